@@ -1,0 +1,145 @@
+"""Split text into paragraphs and remove what is not article text; then give blocks their kinds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator import patterns as P
+from generator.models import Block
+from generator.text import ends_sentence, squash, word_count
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    paragraphs: tuple[str, ...]
+    removed: tuple[tuple[str, str], ...]  # (why, text), for tests and the build report
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Paragraphs: one per line, unless the text is hard-wrapped into blank-line-separated blocks."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return []
+    blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    wrapped = len(blocks) < len(lines) and sum(len(line) for line in lines) / len(lines) < 100
+    return [squash(p) for p in (blocks if wrapped else lines)]
+
+
+def clean(text: str) -> Cleaned:
+    """Drop junk lines (stray punctuation, social calls, disclaimers, trailers) and inline read-mores.
+
+    Args:
+        text: decoded text of one seed.
+    Returns:
+        The paragraphs that are article text, and what was removed with the reason.
+    """
+    kept: list[str] = []
+    removed: list[tuple[str, str]] = []
+    in_trailer = False
+    for para in paragraphs_of(text):
+        why = _junk(para)
+        if why == "trailer":
+            in_trailer = True
+        if in_trailer and (why or word_count(para) < 25):
+            removed.append((why or "trailer", para))
+            continue
+        in_trailer = False
+        if why:
+            removed.append((why, para))
+            continue
+        spaced = P.SPACED_LABEL.match(para)
+        if spaced:
+            para = spaced.group(1).replace(" ", "").capitalize() + ":"
+        para, cut = _drop_read_more(P.GLUED_SENTENCE.sub(" ", para))
+        removed.extend(("read more", c) for c in cut)
+        if para:
+            kept.append(para)
+    return Cleaned(tuple(kept), tuple(removed))
+
+
+def _junk(para: str) -> str:
+    if P.NO_WORDS.match(para):
+        return "no words"
+    if len(P.SOCIAL_NETWORKS.findall(para)) >= 2 and (P.SOCIAL_CALL.search(para) or word_count(para) < 30):
+        return "social media"
+    if P.DISCLAIMER.search(para) and word_count(para) < 150:
+        return "disclaimer"
+    if P.COPYRIGHT.match(para):
+        return "copyright"
+    if P.TRAILER.match(para):
+        return "trailer"
+    if P.READ_MORE.match(para) and word_count(para) <= 25 and not ends_sentence(para[:-1]):
+        return "read more"
+    return ""
+
+
+def _drop_read_more(para: str) -> tuple[str, list[str]]:
+    """Remove 'Read more: <linked headline>' inside a paragraph, keeping the sentence that follows."""
+    cut: list[str] = []
+    while True:
+        match = P.READ_MORE.search(para)
+        if not match or P.SECTION_LABELS.match(para):
+            return para.strip(), cut
+        tokens = para[match.end():].split(" ")
+        end = _headline_end(tokens)
+        headline = " ".join(tokens[:end])
+        cut.append(match.group(0) + headline)
+        para = (para[:match.start()] + " ".join(tokens[end:])).strip()
+        para = re.sub(r"\s{2,}", " ", para)
+
+
+def _headline_end(tokens: list[str]) -> int:
+    """Where a run-in headline stops: before the capitalised word that opens a sentence.
+
+    Headlines have at most single lowercase words between capitalised ones; a sentence soon has
+    two lowercase words in a row. So the headline ends before the last capitalised word preceding
+    the first such pair ("... Summit in Dushanbe | Tajikistan should not ...").
+    """
+    limit = min(len(tokens), 25)
+    for i in range(1, limit):
+        word = tokens[i]
+        if not word[:1].isupper() or word.endswith(":"):
+            continue
+        following = tokens[i + 1:i + 3]
+        if len(following) == 2 and all(w[:1].islower() for w in following):
+            return i
+    return len(tokens) if len(tokens) <= 25 else 0
+
+
+def structure(paragraphs: list[str] | tuple[str, ...]) -> tuple[Block, ...]:
+    """Give each paragraph a kind (heading, question, paragraph) and a stable anchor p-1, p-2, ..."""
+    interview = sum(1 for p in paragraphs if P.INTERVIEW_TURN.match(p)) >= 3
+    blocks = []
+    for n, para in enumerate(paragraphs):
+        following = _next_text(paragraphs, n)
+        if interview and P.INTERVIEW_TURN.match(para) and para.rstrip().endswith("?"):
+            kind = "question"
+        elif _is_heading(para, following):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        blocks.append(Block(kind=kind, text=para, anchor=f"p-{n + 1}"))
+    return tuple(blocks)
+
+
+def _next_text(paragraphs, n: int) -> str:
+    """The paragraph after n, looking past a short dateline ("Radio of Armenia, 23 March 2015")."""
+    for para in paragraphs[n + 1:n + 3]:
+        if not (word_count(para) <= 8 and re.search(P.YEAR + r"\W*$", para)):
+            return para
+    return ""
+
+
+def _is_heading(para: str, following: str) -> bool:
+    if para.endswith(":") and P.SPACED_LABEL.match(para.replace(":", " :")) is None:
+        return para[:-1].lower() in {"related", "see also", "read also"}
+    return (
+        bool(following)
+        and 2 <= word_count(para) <= 12
+        and para[:1].isupper()
+        and not ends_sentence(para)
+        and not re.search(P.YEAR + r"\W*$", para)
+        and not para.endswith(",")
+        and word_count(following) > word_count(para)
+    )

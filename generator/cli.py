@@ -1,0 +1,104 @@
+"""Command line: `briefing build`, `briefing check`. Thin: parse, call the pipeline, report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import BriefingError
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Generate the pages from seeds/ and build the site into site/ with MkDocs.
+
+    Example: briefing build --strict
+    """
+    from generator import pipeline
+
+    report = pipeline.run(args.config, strict=args.strict)
+    _print_problems(report.problems)
+    print(f"briefing: {report.summary()}", file=sys.stderr)
+    if args.no_site:
+        return 0
+    return _mkdocs_build(Path(args.config).resolve().parent / "mkdocs.yml", args.strict, args.site_dir)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate briefing.yml, seeds and sidecars without writing anything; print every problem.
+
+    Example: briefing check
+    """
+    from generator import config as config_mod
+    from generator.pipeline import gather
+
+    briefing, problems = gather(config_mod.load(args.config))
+    _print_problems(problems)
+    print(f"briefing: {len(briefing.articles)} sources readable, {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ["BRIEFING_GENERATED"] = "1"  # the hook need not generate again in this process
+    try:
+        overrides = {"strict": strict}
+        if site_dir:
+            overrides["site_dir"] = site_dir
+        cfg = load_config(str(mkdocs_yml), **overrides)
+        build(cfg)
+    except MkDocsException as exc:
+        print(f"mkdocs: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        os.environ.pop("BRIEFING_GENERATED", None)
+    print(f"briefing: site built in {cfg['site_dir']}", file=sys.stderr)
+    return 0
+
+
+def _print_problems(problems: list[str]) -> None:
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="briefing",
+        description="Turn the articles in seeds/ into a searchable briefing site.",
+        epilog="Quick start: `briefing build`, then open site/index.html, or `make serve`.",
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, func in (("build", cmd_build), ("check", cmd_check)):
+        doc = (func.__doc__ or "").strip()
+        p = sub.add_parser(name, help=doc.splitlines()[0], description=doc,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--config", default="briefing.yml", help="the briefing configuration (default: %(default)s)")
+        p.set_defaults(func=func)
+        if name == "build":
+            p.add_argument("--strict", action="store_true",
+                           help="fail (exit 1) when any seed has a problem or MkDocs warns")
+            p.add_argument("--no-site", action="store_true", help="generate docs/ only; do not run MkDocs")
+            p.add_argument("--site-dir", default=None, help="build the site here instead of site/")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; docs/ keeps its last complete files", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

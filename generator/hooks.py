@@ -1,0 +1,41 @@
+"""MkDocs hook: generate the pages before MkDocs reads docs/, and put the themes in the nav.
+
+A thin adapter: all the work is in pipeline.run(). Listed in mkdocs.yml under `hooks:`, so
+`mkdocs build` and `mkdocs serve` regenerate too (serve also watches seeds/ and briefing.yml).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from generator import config as config_mod
+from generator import pipeline
+from generator.errors import BriefingError
+
+log = logging.getLogger("mkdocs.briefing")
+
+
+def on_config(config, **kwargs):
+    briefing_yml = Path(config.config_file_path).resolve().parent / "briefing.yml"
+    try:
+        if not os.environ.get("BRIEFING_GENERATED"):
+            report = pipeline.run(briefing_yml)
+            for problem in report.problems:
+                log.warning(problem)
+            log.info("briefing: %s", report.summary())
+        themes = config_mod.load(briefing_yml).themes
+    except BriefingError as exc:
+        raise PluginError(str(exc)) from None
+    config.nav = [_expand_themes(item, themes) for item in (config.nav or [])]
+    return config
+
+
+def _expand_themes(item, themes):
+    """Nav entry `Themes: themes/index.md` → a section: the index, then one page per theme."""
+    if isinstance(item, dict) and item.get("Themes") == "themes/index.md":
+        return {"Themes": ["themes/index.md"] + [{t.title: f"themes/{t.id}.md"} for t in themes]}
+    return item

@@ -1,0 +1,300 @@
+"""Read title, publication, authors, date and type from the text as a careful reader would.
+
+Each field is a chain of small named fallbacks, and records how it was found (stated, inferred,
+sidecar, none) with the words that showed it. Lines that are metadata leave the body.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+from generator import patterns as P
+from generator.models import INFERRED, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
+from generator.text import ends_sentence, is_title_case, sentences, squash, word_count
+
+TITLE_MAX = 120
+
+
+def extract_metadata(source: Source, paragraphs: tuple[str, ...]) -> tuple[Metadata, tuple[str, ...]]:
+    """Find the metadata of one cleaned source and take metadata lines out of its body.
+
+    Args:
+        source: the seed as loaded (its sidecar and embedded metadata override the text).
+        paragraphs: the cleaned paragraphs.
+    Returns:
+        The metadata, and the body paragraphs without headline, byline, date line and credits.
+    """
+    found: dict[str, Any] = {}
+    body = list(paragraphs)
+    for step in (_labelled_lines, _originally_published, _headline, _date_line):
+        body = step(body, found)
+    body = [p for p in body if p]
+    title = found.get("title") or _title_from_first_sentence(body)
+    date = found.get("date") or _inferred_date(body)
+    meta = Metadata(
+        title=title,
+        subtitle=found.get("subtitle", Field(None)),
+        publication=found.get("publication", Field(None)),
+        authors=found.get("authors", Field(())),
+        date=date,
+        source_type=_source_type(body, paragraphs),
+        summary=found.get("summary", Field(None)),
+        translator=found.get("translator", Field(None)),
+        url=Field(None),
+    )
+    return _override(meta, source), tuple(body)
+
+
+# --- labelled lines: "Publication:", "By ...", "Source :", "Translated by", signatures -----------
+
+def _labelled_lines(body: list[str], found: dict) -> list[str]:
+    out = []
+    last = len(body) - 1
+    for n, para in enumerate(body):
+        if word_count(para) > 25:
+            out.append(para)
+            continue
+        if m := P.PUBLICATION_LINE.match(para):
+            found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, para))
+            if m.group("extra"):
+                found.setdefault("issue", squash(m.group("extra")))
+            continue
+        if (m := P.BYLINE.match(para)) and (names := _names(m.group("names"))):
+            found.setdefault("authors", Field(names, STATED, para))
+            continue
+        if m := P.CREDIT.match(para):
+            found.setdefault("translator", Field(squash(m.group("who")), STATED, para))
+            if m.group("pub"):
+                found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, para))
+            continue
+        if n >= last - 2 and (m := P.SIGNATURE.match(para)):
+            found.setdefault("authors", Field((squash(m.group("name")),), STATED, para))
+            if m.group("pub"):
+                found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, para))
+            continue
+        out.append(para)
+    return out
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """'Elena Chernenko, Dushanbe; Ivan Safronov' → (Elena Chernenko, Ivan Safronov)."""
+    names = []
+    for part in re.split(r";|\band\b|&", text):
+        for piece in part.split(","):
+            piece = squash(piece)
+            if P.NAME_WORDS.match(piece):
+                names.append(piece)
+                break  # what follows a comma is a place or a role
+    return tuple(names)
+
+
+def _clean_name(text: str) -> str:
+    """'Novastan’s French website' → 'Novastan'; strip quotes and trailing punctuation."""
+    text = P.WEBSITE_WORDS.sub("", squash(text))
+    return text.strip(" .,:;\"“”‘’'")
+
+
+def _originally_published(body: list[str], found: dict) -> list[str]:
+    out = []
+    for para in body:
+        m = P.ORIGINALLY_PUBLISHED.search(para)
+        if m:
+            where = _clean_name(m.group("where"))
+            if where:
+                found.setdefault("publication", Field(where, STATED, m.group(0)))
+            if m.group("date"):
+                date = parse_date(m.group("date"), STATED, m.group(0))
+                if date.value:
+                    found.setdefault("date", date)
+            para = squash(para[:m.start()] + " " + para[m.end():])
+        out.append(para)
+    return out
+
+
+# --- headline: a title-like first line, or a Title Case line near the end -----------------------
+
+def _headline(body: list[str], found: dict) -> list[str]:
+    if not body or "title" in found:
+        return body
+    first = body[0]
+    if len(body) > 1 and _title_like(first) and word_count(first) <= 40:
+        parts = P.HEADLINE_SPLIT.split(first, maxsplit=1)
+        found["title"] = Field(parts[0].strip(), STATED, "first line")
+        if len(parts) > 1:
+            found["subtitle"] = Field(parts[1].strip(), STATED, "first line, after the separator")
+        return body[1:]
+    for n in range(len(body) - 1, max(len(body) - 5, 0), -1):
+        para = body[n]
+        if _title_like(para) and is_title_case(para) and 4 <= word_count(para) <= 20:
+            found["title"] = Field(para, STATED, f"headline line {n + 1} of {len(body)}")
+            return body[:n] + _end_matter(body[n + 1:], found)
+    return body
+
+
+def _title_like(para: str) -> bool:
+    return (
+        not ends_sentence(para)
+        and not P.DATE_ONLY_LINE.match(para)
+        and not re.search(P.YEAR + r"\W*$", para)
+        and para[:1].isupper()
+    )
+
+
+def _end_matter(tail: list[str], found: dict) -> list[str]:
+    """What follows a closing headline: a standfirst and a date line; both are metadata."""
+    rest = []
+    for para in tail:
+        if P.DATE_ONLY_LINE.match(para):
+            date = parse_date(para, STATED, para)
+            if date.value:
+                found.setdefault("date", date)
+                continue
+        if "summary" not in found and word_count(para) <= 60 and ends_sentence(para):
+            found["summary"] = Field(para, STATED, "standfirst after the headline")
+            continue
+        rest.append(para)
+    return rest
+
+
+def _date_line(body: list[str], found: dict) -> list[str]:
+    out = []
+    for para in body:
+        if P.DATE_ONLY_LINE.match(para) and "date" not in found:
+            date = parse_date(para, STATED, para)
+            if date.value:
+                found["date"] = date
+                continue
+        out.append(para)
+    return out
+
+
+# --- fallbacks ----------------------------------------------------------------------------------
+
+def _title_from_first_sentence(body: list[str]) -> Field:
+    for para in body:
+        if word_count(para) >= 8:
+            first = sentences(para)[0]
+            # "On April 27 of this year, the Russian Minister..." → "The Russian Minister..."
+            first = re.sub(r"^(?:On|In|At|By|Last|This)\b[^,]{0,40},\s+(?=[a-z])", "", first)
+            first = first[:1].upper() + first[1:]
+            return Field(_shorten(first.rstrip(".")), INFERRED, "first sentence of the text")
+    return Field("Untitled source", NONE, "")
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= TITLE_MAX:
+        return text
+    cut = text[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"
+
+
+def _inferred_date(body: list[str]) -> DateField:
+    """The latest year given with a month, day or season, when the text also speaks of its present.
+
+    A year alone ("independence in 1991", "since 1994") says when something happened, not when the
+    text was written, so it never counts; nor does a dated reference in a text without yearless,
+    present-tense dates ("On April 2", "last month", "yesterday").
+    """
+    text = "\n".join(body)
+    if not P.YEARLESS_REFERENCE.search(text):
+        return DateField(None, None, NONE, "")
+    best: tuple[int, str] | None = None
+    for m in P.DATED_REFERENCE.finditer(text):
+        year = int(next(g for g in m.groups() if g))
+        if best is None or year > best[0]:
+            best = (year, m.group(0))
+    if best is None:
+        return DateField(None, None, NONE, "")
+    m = P.YEARLESS_REFERENCE.search(text)
+    present = " ".join([m.group(0)] + text[m.end():].split(None, 3)[:2]).rstrip(",.;:")
+    evidence = f"latest dated reference “{best[1]}”, in a text that speaks of “{present}”"
+    return DateField(str(best[0]), "year", INFERRED, evidence)
+
+
+def _source_type(body: list[str], original: tuple[str, ...]) -> Field:
+    related = [p for p in original if P.SECTION_LABELS.match(p)]
+    if related:
+        return Field("compilation", INFERRED, f"{len(related)} “{related[0]}” section(s) joining several items")
+    turns = [p for p in body if P.INTERVIEW_TURN.match(p)]
+    if len(turns) >= 3:
+        return Field("interview", INFERRED, f"{len(turns)} question-and-answer turns")
+    text = " ".join(body)
+    words = max(1, word_count(text))
+    news = len(P.NEWS_CUES.findall(text)) * 1000 / words
+    analysis = len(P.ANALYSIS_CUES.findall(text)) * 1000 / words
+    kind = "analysis" if analysis > news else "news"
+    return Field(kind, INFERRED, f"reporting cues {news:.1f}, argument cues {analysis:.1f} per 1,000 words")
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]},
+    )
+
+
+def parse_date(text: str, basis: str, evidence: str) -> DateField:
+    """A written date → DateField with its precision; DateField(None) when it is not a date."""
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip("."))
+    data = _date_parser().get_date_data(cleaned)
+    if data.date_obj is None:
+        return DateField(None, None, NONE, "")
+    size = {"day": 10, "month": 7, "year": 4}.get(data.period or "day", 10)
+    precision = {10: "day", 7: "month", 4: "year"}[size]
+    return DateField(data.date_obj.date().isoformat()[:size], precision, basis, evidence)
+
+
+# --- sidecar and embedded metadata override the text ---------------------------------------------
+
+def _override(meta: Metadata, source: Source) -> Metadata:
+    fields = dict(meta.__dict__)
+    for origin, basis in ((source.embedded, STATED), (source.sidecar, SIDECAR)):
+        for key, value in origin.items():
+            setter: Callable | None = _SETTERS.get(key)
+            if setter is not None and value not in (None, "", ()):
+                setter(fields, value, basis, origin is source.sidecar)
+    return Metadata(**fields)
+
+
+def _set_date(fields: dict, value: Any, basis: str, from_sidecar: bool) -> None:
+    evidence = "sidecar file" if from_sidecar else "document metadata"
+    if from_sidecar:
+        iso, precision = value
+        fields["date"] = DateField(iso, precision, basis, evidence)
+    else:
+        date = parse_date(str(value), basis, evidence)
+        if date.value:
+            fields["date"] = date
+
+
+def _set(key: str, convert: Callable[[Any], Any] = lambda v: v):
+    def setter(fields: dict, value: Any, basis: str, from_sidecar: bool) -> None:
+        fields[key] = Field(convert(value), basis, "sidecar file" if from_sidecar else "document metadata")
+
+    return setter
+
+
+def _authors(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(squash(a) for a in re.split(r";|,|\band\b", value) if a.strip())
+    return tuple(value)
+
+
+_SETTERS = {
+    "title": _set("title", squash),
+    "subtitle": _set("subtitle", squash),
+    "publication": _set("publication", squash),
+    "authors": _set("authors", _authors),
+    "date": _set_date,
+    "source_type": _set("source_type"),
+    "summary": _set("summary", squash),
+    "translator": _set("translator", squash),
+    "url": _set("url", str),
+}

@@ -1,0 +1,91 @@
+"""Rules as data: the patterns that tell boilerplate and metadata lines from article text.
+
+Nothing here is about a topic; topics live in briefing.yml.
+"""
+
+import re
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+)
+SEASONS = "spring|summer|autumn|fall|winter"
+YEAR = r"(?:19|20)\d\d"
+
+# --- cleaning: whole lines that are not article text -------------------------------------------
+NO_WORDS = re.compile(r"^[\W_]*$")  # a line of commas, dashes, bullets...
+SPACED_LABEL = re.compile(r"^((?:[A-Za-z] ){2,}[A-Za-z])\s*:?\s*$")  # "R E L A T E D :"
+SECTION_LABELS = re.compile(r"^(related|see also|read also|more on this)\s*:?\s*$", re.I)
+SOCIAL_NETWORKS = re.compile(
+    r"\b(twitter|facebook|telegram|linkedin|instagram|youtube|whatsapp|tiktok|vkontakte|mastodon)\b", re.I
+)
+SOCIAL_CALL = re.compile(r"\b(follow us|like us|share (this|on)|subscribe|join us|find us)\b", re.I)
+READ_MORE = re.compile(r"\b(?:read more|read also|also read|see also|related|continue reading)\s*:\s*", re.I)
+DISCLAIMER = re.compile(
+    r"^(?:note|disclaimer|editor'?s note)?\s*:?\s*.{0,80}\b(?:sole responsibility|do not necessarily|"
+    r"does not necessarily|not responsible for|views expressed|opinions expressed)\b",
+    re.I,
+)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
+TRAILER = re.compile(r"^(?:submitted by|posted by|shared by)\b", re.I)
+CREDIT = re.compile(r"^translated\s+(?:on\s+(?P<pub>.+?)\s+)?by\s+(?P<who>[^,;]+?)\s*\.?$", re.I)
+GLUED_SENTENCE = re.compile(r"(?<=[a-z\u00e0-\u024f][.!?])(?=[A-Z][a-z])")  # "Afghanistan.This"
+
+# --- metadata lines ----------------------------------------------------------------------------
+PUBLICATION_LINE = re.compile(
+    r"^(?:publication|publisher|published in|source)\s*:\s*(?P<pub>.+?)"
+    r"(?:\s+(?P<extra>(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*))?$",
+    re.I,
+)
+BYLINE = re.compile(r"^[Bb]y\s+(?P<names>[A-Z\u0400-\u04ff][^.!?]{2,150})$")
+SIGNATURE = re.compile(
+    r"^(?P<name>[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}),?\s+"
+    r"(?P<role>editor|journalist|correspondent|reporter|analyst|contributor|writer|author|columnist)\b"
+    r"(?:\s+(?:of|at|for)\s+(?P<pub>.+?))?\.?$",
+    re.I,
+)
+ORIGINALLY_PUBLISHED = re.compile(
+    r"(?:(?:This|The) (?:article|story|piece|interview|text) (?:was|is|has been) )?"
+    r"(?:originally|first) published (?:on|in|by) (?P<where>[^.]*?)"
+    rf"(?: on (?P<date>\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS}) {YEAR}|(?:{MONTHS}) \d{{1,2}},? {YEAR}))?\s*\.",
+)
+NAME_WORDS = re.compile(r"^[A-Z\u0400-\u04ff][\w’'.-]*(?:\s+(?:[A-Z\u0400-\u04ff][\w’'.-]*|de|van|von|al|bin)){1,3}$")
+WEBSITE_WORDS = re.compile(r"(?:’s|'s)?\s+(?:(?:french|english|russian|german|official)\s+)?"
+                           r"(?:website|site|web site|page|edition|blog)\b.*$", re.I)
+HEADLINE_SPLIT = re.compile(r"\s+[~|]\s+")
+
+# --- dates ------------------------------------------------------------------------------------
+DATE_ONLY_LINE = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}),?\s+{YEAR}"
+    rf"|{YEAR}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR})\.?$",
+    re.I,
+)
+# A year given with a month, a day or a season: evidence of when the text was written.
+DATED_REFERENCE = re.compile(
+    rf"\b(?:(?:{MONTHS})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?(?P<y1>{YEAR})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS}),?\s+(?P<y2>{YEAR})"
+    rf"|(?:{SEASONS})\s+(?:of\s+)?(?P<y3>{YEAR})"
+    rf"|\d{{1,2}}/\d{{1,2}}/(?P<y4>{YEAR})"
+    rf"|[A-Z][\w]+-(?P<y5>{YEAR}))\b",
+)
+# Dates without a year ("On April 2", "March 28-29", "last month"): the text speaks of its present.
+YEARLESS_REFERENCE = re.compile(
+    rf"\b(?:(?:on|since|from|by|until|of|in late|in early|end of|the)\s+(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"(?![\w,]*\s*,?\s*(?:of\s+)?{YEAR})"
+    r"|this year|last (?:month|week|year)|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
+
+# --- source type cues ---------------------------------------------------------------------------
+INTERVIEW_TURN = re.compile(r"^(?:[–—-]\s|Q\s*[:.]|Question\s*:)")
+NEWS_CUES = re.compile(
+    r"\b(?:said|says|announced|told|declared|stated|reported|according to|yesterday|on (?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
+ANALYSIS_CUES = re.compile(
+    r"\b(?:however|therefore|nonetheless|moreover|in this context|must be seen|in contrast|in many ways|"
+    r"indeed|of course|arguably|it is likely|may well|suggests?|signal|implications?|thus)\b",
+    re.I,
+)

@@ -1,0 +1,84 @@
+"""run(): load every seed, process each, aggregate, then write. Reads like the pipeline diagram."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import config as config_mod
+from generator.aggregate import build_briefing
+from generator.clean import clean, structure
+from generator.config import Config
+from generator.errors import StrictError
+from generator.metadata import extract_metadata
+from generator.models import Article, Briefing, Source
+from generator.render import render, write
+from generator.sources import load_seeds
+from generator.text import word_count
+from generator.themes import passed, score_themes
+
+
+@dataclass
+class Report:
+    """What a build did, for the CLI and the MkDocs hook to print."""
+
+    sources: int = 0
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    briefing: Briefing | None = None
+
+    def summary(self) -> str:
+        c = self.counts
+        return (f"{self.sources} sources → {c.get('written', 0)} files written, {c.get('unchanged', 0)} unchanged, "
+                f"{c.get('removed', 0)} removed in {self.seconds:.2f} s; {len(self.problems)} problem(s)")
+
+
+def process(source: Source, config: Config) -> Article:
+    """Per-source work: clean → metadata → structure → themes. Pure."""
+    cleaned = clean(source.text)
+    meta, body = extract_metadata(source, cleaned.paragraphs)
+    blocks = structure(body)
+    scores = score_themes(blocks, config)
+    return Article(
+        source=source,
+        meta=meta,
+        blocks=blocks,
+        words=sum(word_count(b.text) for b in blocks),
+        themes=passed(scores, config),
+        scores=scores,
+    )
+
+
+def gather(config: Config) -> tuple[Briefing, list[str]]:
+    """Everything the site needs, before anything is written."""
+    sources, problems = load_seeds(config.seeds_dir, config.root)
+    articles = []
+    for source in sources:
+        article = process(source, config)
+        if not article.blocks:
+            problems.append(f"{source.path}: no article text left after cleaning; skipped")
+            continue
+        articles.append(article)
+    return build_briefing(articles, config, problems), problems
+
+
+def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Report:
+    """Generate docs/ from seeds/ as configured in briefing.yml.
+
+    Args:
+        config_path: the briefing configuration; seeds/ and docs/ are relative to it.
+        strict: raise StrictError after writing when any seed had a problem.
+    Returns:
+        A Report with counts and every problem found.
+    """
+    started = time.perf_counter()
+    config = config_mod.load(config_path)
+    briefing, problems = gather(config)
+    counts, write_problems = write(render(briefing), config.docs_dir)
+    problems = problems + write_problems
+    report = Report(len(briefing.articles), problems, counts, time.perf_counter() - started, briefing)
+    if strict and problems:
+        raise StrictError(f"{len(problems)} problem(s) with --strict:\n" + "\n".join(problems))
+    return report

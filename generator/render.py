@@ -1,0 +1,155 @@
+"""Write the briefing into docs/: pages, original copies, briefing.json. The only stage that writes.
+
+Generated files are listed in docs/.briefing-manifest.json. Only files listed there are ever
+replaced or deleted; a file already in docs/ that the generator did not make is left untouched.
+Each file is written only when its content changed (so `mkdocs serve` does not loop), through a
+temporary file and an atomic rename.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from generator import pages
+from generator.models import Article, Briefing
+
+MANIFEST = ".briefing-manifest.json"
+
+
+def render(briefing: Briefing) -> dict[str, bytes]:
+    """Every generated file as {path relative to docs/: bytes}. Pure."""
+    files: dict[str, str | bytes] = {
+        "index.md": pages.overview_page(briefing),
+        "themes/index.md": pages.themes_index(briefing),
+        "sources/index.md": pages.sources_index(briefing),
+        "tags.md": pages.tags_page(),
+        "briefing.json": briefing_json(briefing),
+    }
+    for summary in briefing.themes:
+        files[f"themes/{summary.theme.id}.md"] = pages.theme_page(summary, briefing)
+    for article in briefing.articles:
+        files[f"sources/{article.id}.md"] = pages.source_page(article, briefing)
+        files[f"sources/originals/{pages.original_name(article)}"] = _original_copy(article)
+    return {path: (data if isinstance(data, bytes) else data.encode("utf-8")) for path, data in files.items()}
+
+
+def _original_copy(article: Article) -> bytes:
+    # UTF-8 with a BOM: browsers show a .txt served without a charset correctly only with one.
+    return "\ufeff".encode() + article.source.text.encode("utf-8") + b"\n"
+
+
+def briefing_json(briefing: Briefing) -> str:
+    """The data file for other tools; its format is documented in the README."""
+    sources = []
+    for a in briefing.articles:
+        m = a.meta
+        sources.append({
+            "id": a.id,
+            "url": f"sources/{a.id}/",
+            "source_file": a.source.path,
+            "title": m.title.value,
+            "title_basis": m.title.basis,
+            "subtitle": m.subtitle.value,
+            "publication": m.publication.value,
+            "publication_basis": m.publication.basis,
+            "authors": list(m.authors.value),
+            "translator": m.translator.value,
+            "date": m.date.value,
+            "date_precision": m.date.precision,
+            "date_basis": m.date.basis,
+            "date_evidence": m.date.evidence,
+            "source_type": m.source_type.value,
+            "themes": list(a.theme_ids),
+            "theme_scores": {s.theme: s.score for s in a.scores},
+            "entities": [],
+            "words": a.words,
+            "sha256": a.source.sha256,
+            "encoding": a.source.encoding,
+            "paragraphs": [{"anchor": b.anchor, "kind": b.kind, "text": b.text} for b in a.blocks],
+        })
+    themes = [{
+        "id": s.theme.id,
+        "title": s.theme.title,
+        "url": f"themes/{s.theme.id}/",
+        "sources": [source_id for source_id, _ in s.sources],
+        "key_points": [{"text": k.text, "source": k.source, "anchor": k.anchor} for k in s.key_points],
+    } for s in briefing.themes]
+    data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": [], "events": [],
+            "figures": [], "discrepancies": []}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write(files: dict[str, bytes], docs_dir: Path) -> tuple[dict[str, int], list[str]]:
+    """Write the generated files into docs_dir; remove generated files that are no longer made.
+
+    Returns:
+        Counts of written, unchanged and removed files, and a message per file left untouched.
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    previous = _read_manifest(docs_dir)
+    problems: list[str] = []
+    counts = {"written": 0, "unchanged": 0, "removed": 0}
+    made: list[str] = []
+    for rel, data in sorted(files.items()):
+        target = docs_dir / rel
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            problems.append(f"{_show(docs_dir, rel)}: exists and is not a regular file; not overwritten")
+            continue
+        current = target.read_bytes() if target.exists() else None
+        if current is not None and rel not in previous and current != data:
+            problems.append(f"{_show(docs_dir, rel)}: a hand-written file is in the way of a generated page; "
+                            "left untouched (move it to keep both)")
+            continue
+        made.append(rel)
+        if current == data:
+            counts["unchanged"] += 1
+            continue
+        _atomic_write(target, data)
+        counts["written"] += 1
+    for rel in sorted(previous - set(made)):
+        if rel in files:
+            continue  # refused above (something else is in the way): never delete it
+        target = docs_dir / rel
+        if target.is_file() and not target.is_symlink():
+            target.unlink()
+            counts["removed"] += 1
+            _prune_empty_dirs(target.parent, docs_dir)
+    _atomic_write(docs_dir / MANIFEST, (json.dumps(sorted(made), indent=0) + "\n").encode(), only_if_changed=True)
+    return counts, problems
+
+
+def _read_manifest(docs_dir: Path) -> set[str]:
+    try:
+        listed = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    # Only relative paths inside docs/ are trusted from the manifest.
+    return {p for p in listed if isinstance(p, str) and not p.startswith("/") and ".." not in Path(p).parts}
+
+
+def _atomic_write(target: Path, data: bytes, only_if_changed: bool = False) -> None:
+    if only_if_changed and target.is_file() and target.read_bytes() == data:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prune_empty_dirs(folder: Path, docs_dir: Path) -> None:
+    while folder != docs_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _show(docs_dir: Path, rel: str) -> str:
+    return f"{docs_dir.name}/{rel}"

@@ -1,0 +1,273 @@
+"""Read seeds/: decode any common encoding, extract md/html main text, read sidecars.
+
+The only stage that reads files. Every problem names the file; a bad seed is skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+from bs4 import BeautifulSoup
+from charset_normalizer import from_bytes
+
+from generator.models import Source
+
+SEED_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+SIDECAR_KEYS = {
+    "title", "subtitle", "publication", "authors", "date", "source_type", "url", "summary", "translator",
+}
+SOURCE_TYPES = ("news", "analysis", "interview", "compilation")
+# Encodings tried, in this order of preference, when a file is not UTF-8.
+FALLBACK_ENCODINGS = ["cp1251", "cp1252", "latin_1", "koi8_r", "cp1250", "iso8859_15"]
+BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd"]
+DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+             "button", "template", "object", "embed"]
+
+
+def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[str]]:
+    """Read every seed in seeds_dir (sorted, so ids and output are stable).
+
+    Returns:
+        The sources that could be read, and one message per file that could not (or only in part).
+    """
+    problems: list[str] = []
+    if not seeds_dir.is_dir():
+        return [], [f"{_rel(seeds_dir, root)}: seeds folder not found"]
+    sources: list[Source] = []
+    used_ids: set[str] = set()
+    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
+        name = path.name
+        if name.startswith(".") or path.is_dir():
+            continue
+        suffix = path.suffix.lower()
+        if suffix in SIDECAR_SUFFIXES:
+            if not any(path.with_suffix(s).exists() for s in SEED_FORMATS):
+                problems.append(f"{_rel(path, root)}: sidecar without a seed of the same name; ignored")
+            continue
+        if suffix not in SEED_FORMATS:
+            problems.append(f"{_rel(path, root)}: not a seed (expected .txt, .md or .html); skipped")
+            continue
+        source, file_problems = read_seed(path, root, used_ids)
+        problems.extend(file_problems)
+        if source is not None:
+            used_ids.add(source.id)
+            sources.append(source)
+    return sources, problems
+
+
+def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset()) -> tuple[Source | None, list[str]]:
+    """Read one seed and its sidecar. Returns (None, problems) when the seed cannot be used."""
+    rel = _rel(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [f"{rel}: cannot be read ({exc.strerror or exc})"]
+    if not data.strip():
+        return None, [f"{rel}: empty file; skipped"]
+    text, encoding = decode(data)
+    if text is None:
+        return None, [f"{rel}: binary file, not text; skipped"]
+    problems: list[str] = []
+    fmt = SEED_FORMATS[path.suffix.lower()]
+    embedded: dict[str, Any] = {}
+    if fmt == "md":
+        text, embedded = markdown_text(text)
+    elif fmt == "html":
+        text, embedded = html_text(text)
+    if not text.strip():
+        return None, [f"{rel}: no text left after extracting the main content; skipped"]
+    sidecar, sidecar_problems = read_sidecar(path, root)
+    problems.extend(sidecar_problems)
+    sha = hashlib.sha256(data).hexdigest()
+    return (
+        Source(
+            id=source_id(path.stem, sha, used_ids),
+            path=rel,
+            name=path.name,
+            fmt=fmt,
+            sha256=sha,
+            encoding=encoding,
+            text=text,
+            sidecar=sidecar,
+            embedded=embedded,
+            problems=tuple(problems),
+            raw=data,
+        ),
+        problems,
+    )
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """Bytes → text with '\\n' line endings, or (None, '') for binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = data.decode("utf-16"), "utf-16"
+    elif b"\x00" in data[:8192]:
+        return None, ""
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            best = from_bytes(data, cp_isolation=FALLBACK_ENCODINGS).best()
+            encoding = best.encoding if best is not None else "latin_1"
+            text = data.decode(encoding, errors="replace")
+    if _control_ratio(text) > 0.05:
+        return None, ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text), encoding
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    return controls / max(1, len(sample))
+
+
+def source_id(stem: str, sha: str, used: set[str] | frozenset[str] = frozenset()) -> str:
+    """A URL-safe id from the file name; stable across builds, unique within the corpus."""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_stem.lower()).strip("-_")[:80]
+    if not slug:
+        slug = "source-" + sha[:12]
+    if slug in used:
+        slug = f"{slug}-{sha[:8]}"
+    return slug
+
+
+def read_sidecar(seed: Path, root: Path) -> tuple[dict[str, Any], list[str]]:
+    """seeds/<stem>.yml: a mapping of known keys; bad keys and values are reported and dropped."""
+    for suffix in SIDECAR_SUFFIXES:
+        path = seed.with_suffix(suffix)
+        if path.is_file():
+            break
+    else:
+        return {}, []
+    rel = _rel(path, root)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        reason = str(exc).splitlines()[0]
+        return {}, [f"{rel}: not valid YAML ({reason}); sidecar ignored"]
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict):
+        return {}, [f"{rel}: expected a mapping of field: value; sidecar ignored"]
+    sidecar: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        if key not in SIDECAR_KEYS:
+            problems.append(f"{rel}: {key}: unknown key; known keys: {', '.join(sorted(SIDECAR_KEYS))}")
+            continue
+        clean, reason = _sidecar_value(key, value)
+        if reason:
+            problems.append(f"{rel}: {key}: {reason}")
+        else:
+            sidecar[key] = clean
+    return sidecar, problems
+
+
+def _sidecar_value(key: str, value: Any) -> tuple[Any, str]:
+    if key == "authors":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
+            return None, "expected a name or a list of names"
+        return tuple(a.strip() for a in value), ""
+    if key == "date":
+        return sidecar_date(value)
+    if key == "source_type":
+        if value not in SOURCE_TYPES:
+            return None, f"expected one of {', '.join(SOURCE_TYPES)}"
+        return value, ""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not str(value).strip():
+        return None, "expected text"
+    return " ".join(str(value).split()), ""
+
+
+def sidecar_date(value: Any) -> tuple[Any, str]:
+    """A sidecar date: YYYY-MM-DD, YYYY-MM or YYYY → (iso text, precision)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return (value.isoformat(), "day"), ""
+    text = str(value).strip()
+    for fmt, precision, size in (("%Y-%m-%d", "day", 10), ("%Y-%m", "month", 7), ("%Y", "year", 4)):
+        try:
+            parsed = dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return (parsed.date().isoformat()[:size], precision), ""
+    return None, f"{text!r} is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY"
+
+
+def markdown_text(text: str) -> tuple[str, dict[str, Any]]:
+    """Markdown seed → plain paragraphs; YAML front matter, when valid, becomes embedded metadata."""
+    import markdown
+
+    embedded: dict[str, Any] = {}
+    match = re.match(r"\A---\n(.*?)\n---[ \t]*\n", text, re.S)
+    if match:
+        try:
+            front = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            front = None
+        if isinstance(front, dict):
+            embedded = {k: v for k, v in front.items() if k in SIDECAR_KEYS}
+            text = text[match.end():]
+    html = markdown.markdown(text, extensions=["extra"])
+    body, html_meta = html_text(html)
+    for key, value in html_meta.items():
+        embedded.setdefault(key, value)
+    return body, embedded
+
+
+def html_text(text: str) -> tuple[str, dict[str, Any]]:
+    """HTML seed → main-text paragraphs (one per line, blank lines between) and its metadata."""
+    soup = BeautifulSoup(text, "html.parser")
+    embedded: dict[str, Any] = {}
+    for attr, names, key in (
+        ("property", ("og:title",), "title"),
+        ("property", ("og:site_name",), "publication"),
+        ("property", ("article:published_time",), "date"),
+        ("name", ("date", "dc.date", "pubdate"), "date"),
+        ("name", ("author", "dc.creator"), "authors"),
+        ("name", ("description",), "summary"),
+    ):
+        for name in names:
+            tag = soup.find("meta", attrs={attr: name})
+            if tag and tag.get("content", "").strip() and key not in embedded:
+                embedded[key] = " ".join(tag["content"].split())
+    for tag in soup(DROP_TAGS):
+        tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    h1 = root.find("h1") or soup.find("h1")
+    if h1 is not None and h1.get_text(strip=True):
+        embedded.setdefault("title", " ".join(h1.get_text(" ", strip=True).split()))
+        h1.decompose()
+    elif soup.title is not None and soup.title.get_text(strip=True):
+        embedded.setdefault("title", " ".join(soup.title.get_text(" ", strip=True).split()))
+    blocks = []
+    for el in root.find_all(BLOCK_TAGS):
+        if el.find_parent(BLOCK_TAGS) is not None:
+            continue  # its text is part of the enclosing block
+        line = " ".join(el.get_text(" ", strip=True).split())
+        if line:
+            blocks.append(line)
+    if not blocks:
+        blocks = [" ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()]
+    return "\n\n".join(blocks), embedded
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

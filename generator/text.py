@@ -1,0 +1,63 @@
+"""Small text helpers shared by the stages: sentences, words, title-case tests."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "st", "no", "vol", "jr", "sr",
+    "prof", "rev", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e", "u.s", "u.k",
+    "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u0400-\u04ff–—-])")
+_WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "on", "in", "to", "for", "at", "by", "with", "from",
+    "as", "vs", "via", "into", "amid", "over", "than", "per", "up", "is",
+}
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, exactly as they appear in it (no characters changed)."""
+    out: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        candidate = paragraph[start:match.start()].rstrip()
+        last = candidate.rstrip("\"”’)]").rsplit(None, 1)[-1] if candidate.strip() else ""
+        stem = last.rstrip(".").lower()
+        if stem in _ABBREV or (len(stem) == 1 and stem.isalpha()):
+            continue  # "Gen. Gerasimov", "J. Smith"
+        if candidate:
+            out.append(candidate)
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip("\"”’)]*").endswith((".", "!", "?", "…", ":", ";"))
+
+
+def is_title_case(text: str) -> bool:
+    """Most words that are not small words start with a capital: 'Putin Vows Support to Tajikistan'."""
+    ws = [w for w in words(text) if w.lower() not in _SMALL_WORDS and not w.isdigit()]
+    if len(ws) < 3:
+        return False
+    capitals = sum(1 for w in ws if w[0].isupper())
+    return capitals / len(ws) >= 0.8
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace into single spaces."""
+    return " ".join(text.split())
