@@ -6,6 +6,7 @@ a seed can become HTML, a link, emphasis, a list or an attribute list.
 
 from __future__ import annotations
 
+import html
 import string
 
 import yaml
@@ -16,6 +17,11 @@ _ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
 def md(text: str) -> str:
     """Untrusted text → Markdown that renders as exactly that text, on one line."""
     return " ".join(str(text).split()).translate(_ESCAPES)
+
+
+def attr(text: str) -> str:
+    """Text for front matter fields that MkDocs and Material put into HTML unescaped (title, description)."""
+    return html.escape(" ".join(str(text).split()), quote=True)
 
 
 def front_matter(meta: dict) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import cell, front_matter, human_date, md
+from generator.aggregate import newest_first
+from generator.markdown_text import attr, cell, front_matter, human_date, md
 from generator.models import INFERRED, NONE, SIDECAR, STATED, Article, Briefing, ThemeSummary
 
 BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "from the sidecar file",
@@ -26,8 +27,8 @@ def source_page(article: Article, briefing: Briefing) -> str:
     meta = article.meta
     titles = {t.id: t.title for t in briefing.config.themes}
     head = {
-        "title": meta.title.value,
-        "description": meta.summary.value or _first_sentence(article),
+        "title": attr(meta.title.value),
+        "description": attr(meta.summary.value or _first_sentence(article)),
         "tags": [titles[t] for t in article.theme_ids],
         "source_id": article.id,
     }
@@ -37,7 +38,7 @@ def source_page(article: Article, briefing: Briefing) -> str:
     if meta.summary.value:
         out.append(f"> {md(meta.summary.value)}\n\n")
     out.append('!!! abstract "About this source"\n\n')
-    out.append("    | | | How it was found |\n    |---|---|---|\n")
+    out.append("    | Field | Value | How it was found |\n    |---|---|---|\n")
     for label, value, field in _panel_rows(article, titles):
         how = BASIS_LABEL.get(field.basis, field.basis) if field else ""
         if field and field.evidence and field.basis != NONE:
@@ -88,7 +89,7 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     theme = summary.theme
     by_id = {a.id: a for a in briefing.articles}
     n = len(summary.sources)
-    out = [front_matter({"title": theme.title, "description": theme.description}), f"# {md(theme.title)}\n\n"]
+    out = [front_matter({"title": attr(theme.title), "description": attr(theme.description)}), f"# {md(theme.title)}\n\n"]
     out.append(f"{md(theme.description)}\n\n")
     out.append(f"**{_sources_count(n)}** {_span(summary.years)}")
     pubs = sorted({by_id[i].meta.publication.value for i, _ in summary.sources if by_id[i].meta.publication.value})
@@ -106,7 +107,7 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         out.append(f"{n_point}. “{md(point.text)}”  \n   — {citation(article, point.anchor, '../sources/')}\n\n")
     out.append("## Sources on this theme\n\n")
     out.append("| Date | Source | Publication | Type | Score |\n|---|---|---|---|---:|\n")
-    for source_id, score in sorted(summary.sources, key=lambda s: _date_key(by_id[s[0]])):
+    for source_id, score in sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]])):
         a = by_id[source_id]
         out.append(f"| {md(date_label(a))} | [{md(a.meta.title.value)}](../sources/{a.id}.md) | "
                    f"{cell(a.meta.publication.value)} | {cell(a.meta.source_type.value)} | {score:g} |\n")
@@ -166,7 +167,7 @@ def overview_page(briefing: Briefing) -> str:
     titles = {t.id: t.title for t in config.themes}
     years = sorted(int(a.meta.date.value[:4]) for a in briefing.articles if a.meta.date.value)
     pubs = {a.meta.publication.value for a in briefing.articles if a.meta.publication.value}
-    out = [front_matter({"title": "Overview", "description": config.description}), f"# {md(config.title)}\n\n"]
+    out = [front_matter({"title": "Overview", "description": attr(config.description)}), f"# {md(config.title)}\n\n"]
     out.append(f"{md(config.description)}\n\n")
     out.append(f"This briefing draws on **{_sources_count(len(briefing.articles))}** "
                f"{_span((years[0], years[-1]) if years else (None, None))}, from {len(pubs)} named publication"
@@ -204,7 +205,3 @@ def _span(years) -> str:
     if first is None:
         return ""
     return f"from {first}" if first == last else f"from {first} to {last}"
-
-
-def _date_key(article: Article):
-    return (article.meta.date.value is None, article.meta.date.value or "", article.id)

@@ -1,0 +1,53 @@
+"""Shared fixtures: the real project's files, and one real build of them in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", ".briefing-manifest.json")
+
+
+def copy_project(dst: Path, seeds: Path | None = None) -> Path:
+    """A copy of the project's configuration, seeds and hand-written docs, without generated output."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "briefing.yml"):
+        shutil.copy2(ROOT / name, dst / name)
+    shutil.copytree(seeds or ROOT / "seeds", dst / "seeds")
+    shutil.copytree(ROOT / "docs", dst / "docs", ignore=lambda d, names: [
+        n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
+    os.symlink(ROOT / "generator", dst / "generator")  # mkdocs.yml names generator/hooks.py
+    return dst
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run `python -m generator ...` for real, as a user would."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+
+
+def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The five real seeds built once with `briefing build --strict` (real MkDocs) into project/site."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = run_cli("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def briefing_data(built) -> dict:
+    return json.loads((built / "site" / "briefing.json").read_text(encoding="utf-8"))

@@ -1,0 +1,226 @@
+"""End to end: the real CLI and the real MkDocs build the five seeds; the built HTML is checked."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, run_cli, run_mkdocs
+
+THEMES = ("military-cooperation", "afghanistan-threat", "china-competition")
+
+
+def html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_file(site: Path, url: str) -> Path:
+    path = site / unquote(url)
+    return path / "index.html" if url.endswith("/") or url == "" else path
+
+
+def test_every_source_and_theme_page_is_built(built, briefing_data):
+    site = built / "site"
+    assert len(briefing_data["sources"]) == 5
+    for source in briefing_data["sources"]:
+        page = html(page_file(site, source["url"]))
+        assert page.h1.get_text(strip=True).rstrip("¶") == source["title"]
+        assert page.find(id="p-1") is not None
+    for theme in THEMES:
+        assert (site / "themes" / theme / "index.html").is_file()
+    for name in ("index.html", "sources/index.html", "themes/index.html", "tags/index.html", "about/index.html"):
+        assert (site / name).is_file(), name
+
+
+def test_briefing_json_format(briefing_data):
+    assert set(briefing_data) >= {"sources", "themes", "entities", "events", "figures", "discrepancies"}
+    keys = {"id", "url", "source_file", "title", "publication", "authors", "date", "date_basis",
+            "source_type", "themes", "entities", "words", "sha256"}
+    for source in briefing_data["sources"]:
+        assert keys <= set(source)
+        assert source["url"] == f"sources/{source['id']}/"
+        assert source["source_file"].startswith("seeds/")
+        assert source["date"] is None or re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", source["date"])
+        assert source["date_basis"] in {"stated", "inferred", "sidecar", "none"}
+        assert source["source_type"] in {"news", "analysis", "interview", "compilation"}
+        assert len(source["sha256"]) == 64 and source["words"] > 100
+    assert [t["id"] for t in briefing_data["themes"]] == list(THEMES)
+
+
+def test_every_key_point_links_to_an_existing_paragraph(built, briefing_data):
+    site = built / "site"
+    sources = {s["id"]: s for s in briefing_data["sources"]}
+    for theme in briefing_data["themes"]:
+        assert len(theme["key_points"]) >= 3, theme["id"]
+        cited = {k["source"] for k in theme["key_points"]}
+        assert len(cited) >= min(3, len(theme["sources"])), "key points must vary across sources"
+        for point in theme["key_points"]:
+            target = html(page_file(site, sources[point["source"]]["url"])).find(id=point["anchor"])
+            assert target is not None, point
+            assert point["text"] in " ".join(target.get_text(" ").split())  # the exact sentence is there
+        # and the theme page links to each of them
+        theme_page = html(site / "themes" / theme["id"] / "index.html")
+        hrefs = {a["href"] for a in theme_page.select("article a[href]")}
+        for point in theme["key_points"]:
+            assert f"../../sources/{point['source']}/#{point['anchor']}" in hrefs
+
+
+def test_all_internal_links_and_anchors_resolve(built):
+    site = built / "site"
+    checked = 0
+    for page in site.rglob("*.html"):
+        soup = html(page)
+        base = "/" + page.relative_to(site).as_posix()
+        for a in soup.find_all("a", href=True):
+            href = a["href"]
+            if urlparse(href).scheme or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = urlparse(urljoin(base, href))
+            path = site / unquote(target.path).lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            assert path.exists(), f"{base}: broken link {href}"
+            if target.fragment and path.suffix == ".html":
+                assert html(path).find(id=unquote(target.fragment)) is not None, f"{base}: no anchor {href}"
+            checked += 1
+    assert checked > 100
+
+
+def test_search_index_has_words_from_every_seed(built, briefing_data):
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        by_page[page] = by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    distinctive = {"000": "Gerasimov", "001": "Mirziyoyev", "002": "Khayrulloyev", "003": "Malysheva",
+                   "004": "Bordyuzha"}
+    for source in briefing_data["sources"]:
+        text = by_page[source["url"]]
+        assert distinctive[source["id"][:3]] in text
+        # and the page's own longest words, whatever the seed
+        longest = sorted({w for p in source["paragraphs"] for w in re.findall(r"[A-Za-z]{9,}", p["text"])})[:5]
+        assert all(w in text for w in longest), source["id"]
+
+
+def test_source_page_metadata_panel(built):
+    page = html(built / "site" / "sources" / "004_00b821af94ef5a2d" / "index.html")
+    panel = page.select_one(".admonition")
+    text = " ".join(panel.get_text(" ").split())
+    assert "Elena Chernenko, Ivan Safronov" in text and "Kristina Rus" in text
+    assert "2015" in text and "inferred" in text and "compilation" in text
+    tags = {t.get_text(strip=True) for t in page.select(".md-tag")}
+    assert tags == {"Military cooperation", "The Afghanistan threat"}
+    original = panel.find("a", href=re.compile(r"originals/"))
+    copy = (built / "site" / "sources" / "004_00b821af94ef5a2d" / original["href"]).resolve()
+    assert "Elena Chernenko" in copy.read_text(encoding="utf-8-sig")
+
+
+def test_front_matter_is_valid_yaml(built):
+    for md in (built / "docs" / "sources").glob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        assert text.startswith("---\n")
+        meta = yaml.safe_load(text.split("---\n")[1])
+        assert isinstance(meta["title"], str) and meta["title"]
+
+
+def test_site_loads_nothing_from_other_hosts(built):
+    for page in (built / "site").rglob("*.html"):
+        soup = html(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in soup.find_all(tag, **{attr: True}):
+                url = el[attr]
+                if tag == "link" and "stylesheet" not in el.get("rel", []) and "preconnect" not in el.get("rel", []):
+                    continue
+                assert not urlparse(url).netloc, f"{page}: {tag} from {url}"
+
+
+def test_overview_lists_themes_and_newest_sources(built):
+    page = html(built / "site" / "index.html")
+    text = " ".join(page.get_text(" ").split())
+    assert "5 sources" in text and "from 2006 to 2023" in text
+    for title in ("Military cooperation", "The Afghanistan threat", "China competition"):
+        assert title in text
+    newest = page.select("table tbody tr")
+    assert "2023" in newest[0].get_text()  # the newest source first
+    nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a")]
+    assert not any("Putin Vows" in n for n in nav), "sources must not be listed in the sidebar"
+
+
+def test_second_build_is_byte_identical_and_mkdocs_hook_regenerates(built, tmp_path):
+    docs = built / "docs"
+    before = {p.relative_to(docs): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    result = run_mkdocs("build", "--strict", "-d", str(tmp_path / "site2"), cwd=built)  # via the hook
+    assert result.returncode == 0, result.stderr
+    after = {p.relative_to(docs): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert after == before
+    assert (tmp_path / "site2" / "briefing.json").read_bytes() == (built / "site" / "briefing.json").read_bytes()
+
+
+def test_hand_written_pages_survive_and_are_never_overwritten(tmp_path):
+    project = copy_project(tmp_path / "p")
+    note = project / "docs" / "analyst-note.md"
+    note.write_text("# Analyst note\n\nKeep me.\n")
+    squatter = project / "docs" / "themes" / "china-competition.md"
+    squatter.parent.mkdir(parents=True)
+    squatter.write_text("# My own China page\n")
+    result = run_cli("build", "--no-site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "docs/themes/china-competition.md" in result.stderr and "hand-written" in result.stderr
+    assert squatter.read_text() == "# My own China page\n"
+    assert note.read_text() == "# Analyst note\n\nKeep me.\n"
+    # A seed removed: its page goes, the hand-written pages stay.
+    victim = sorted((project / "seeds").glob("*.txt"))[0]
+    victim.unlink()
+    assert run_cli("build", "--no-site", cwd=project).returncode == 0
+    assert not (project / "docs" / "sources" / f"{victim.stem}.md").exists()
+    assert note.exists() and squatter.exists() and (project / "docs" / "about.md").exists()
+
+
+def test_hostile_seed_renders_as_text(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    hostile = ('Hostile <script>alert(9)</script> "Title" [link](javascript:alert(1)) *star*\n\n'
+               "The militants <script>alert('x')</script> crossed from Afghanistan, said the Taliban. "
+               "<img src=x onerror=alert(2)> ![pic](http://evil.example/x.png) <!-- hidden --> "
+               "<iframe src='http://evil.example'></iframe> {: onclick=\"alert(3)\" } Afghan ISIS militants.\n")
+    (seeds / "evil.txt").write_text(hostile, encoding="utf-8")
+    project = copy_project(tmp_path / "p", seeds=seeds)
+    result = run_cli("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    for page in (project / "site").rglob("*.html"):
+        soup = html(page)
+        article = soup.select_one("article") or soup
+        assert not article.find(["iframe", "img"]), page
+        assert not any("alert" in (s.string or "") for s in soup.find_all("script")), page
+        assert not article.find(attrs={"onclick": True}) and not article.find(attrs={"onerror": True}), page
+        for a in article.find_all("a", href=True):
+            assert not a["href"].startswith("javascript:") and "evil.example" not in a["href"], page
+    page = html(project / "site" / "sources" / "evil" / "index.html")
+    assert page.title.get_text().startswith('Hostile <script>alert(9)</script> "Title"')  # shown, not run
+    text = " ".join(page.select_one("article").get_text(" ").split())
+    assert "<script>alert('x')</script>" in text and "![pic](http://evil.example/x.png)" in text
+    assert "<!-- hidden -->" in text
+
+
+@pytest.mark.parametrize("command", [["--help"], ["build", "--help"], ["check", "--help"]])
+def test_cli_help_teaches(command, tmp_path):
+    result = run_cli(*command, cwd=tmp_path)
+    assert result.returncode == 0 and "briefing" in result.stdout
+    if command != ["--help"]:
+        assert "Example:" in result.stdout
+
+
+def test_config_errors_name_file_and_key(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "briefing.yml").write_text("title: x\nthemes:\n  - id: Bad Id\n    title: t\n    terms: [a]\n")
+    result = run_cli("build", "--no-site", cwd=project)
+    assert result.returncode == 1
+    assert "briefing.yml: themes[0].id:" in result.stderr or "briefing.yml: themes" in result.stderr
+    assert "expected a mapping of term: weight" in result.stderr
+    assert "Traceback" not in result.stderr
