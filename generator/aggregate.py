@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import patterns as P
 from generator.config import Config
 from generator.models import Article, Briefing, Evidence, KeyPoint, ThemeSummary
 from generator.text import word_count, words
@@ -26,13 +27,11 @@ def build_briefing(articles: list[Article], config: Config, problems: list[str] 
 
 
 def newest_first(article: Article) -> tuple:
+    """Sort key: newest first; "2021" after "2021-05-04" (less precise); undated last; then by id."""
     date = article.meta.date.value
-    # Undated sources go last; ties and undated ones in stable id order.
-    return (date is None, _negate(date or ""), article.id)
-
-
-def _negate(iso: str) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in iso)
+    parts = [int(x) for x in date.split("-")] if date else []
+    parts += [0] * (3 - len(parts))
+    return (date is None, tuple(-x for x in parts), article.id)
 
 
 def _summarise(theme, articles: tuple[Article, ...], limit: int) -> ThemeSummary:
@@ -46,20 +45,22 @@ def _summarise(theme, articles: tuple[Article, ...], limit: int) -> ThemeSummary
     return ThemeSummary(
         theme=theme,
         sources=tuple((a.id, m.score) for a, m in members),
-        key_points=select_key_points(members, limit),
+        key_points=select_key_points(members, limit, theme.description),
         years=(years[0], years[-1]) if years else (None, None),
     )
 
 
-def select_key_points(members, limit: int) -> tuple[KeyPoint, ...]:
+def select_key_points(members, limit: int, description: str = "") -> tuple[KeyPoint, ...]:
     """The most relevant sentences, taken in turns across sources so no single article dominates.
 
     Each source's candidates are its theme evidence, best first; round one takes each source's best,
     round two each source's second best, and so on, skipping sentences that repeat one already taken.
     """
+    stems = _stems(description)
     queues = []
     for article, match in members:
-        candidates = [e for e in match.evidence if _quotable(e)]
+        candidates = sorted((e for e in match.evidence if _quotable(e)),
+                            key=lambda e: (-_relevance(e, stems), e.text))
         if candidates:
             queues.append((article, candidates))
     queues.sort(key=lambda q: (-q[1][0].score, q[0].id))
@@ -78,6 +79,17 @@ def select_key_points(members, limit: int) -> tuple[KeyPoint, ...]:
             chosen.append(KeyPoint(evidence.text, article.id, evidence.anchor, evidence.score))
         depth += 1
     return tuple(chosen)
+
+
+def _relevance(evidence: Evidence, stems: set[str]) -> float:
+    """Term weight, a little more for words of the theme's description, less for a dangling start."""
+    overlap = len(stems & _stems(evidence.text))
+    score = evidence.score + 0.5 * overlap
+    return score * 0.5 if P.DANGLING_START.match(evidence.text) else score
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in words(text) if len(w) >= 4}
 
 
 def _quotable(evidence: Evidence) -> bool:

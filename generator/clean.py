@@ -17,13 +17,32 @@ class Cleaned:
 
 
 def paragraphs_of(text: str) -> list[str]:
-    """Paragraphs: one per line, unless the text is hard-wrapped into blank-line-separated blocks."""
-    lines = [line for line in text.split("\n") if line.strip()]
+    """Paragraphs: one per line, unless the lines are hard-wrapped, then joined back into paragraphs.
+
+    Wrapped text is recognised by short lines most of which stop mid-sentence. With blank lines
+    the paragraphs are the blank-line-separated blocks; without, a paragraph ends at a line that
+    ends a sentence and stops well short of the wrapping width.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines:
         return []
+    average = sum(len(line) for line in lines) / len(lines)
+    open_lines = sum(1 for line in lines[:-1] if not ends_sentence(line))
     blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
-    wrapped = len(blocks) < len(lines) and sum(len(line) for line in lines) / len(lines) < 100
-    return [squash(p) for p in (blocks if wrapped else lines)]
+    if len(blocks) > 1 and len(blocks) < len(lines) and average < 100:
+        return [squash(b) for b in blocks]
+    if len(blocks) == 1 and len(lines) >= 3 and average < 100 and open_lines >= 0.5 * (len(lines) - 1):
+        width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
+        paragraphs, current = [], []
+        for line in lines:
+            current.append(line)
+            if ends_sentence(line) and len(line) < 0.75 * width:
+                paragraphs.append(squash(" ".join(current)))
+                current = []
+        if current:
+            paragraphs.append(squash(" ".join(current)))
+        return paragraphs
+    return [squash(line) for line in lines]
 
 
 def clean(text: str) -> Cleaned:

@@ -56,7 +56,7 @@ def _term_regex(term: str) -> str:
     """A term as regex text: words separated by any whitespace or hyphen, '*' as a word ending."""
     wildcard = term.endswith("*")
     words = re.split(r"[\s]+", term.rstrip("*").strip())
-    body = r"[\s\u00a0]+".join(re.escape(w) for w in words)
+    body = r"[\s\u00a0-]+".join(re.escape(w) for w in words)
     return body + (r"[\w’'-]*" if wildcard else "")
 
 
@@ -121,13 +121,14 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         themes_raw = []
     seen: set[str] = set()
     for n, item in enumerate(themes_raw):
+        tid = item.get("id") if isinstance(item, dict) else None
+        if isinstance(tid, str):
+            if tid in seen:
+                problem(f"themes.{tid}", "duplicate theme id")
+            seen.add(tid)
         theme = _validate_theme(item, n, problem)
-        if theme is None:
-            continue
-        if theme.id in seen:
-            problem(f"themes.{theme.id}", "duplicate theme id")
-        seen.add(theme.id)
-        themes.append(theme)
+        if theme is not None:
+            themes.append(theme)
     if problems:
         return None
     root = path.parent

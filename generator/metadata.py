@@ -202,6 +202,8 @@ def _inferred_date(body: list[str]) -> DateField:
         return DateField(None, None, NONE, "")
     best: tuple[int, str] | None = None
     for m in P.DATED_REFERENCE.finditer(text):
+        if P.FUTURE_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # "until May 2042", "scheduled for September 2021": a plan, not the present
         year = int(next(g for g in m.groups() if g))
         if best is None or year > best[0]:
             best = (year, m.group(0))

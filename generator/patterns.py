@@ -69,6 +69,12 @@ DATED_REFERENCE = re.compile(
     rf"|\d{{1,2}}/\d{{1,2}}/(?P<y4>{YEAR})"
     rf"|[A-Z][\w]+-(?P<y5>{YEAR}))\b",
 )
+# Words before a dated reference that make it a deadline or a plan, not something that happened.
+FUTURE_CONTEXT = re.compile(
+    r"\b(?:until|till|by|before|through|scheduled for|planned for|expected in|due in|to run to|expires? in|"
+    r"from now to|up to)\s+(?:the\s+)?(?:(?:end|spring|summer|autumn|fall|winter|beginning|start) of\s+)?\S*\s*$",
+    re.I,
+)
 # Dates without a year ("On April 2", "March 28-29", "last month"): the text speaks of its present.
 YEARLESS_REFERENCE = re.compile(
     rf"\b(?:(?:on|since|from|by|until|of|in late|in early|end of|the)\s+(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
@@ -88,4 +94,11 @@ ANALYSIS_CUES = re.compile(
     r"\b(?:however|therefore|nonetheless|moreover|in this context|must be seen|in contrast|in many ways|"
     r"indeed|of course|arguably|it is likely|may well|suggests?|signal|implications?|thus)\b",
     re.I,
+)
+
+# --- key points ---------------------------------------------------------------------------------
+# A sentence that opens like this leans on the one before it; quoted alone it loses its meaning.
+DANGLING_START = re.compile(
+    r"^[“\"‘]?(?:But|And|Or|So|Yet|Also|He|She|It|They|Them|His|Her|Its|Their|This|These|Those|That|Such|"
+    r"The latter|The former|Both)\b"
 )

@@ -25,7 +25,7 @@ SIDECAR_KEYS = {
 }
 SOURCE_TYPES = ("news", "analysis", "interview", "compilation")
 # Encodings tried, in this order of preference, when a file is not UTF-8.
-FALLBACK_ENCODINGS = ["cp1251", "cp1252", "latin_1", "koi8_r", "cp1250", "iso8859_15"]
+FALLBACK_ENCODINGS = ["cp1251", "cp1252", "latin_1", "koi8_r"]
 BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd"]
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
              "button", "template", "object", "embed"]
@@ -247,18 +247,22 @@ def html_text(text: str) -> tuple[str, dict[str, Any]]:
                 embedded[key] = " ".join(tag["content"].split())
     for tag in soup(DROP_TAGS):
         tag.decompose()
+    # Words meet across inline tags ("re<i>turn</i>"); block edges and <br> separate them.
+    for tag in soup.find_all(BLOCK_TAGS + ["br", "div", "section", "td", "th", "tr", "ul", "ol", "table"]):
+        tag.insert_before(" ")
+        tag.insert_after(" ")
     root = soup.find("article") or soup.find("main") or soup.body or soup
     h1 = root.find("h1") or soup.find("h1")
     if h1 is not None and h1.get_text(strip=True):
-        embedded.setdefault("title", " ".join(h1.get_text(" ", strip=True).split()))
+        embedded.setdefault("title", " ".join(h1.get_text().split()))
         h1.decompose()
     elif soup.title is not None and soup.title.get_text(strip=True):
-        embedded.setdefault("title", " ".join(soup.title.get_text(" ", strip=True).split()))
+        embedded.setdefault("title", " ".join(soup.title.get_text().split()))
     blocks = []
     for el in root.find_all(BLOCK_TAGS):
         if el.find_parent(BLOCK_TAGS) is not None:
             continue  # its text is part of the enclosing block
-        line = " ".join(el.get_text(" ", strip=True).split())
+        line = " ".join(el.get_text().split())
         if line:
             blocks.append(line)
     if not blocks:

@@ -23,7 +23,7 @@ def score_themes(blocks: tuple[Block, ...], config: Config) -> tuple[ThemeMatch,
     Returns:
         One ThemeMatch per theme, in configuration order; a theme applies when score >= threshold.
     """
-    units = [(s, b.anchor) for b in blocks if b.kind == "paragraph" for s in sentences(b.text)]
+    units = [(s, b.anchor) for b in blocks for s in sentences(b.text)]
     return tuple(_score(theme, units) for theme in config.themes)
 
 

@@ -1,0 +1,147 @@
+"""clean.py: junk-line removal, inline read-mores, paragraph joining and block structure."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import clean, paragraphs_of, structure
+
+LEAD = "Russian troops arrived in Dushanbe on Monday for exercises near the Afghan border."
+LONG = ("A last paragraph that is proper article text and has well over twenty five words in it, so it is "
+        "kept after a trailer because it is long enough to be real text and not a signature line.")
+
+
+def _text(*paragraphs: str) -> str:
+    """One paragraph per line, blank lines between (the common layout of a pasted article)."""
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _removed(cleaned, why: str) -> list[str]:
+    return [text for reason, text in cleaned.removed if reason == why]
+
+
+def test_line_of_commas_removed():
+    cleaned = clean(_text(LEAD, ",,,,,, ,,,", "The drills will last a week."))
+    assert cleaned.paragraphs == (LEAD, "The drills will last a week.")
+    assert _removed(cleaned, "no words") == [",,,,,, ,,,"]
+
+
+def test_social_media_line_removed():
+    social = "Follow us on Twitter, Facebook and Telegram for the latest news."
+    cleaned = clean(_text(LEAD, social, "The drills will last a week."))
+    assert social not in cleaned.paragraphs
+    assert cleaned.paragraphs == (LEAD, "The drills will last a week.")
+    assert _removed(cleaned, "social media") == [social]
+
+
+def test_article_sentence_naming_one_network_is_kept():
+    para = "The ministry announced the drills on its Telegram channel, the agency said on Monday."
+    assert clean(_text(LEAD, para)).paragraphs == (LEAD, para)
+
+
+def test_inline_read_more_headline_removed_and_next_sentence_kept():
+    para = ("The drills will last a week. Read more: Putin Meets Rahmon at Summit in Dushanbe "
+            "Tajikistan should not rely on one partner, analysts say.")
+    cleaned = clean(_text(LEAD, para))
+    assert cleaned.paragraphs[1] == ("The drills will last a week. "
+                                     "Tajikistan should not rely on one partner, analysts say.")
+    assert _removed(cleaned, "read more") == ["Read more: Putin Meets Rahmon at Summit in Dushanbe"]
+
+
+def test_read_more_line_alone_removed():
+    cleaned = clean(_text(LEAD, "Read more: Russia Boosts Its Base in Tajikistan"))
+    assert cleaned.paragraphs == (LEAD,)
+
+
+def test_disclaimer_removed():
+    note = ("NOTE: The contents of this article are the sole responsibility of the author and do not "
+            "reflect the views of the publisher.")
+    cleaned = clean(_text(LEAD, note, "The drills will last a week."))
+    assert cleaned.paragraphs == (LEAD, "The drills will last a week.")
+    assert _removed(cleaned, "disclaimer") == [note]
+
+
+def test_submitted_by_trailer_and_short_follower_removed_long_text_kept():
+    cleaned = clean(_text(LEAD, "Submitted by John Smith", "Dushanbe office", LONG))
+    assert cleaned.paragraphs == (LEAD, LONG)
+    assert _removed(cleaned, "trailer") == ["Submitted by John Smith", "Dushanbe office"]
+
+
+def test_spaced_label_becomes_related():
+    cleaned = clean(_text(LEAD, "R E L A T E D :", "Another item follows here with more words."))
+    assert cleaned.paragraphs == (LEAD, "Related:", "Another item follows here with more words.")
+
+
+def test_glued_sentences_get_a_space():
+    para = "They met near Afghanistan.This was the third meeting.Officials were pleased."
+    cleaned = clean(_text(para))
+    assert cleaned.paragraphs == ("They met near Afghanistan. This was the third meeting. Officials were pleased.",)
+
+
+def test_glued_sentence_rule_leaves_abbreviations_and_decimals():
+    para = "The U.S. envoy said 2.5 million dollars went to the base, e.g. for radar."
+    assert clean(_text(para)).paragraphs == (para,)
+
+
+def test_hard_wrapped_paragraphs_joined():
+    wrapped = ("Russian and Tajik troops held joint\nexercises near the Afghan border this\nweek, the ministry said.\n"
+               "\n"
+               "The drills involved about 2,000\nsoldiers and 50 armoured vehicles.\n")
+    assert paragraphs_of(wrapped) == [
+        "Russian and Tajik troops held joint exercises near the Afghan border this week, the ministry said.",
+        "The drills involved about 2,000 soldiers and 50 armoured vehicles.",
+    ]
+
+
+def test_long_lines_without_blank_lines_are_paragraphs():
+    lines = [LONG, LONG.replace("last", "second"), LONG.replace("last", "third")]
+    assert paragraphs_of("\n".join(lines)) == lines
+
+
+def test_short_lines_without_blank_lines_are_not_merged_into_one_junk_paragraph():
+    text = ("Troops arrived in Dushanbe on Monday.\nThe drills lasted a week.\n"
+            "Follow us on Twitter and Facebook.\n")
+    assert clean(text).paragraphs == ("Troops arrived in Dushanbe on Monday.", "The drills lasted a week.")
+
+
+# --- structure ---------------------------------------------------------------------------------
+
+def test_short_untitled_line_before_longer_paragraph_is_heading():
+    blocks = structure(["Border tensions rise", LEAD, "Short.", "Another paragraph here."])
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph", "paragraph"]
+    assert [b.anchor for b in blocks] == ["p-1", "p-2", "p-3", "p-4"]
+    assert [b.text for b in blocks][1] == LEAD
+
+
+@pytest.mark.parametrize("para", [
+    "The base was founded.",           # ends a sentence
+    "Dushanbe, 23 March 2015",         # a dateline
+    "and then the troops left",        # lower-case start
+])
+def test_not_a_heading(para):
+    assert structure([para, LEAD])[0].kind == "paragraph"
+
+
+def test_last_line_is_never_a_heading():
+    assert structure([LEAD, "Border tensions rise"])[1].kind == "paragraph"
+
+
+def test_related_label_is_heading():
+    blocks = structure([LEAD, "Related:", "Another item here."])
+    assert blocks[1].kind == "heading"
+
+
+def test_interview_questions():
+    paras = ["Intro paragraph about the interview with the general.",
+             "– Why did Russia send troops?", "– Because the border is unsafe and we must help.",
+             "– What comes next?", "– More drills, more training, more cooperation.",
+             "– Is the base permanent?", "– Yes."]
+    blocks = structure(paras)
+    assert [b.kind for b in blocks] == ["paragraph", "question", "paragraph", "question", "paragraph",
+                                        "question", "paragraph"]
+    assert [b.anchor for b in blocks] == [f"p-{n}" for n in range(1, 8)]
+
+
+def test_fewer_than_three_turns_is_not_an_interview():
+    blocks = structure(["– Why did Russia send troops?", "– Because the border is unsafe.", LEAD])
+    assert all(b.kind != "question" for b in blocks)

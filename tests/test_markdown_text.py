@@ -1,0 +1,142 @@
+"""markdown_text.py: escaped text renders as exactly itself; front matter round-trips through YAML."""
+
+from __future__ import annotations
+
+import string
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator.markdown_text import cell, front_matter, human_date, md
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "![i](http://e/x.png)",
+    "**bold** and __strong__ and *em* and _em_",
+    "<!-- c -->",
+    "{: onclick=x }",
+    "# heading",
+    "1. item",
+    "- item",
+    "+ item",
+    "> quote",
+    "`code` and ```fence```",
+    "&amp; &lt;script&gt; &#60;b&#62;",
+    "<http://example.com> and <a href='x'>link</a>",
+    "[ref]: http://example.com",
+    "***",
+    "a \\ b \\* c",
+    "foo_bar_baz and 2*3*4",
+    "<img src=x onerror=alert(1)>",
+    string.punctuation,
+]
+
+
+def render(text: str) -> str:
+    return markdown.markdown(
+        text,
+        extensions=["attr_list", "pymdownx.escapeall", "tables"],
+        extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},
+    )
+
+
+def visible(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
+def test_md_escapes_every_ascii_punctuation_character():
+    out = md(string.punctuation)
+    assert out == "".join("\\" + c for c in string.punctuation)
+
+
+def test_md_leaves_letters_digits_and_non_ascii_alone():
+    assert md("Душанбе 2021 café – “quoted”") == "Душанбе 2021 café – “quoted”"
+
+
+def test_md_puts_text_on_one_line():
+    assert md("  one\ntwo\r\n\tthree   four  ") == "one two three four"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_renders_as_itself(text):
+    html = render(md(text))
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p"], html
+    for tag in ("<script", "<a", "<img", "<strong", "<em", "<h1", "<code", "<ol", "<ul", "<li", "<blockquote",
+                "<hr", "<!--"):
+        assert tag not in html, html
+    assert "onclick" not in str(soup.p.attrs)
+    assert visible(html) == text
+
+
+def test_hostile_text_inside_a_larger_document():
+    body = "\n\n".join(md(t) for t in HOSTILE)
+    html = render(body)
+    soup = BeautifulSoup(html, "html.parser")
+    assert {t.name for t in soup.find_all(True)} == {"p"}
+    assert [p.get_text() for p in soup.find_all("p")] == HOSTILE
+
+
+def test_cell_keeps_table_shape():
+    table = f"| A | B |\n|---|---|\n| {cell('x | y | <b>z</b>')} | {cell('')} |\n"
+    soup = BeautifulSoup(render(table), "html.parser")
+    cells = [td.get_text() for td in soup.find_all("td")]
+    assert cells == ["x | y | <b>z</b>", "—"]
+    assert soup.find("b") is None
+
+
+TRICKY = {
+    "title": 'Key: value # not a comment [a, b] *star* & anchor | pipe > fold "quoted" \'single\' %@`',
+    "subtitle": "- starts like a list item",
+    "summary": "null",
+    "flag": "yes",
+    "date": "2021-05-04",
+    "number": "0123",
+    "authors": ["Jane Roe", "Иван Петров", "? odd"],
+    "empty": "",
+    "multi": "line one\nline two",
+    "tags": ["military-cooperation", "china"],
+    "none": None,
+    "score": 12.5,
+}
+
+
+def test_front_matter_round_trips():
+    block = front_matter(TRICKY)
+    assert block.startswith("---\n") and block.endswith("---\n\n")
+    inner = block[len("---\n"):-len("---\n\n")]
+    assert yaml.safe_load(inner) == TRICKY
+
+
+def test_front_matter_parsed_like_mkdocs_does():
+    """MkDocs splits front matter at the first line that is exactly '---' and parses it with PyYAML."""
+    from mkdocs.utils.meta import get_data
+
+    doc = front_matter(TRICKY) + "Body text\n"
+    body, meta = get_data(doc)
+    assert meta == TRICKY
+    assert body.strip() == "Body text"
+
+
+def test_front_matter_value_of_dashes_does_not_end_the_block():
+    meta = {"title": "---", "summary": "a\n---\nb"}
+    block = front_matter(meta)
+    assert block.count("\n---\n") == 1  # only the closing fence is on a line of its own
+    assert yaml.safe_load(block[len("---\n"):-len("---\n\n")]) == meta
+
+
+@pytest.mark.parametrize("iso, expected", [
+    ("2021-05-04", "4 May 2021"),
+    ("2021-12-31", "31 December 2021"),
+    ("2006-01-01", "1 January 2006"),
+    ("2021-05", "May 2021"),
+    ("2021-11", "November 2021"),
+    ("2021", "2021"),
+    (None, "undated"),
+    ("", "undated"),
+])
+def test_human_date(iso, expected):
+    assert human_date(iso) == expected

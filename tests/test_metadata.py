@@ -1,0 +1,160 @@
+"""metadata.py: title, publication, authors, date and type found in small hand-made texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.metadata import TITLE_MAX, extract_metadata
+from generator.models import INFERRED, NONE, SIDECAR, STATED, Source
+
+P1 = "Russian and Tajik troops held joint exercises near the Afghan border this week, the ministry said on Monday."
+P2 = "The drills involved about 2,000 soldiers and 50 armoured vehicles, according to the defence ministry in Moscow."
+
+
+def _source(**kw) -> Source:
+    return Source(id="x", path="seeds/x.txt", name="x.txt", fmt="txt", sha256="0" * 64, encoding="utf-8",
+                  text="", **kw)
+
+
+def _extract(*paragraphs: str, **kw):
+    return extract_metadata(_source(**kw), tuple(paragraphs))
+
+
+def test_headline_at_end_with_standfirst_and_date_line():
+    headline = "Russia Boosts Its Military Presence in Tajikistan"
+    standfirst = "Moscow sends more troops to its base near the Afghan border."
+    meta, body = _extract(P1, P2, headline, standfirst, "May 10, 2021")
+    assert (meta.title.value, meta.title.basis) == (headline, STATED)
+    assert (meta.date.value, meta.date.precision, meta.date.basis) == ("2021-05-10", "day", STATED)
+    assert (meta.summary.value, meta.summary.basis) == (standfirst, STATED)
+    assert body == (P1, P2)
+
+
+def test_date_line_alone_is_taken_out_of_body():
+    meta, body = _extract(P1, "10 May 2021", P2)
+    assert (meta.date.value, meta.date.basis) == ("2021-05-10", STATED)
+    assert body == (P1, P2)
+
+
+def test_publication_line_with_volume_and_issue():
+    meta, body = _extract("Publication: Eurasia Daily Monitor Volume: 3 Issue: 65", P1, P2)
+    assert (meta.publication.value, meta.publication.basis) == ("Eurasia Daily Monitor", STATED)
+    assert body == (P1, P2)
+
+
+def test_byline_names_without_places():
+    meta, body = _extract("By Jane Roe, Paris; John Doe", P1, P2)
+    assert meta.authors.value == ("Jane Roe", "John Doe")
+    assert meta.authors.basis == STATED
+    assert body == (P1, P2)
+
+
+def test_sentence_starting_with_by_is_not_a_byline():
+    para = "By the end of the week the troops had left the border area."
+    meta, body = _extract(para, P1)
+    assert meta.authors.value == ()
+    assert body == (para, P1)
+
+
+def test_source_line_gives_publication():
+    meta, body = _extract(P1, P2, "Source : Foo News")
+    assert (meta.publication.value, meta.publication.basis) == ("Foo News", STATED)
+    assert body == (P1, P2)
+
+
+def test_originally_published_sentence():
+    note = "This article was originally published on Foo’s French website on 4 May 2021."
+    meta, body = _extract(P1, P2 + " " + note)
+    assert (meta.publication.value, meta.publication.basis) == ("Foo", STATED)
+    assert (meta.date.value, meta.date.precision, meta.date.basis) == ("2021-05-04", "day", STATED)
+    assert body == (P1, P2)
+    assert all("originally published" not in p for p in body)
+
+
+def test_first_line_headline_with_separator():
+    meta, body = _extract("Russia and Tajikistan hold drills ~ Troops train near the border", P1, P2)
+    assert (meta.title.value, meta.title.basis) == ("Russia and Tajikistan hold drills", STATED)
+    assert (meta.subtitle.value, meta.subtitle.basis) == ("Troops train near the border", STATED)
+    assert body == (P1, P2)
+
+
+def test_no_title_uses_first_sentence_shortened():
+    first = ("the very long first sentence of this text went on and on about the troops, the border, the drills, "
+             "the armour, the aircraft and the many officials who came to watch it all happen")
+    meta, body = _extract(first + ". Second sentence.", P2)
+    title = meta.title.value
+    assert meta.title.basis == INFERRED
+    assert len(title) <= TITLE_MAX + 1
+    assert title.endswith("…")
+    assert title.startswith("The very long first sentence")
+    assert "Second sentence" not in title
+    assert first.lower().startswith(title[:-1].lower())  # cut at a word boundary of the sentence
+    assert body[0].startswith("the very long")  # the body is not changed
+
+
+def test_first_sentence_title_drops_leading_time_phrase():
+    meta, _ = _extract("On April 27 of this year, the Russian minister visited the 201st base in Dushanbe.", P2)
+    assert meta.title.value == "The Russian minister visited the 201st base in Dushanbe"
+
+
+def test_historical_year_only_gives_no_date():
+    meta, _ = _extract(
+        "Tajikistan has hosted Russian troops since gaining independence from the Soviet Union in 1991.",
+        "On Saturday the troops held a parade in the capital, the ministry said.",
+    )
+    assert (meta.date.value, meta.date.precision, meta.date.basis) == (None, None, NONE)
+
+
+def test_dated_reference_without_present_tense_gives_no_date():
+    meta, _ = _extract("The base was founded in May 2004 after long talks between the two governments.", P2)
+    assert meta.date.value is None and meta.date.basis == NONE
+
+
+def test_date_inferred_from_latest_dated_reference():
+    meta, _ = _extract("On March 29 the troops began a drill codenamed Exercise-2006 near the border.",
+                       "A similar drill took place in April 2004 near Dushanbe.", P2)
+    assert (meta.date.value, meta.date.precision, meta.date.basis) == ("2006", "year", INFERRED)
+    assert "Exercise-2006" in meta.date.evidence
+
+
+def test_sidecar_overrides_title_and_date():
+    sidecar = {"title": "Given  title", "date": ("2021-05", "month"), "authors": ("Jane Roe",)}
+    meta, body = _extract("Russia and Tajikistan hold drills", P1, P2, "May 10, 2021", sidecar=sidecar)
+    assert (meta.title.value, meta.title.basis) == ("Given title", SIDECAR)
+    assert (meta.date.value, meta.date.precision, meta.date.basis) == ("2021-05", "month", SIDECAR)
+    assert (meta.authors.value, meta.authors.basis) == (("Jane Roe",), SIDECAR)
+    assert body == (P1, P2)  # metadata lines still leave the body
+
+
+def test_embedded_metadata_is_stated_and_sidecar_wins():
+    embedded = {"title": "Embedded title", "publication": "Asia Plus", "date": "2021-05-04T10:00:00+00:00"}
+    meta, _ = _extract(P1, P2, embedded=embedded, sidecar={"publication": "Given Pub"})
+    assert (meta.title.value, meta.title.basis) == ("Embedded title", STATED)
+    assert (meta.date.value, meta.date.basis) == ("2021-05-04", STATED)
+    assert (meta.publication.value, meta.publication.basis) == ("Given Pub", SIDECAR)
+
+
+def test_interview_type():
+    meta, _ = _extract("The general spoke to us about the drills near the border.",
+                       "– Why did Russia send troops?", "– Because the border is unsafe.",
+                       "– What comes next?", "– More drills.")
+    assert (meta.source_type.value, meta.source_type.basis) == ("interview", INFERRED)
+
+
+def test_compilation_type():
+    meta, _ = _extract(P1, "Related:", P2)
+    assert meta.source_type.value == "compilation"
+
+
+def test_news_and_analysis_types():
+    analysis = ("However, the implications are clear: Moscow must be seen as the guarantor, and thus it is "
+                "likely that the base will indeed grow; of course this suggests a longer stay.")
+    assert _extract(P1, P2)[0].source_type.value == "news"
+    assert _extract(analysis, analysis)[0].source_type.value == "analysis"
+
+
+def test_future_deadline_is_not_the_publication_date():
+    meta, _ = _extract("On Monday the parties extended the lease of the base until May 2042, officials said.", P2)
+    assert meta.date.value is None or int(meta.date.value[:4]) <= dt.date.today().year
