@@ -42,7 +42,9 @@ def source_page(article: Article, briefing: Briefing) -> str:
     for label, value, field in _panel_rows(article, titles):
         how = BASIS_LABEL.get(field.basis, field.basis) if field else ""
         if field and field.evidence and field.basis != NONE:
-            how += f": “{md(field.evidence[:160])}”" if field.basis == STATED else f" ({md(field.evidence[:200])})"
+            # Stated fields quote the words that showed them; the title's evidence says where it stood.
+            quoted = field.basis == STATED and field is not article.meta.title
+            how += f": “{md(field.evidence[:160])}”" if quoted else f" ({md(field.evidence[:200])})"
         out.append(f"    | **{label}** | {value} | {how} |\n")
     out.append("\n")
     for block in article.blocks:

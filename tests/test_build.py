@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, run_cli, run_mkdocs
+from conftest import ROOT, copy_project, run_cli, run_mkdocs
 
 THEMES = ("military-cooperation", "afghanistan-threat", "china-competition")
 
@@ -224,3 +224,28 @@ def test_config_errors_name_file_and_key(tmp_path):
     assert "briefing.yml: themes[0].id:" in result.stderr or "briefing.yml: themes" in result.stderr
     assert "expected a mapping of term: weight" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_bad_seeds_are_named_and_the_rest_still_builds(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for good in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
+        (seeds / good.name).write_bytes(good.read_bytes())
+    (seeds / "empty.txt").write_text("")
+    (seeds / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (seeds / "bad-sidecar.txt").write_text("Troops crossed the border on Monday, officials said in Dushanbe.\n")
+    (seeds / "bad-sidecar.yml").write_text("title: [unclosed\n")
+    project = copy_project(tmp_path / "p", seeds=seeds)
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "seeds/empty.txt: empty file" in result.stderr
+    assert "seeds/blob.txt: binary file" in result.stderr
+    assert "seeds/bad-sidecar.yml: not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+    built = {p.name for p in (project / "site" / "sources").iterdir()}
+    assert {"bad-sidecar", "000_d100004a180b3b8b", "001_62a224e834171a18"} <= built
+    assert "empty" not in built and "blob" not in built
+    strict = run_cli("build", "--strict", cwd=project)
+    assert strict.returncode == 1 and "3 problem(s)" in strict.stderr
+    check = run_cli("check", cwd=project)
+    assert check.returncode == 1 and "seeds/empty.txt" in check.stderr
