@@ -26,6 +26,9 @@ def paragraphs_of(text: str) -> list[str]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines:
         return []
+    if any(P.NO_WORDS.match(line) for line in lines):
+        # A line of only punctuation ("---", ", , ,") is a separator, never part of a paragraph.
+        text = "\n".join(f"\n{line}\n" if P.NO_WORDS.match(line) else line for line in text.split("\n"))
     average = sum(len(line) for line in lines) / len(lines)
     open_lines = sum(1 for line in lines[:-1] if not ends_sentence(line))
     blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
@@ -95,17 +98,22 @@ def _junk(para: str) -> str:
 
 def _drop_read_more(para: str) -> tuple[str, list[str]]:
     """Remove 'Read more: <linked headline>' inside a paragraph, keeping the sentence that follows."""
+    if P.SECTION_LABELS.match(para) or not P.READ_MORE.search(para):
+        return para.strip(), []
     cut: list[str] = []
-    while True:
-        match = P.READ_MORE.search(para)
-        if not match or P.SECTION_LABELS.match(para):
-            return para.strip(), cut
-        tokens = para[match.end():].split(" ")
+    kept: list[str] = []
+    pos = 0
+    for match in P.READ_MORE.finditer(para):
+        if match.start() < pos:
+            continue  # inside a headline already cut
+        tokens = para[match.end():].split(" ", 26)[:26]  # a headline is short: look no further
         end = _headline_end(tokens)
         headline = " ".join(tokens[:end])
         cut.append(match.group(0) + headline)
-        para = (para[:match.start()] + " ".join(tokens[end:])).strip()
-        para = re.sub(r"\s{2,}", " ", para)
+        kept.append(para[pos:match.start()])
+        pos = match.end() + len(headline)
+    kept.append(para[pos:])
+    return re.sub(r"\s{2,}", " ", "".join(kept)).strip(), cut
 
 
 def _headline_end(tokens: list[str]) -> int:

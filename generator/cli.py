@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -46,6 +47,12 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
     from mkdocs.exceptions import MkDocsException
 
     os.environ["BRIEFING_GENERATED"] = "1"  # the hook need not generate again in this process
+    # MkDocs' strict-mode counter becomes the logger's only handler: without one of our own, the
+    # warning that made the build fail would not be printed.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
     try:
         overrides = {"strict": strict}
         if site_dir:
@@ -57,6 +64,7 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
         return 1
     finally:
         os.environ.pop("BRIEFING_GENERATED", None)
+        logging.getLogger("mkdocs").removeHandler(handler)
     print(f"briefing: site built in {cfg['site_dir']}", file=sys.stderr)
     return 0
 
@@ -93,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except BriefingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():
+            print(f"error: {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; docs/ keeps its last complete files", file=sys.stderr)

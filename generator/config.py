@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import yaml
 from generator.errors import ConfigError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
 TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes"}
 THEME_KEYS = {"id", "title", "description", "threshold", "terms"}
 
@@ -24,13 +26,17 @@ class Theme:
     threshold: float
     terms: tuple[tuple[str, float], ...]  # (term, weight); "term*" matches any word ending
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         """One case-insensitive alternation of every term, whole words only."""
         return _term_pattern(tuple(t for t, _ in self.terms))
 
+    @cached_property
+    def weights(self) -> dict[str, float]:
+        return dict(self.terms)
+
     def weight(self, term: str) -> float:
-        return dict(self.terms)[term]
+        return self.weights[term]
 
 
 @dataclass(frozen=True)
@@ -156,6 +162,9 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
         ok = False
     if not isinstance(tid, str) or not ID_RE.match(tid):
         problem(f"{where}.id", "expected lowercase letters, digits and dashes, e.g. china-competition")
+        ok = False
+    elif tid in RESERVED_THEME_IDS:
+        problem(f"{where}.id", f"{tid!r} is reserved for the themes index page; choose another id")
         ok = False
     title = item.get("title")
     if not isinstance(title, str) or not title.strip():

@@ -6,6 +6,7 @@ A thin adapter: all the work is in pipeline.run(). Listed in mkdocs.yml under `h
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -37,5 +38,6 @@ def on_config(config, **kwargs):
 def _expand_themes(item, themes):
     """Nav entry `Themes: themes/index.md` → a section: the index, then one page per theme."""
     if isinstance(item, dict) and item.get("Themes") == "themes/index.md":
-        return {"Themes": ["themes/index.md"] + [{t.title: f"themes/{t.id}.md"} for t in themes]}
+        # Nav titles go into the HTML unescaped, like page titles.
+        return {"Themes": ["themes/index.md"] + [{html.escape(t.title): f"themes/{t.id}.md"} for t in themes]}
     return item

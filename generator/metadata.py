@@ -210,7 +210,7 @@ def _inferred_date(body: list[str]) -> DateField:
     if best is None:
         return DateField(None, None, NONE, "")
     m = P.YEARLESS_REFERENCE.search(text)
-    present = " ".join([m.group(0)] + text[m.end():].split(None, 3)[:2]).rstrip(",.;:")
+    present = (m.group(0) + re.match(r"(?:[ \t]+[\w’'-]+){0,2}", text[m.end():]).group(0)).strip()
     evidence = f"latest dated reference “{best[1]}”, in a text that speaks of “{present}”"
     return DateField(str(best[0]), "year", INFERRED, evidence)
 
@@ -267,7 +267,7 @@ def _override(meta: Metadata, source: Source) -> Metadata:
 
 def _set_date(fields: dict, value: Any, basis: str, from_sidecar: bool) -> None:
     evidence = "sidecar file" if from_sidecar else "document metadata"
-    if from_sidecar:
+    if isinstance(value, tuple):  # already checked: (iso text, precision)
         iso, precision = value
         fields["date"] = DateField(iso, precision, basis, evidence)
     else:

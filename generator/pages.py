@@ -16,6 +16,12 @@ def original_name(article: Article) -> str:
     return f"{article.id}.txt" if article.source.fmt == "txt" else f"{article.id}.{article.source.fmt}.txt"
 
 
+def title_link(article: Article, href: str) -> str:
+    """A link to a source; a title the source did not state (its first sentence) is in italics."""
+    link = f"[{md(article.meta.title.value)}]({href})"
+    return f"*{link}*" if article.meta.title.basis in (INFERRED, NONE) else link
+
+
 def date_label(article: Article) -> str:
     date = article.meta.date
     label = human_date(date.value)
@@ -29,7 +35,7 @@ def source_page(article: Article, briefing: Briefing) -> str:
     head = {
         "title": attr(meta.title.value),
         "description": attr(meta.summary.value or _first_sentence(article)),
-        "tags": [titles[t] for t in article.theme_ids],
+        "tags": [attr(titles[t]) for t in article.theme_ids],
         "source_id": article.id,
     }
     out = [front_matter(head), f"# {md(meta.title.value)}\n\n"]
@@ -73,7 +79,8 @@ def _panel_rows(article: Article, titles: dict[str, str]):
     )
     yield "Themes", themes or "none above threshold", None
     size = f"{len(article.source.raw):,} bytes, {article.source.encoding}"
-    yield "Original file", f"[{md(article.source.name)}](originals/{original_name(article)}) · {size}", None
+    yield ("Original file", f"[{md(article.source.name)}](originals/{original_name(article)}) · {size} · "
+           f"sha256 `{article.source.sha256[:16]}…`", None)
     yield "Words", f"{article.words:,}", None
 
 
@@ -111,7 +118,7 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     out.append("| Date | Source | Publication | Type | Score |\n|---|---|---|---|---:|\n")
     for source_id, score in sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]])):
         a = by_id[source_id]
-        out.append(f"| {md(date_label(a))} | [{md(a.meta.title.value)}](../sources/{a.id}.md) | "
+        out.append(f"| {md(date_label(a))} | {title_link(a, f'../sources/{a.id}.md')} | "
                    f"{cell(a.meta.publication.value)} | {cell(a.meta.source_type.value)} | {score:g} |\n")
     out.append("\n")
     return "".join(out) + _method(theme)
@@ -129,7 +136,7 @@ def _method(theme) -> str:
 
 def citation(article: Article, anchor: str, prefix: str) -> str:
     """'[Title](…#p-3) · Publication · 4 May 2021'."""
-    parts = [f"[{md(article.meta.title.value)}]({prefix}{article.id}.md#{anchor})"]
+    parts = [title_link(article, f"{prefix}{article.id}.md#{anchor}")]
     if article.meta.publication.value:
         parts.append(f"*{md(article.meta.publication.value)}*")
     parts.append(md(date_label(article)))
@@ -147,8 +154,9 @@ def themes_index(briefing: Briefing) -> str:
 def sources_index(briefing: Briefing) -> str:
     titles = {t.id: t.title for t in briefing.config.themes}
     out = [front_matter({"title": "Sources"}), "# Sources\n\n"]
-    out.append(f"All {_sources_count(len(briefing.articles))}, newest first. Dates marked *inferred* were "
-               "deduced from the text; each source page says how.\n\n")
+    out.append(f"All {_sources_count(len(briefing.articles))}, newest first. Dates marked *(inferred)* were "
+               "deduced from the text, and titles in *italics* were not stated by the source (they are its "
+               "first sentence); each source page says how every field was found.\n\n")
     out.append(_source_table(briefing.articles, titles, "", "../themes/"))
     return "".join(out)
 
@@ -157,7 +165,7 @@ def _source_table(articles, titles, prefix: str, theme_prefix: str) -> str:
     rows = ["| Date | Title | Publication | Type | Themes |\n|---|---|---|---|---|\n"]
     for a in articles:
         themes = ", ".join(f"[{md(titles[t])}]({theme_prefix}{t}.md)" for t in a.theme_ids) or "—"
-        rows.append(f"| {md(date_label(a))} | [{md(a.meta.title.value)}]({prefix}{a.id}.md) | "
+        rows.append(f"| {md(date_label(a))} | {title_link(a, f'{prefix}{a.id}.md')} | "
                     f"{cell(a.meta.publication.value)} | {cell(a.meta.source_type.value)} | {themes} |\n")
     return "".join(rows) + "\n"
 

@@ -46,7 +46,7 @@ SIGNATURE = re.compile(
 )
 ORIGINALLY_PUBLISHED = re.compile(
     r"(?:(?:This|The) (?:article|story|piece|interview|text) (?:was|is|has been) )?"
-    r"(?:originally|first) published (?:on|in|by) (?P<where>[^.]*?)"
+    r"(?:originally|first) published (?:on|in|by) (?P<where>[^.]{1,200}?)"
     rf"(?: on (?P<date>\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS}) {YEAR}|(?:{MONTHS}) \d{{1,2}},? {YEAR}))?\s*\.",
 )
 NAME_WORDS = re.compile(r"^[A-Z\u0400-\u04ff][\w’'.-]*(?:\s+(?:[A-Z\u0400-\u04ff][\w’'.-]*|de|van|von|al|bin)){1,3}$")

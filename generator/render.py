@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from generator import pages
-from generator.models import Article, Briefing
+from generator.errors import OutputError
+from generator.models import Briefing
 
 MANIFEST = ".briefing-manifest.json"
 
@@ -28,17 +29,16 @@ def render(briefing: Briefing) -> dict[str, bytes]:
         "tags.md": pages.tags_page(),
         "briefing.json": briefing_json(briefing),
     }
-    for summary in briefing.themes:
-        files[f"themes/{summary.theme.id}.md"] = pages.theme_page(summary, briefing)
+    pages_of_records = [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]
     for article in briefing.articles:
-        files[f"sources/{article.id}.md"] = pages.source_page(article, briefing)
-        files[f"sources/originals/{pages.original_name(article)}"] = _original_copy(article)
+        pages_of_records.append((f"sources/{article.id}.md", pages.source_page(article, briefing)))
+        # The exact bytes of the seed (its sha256 is on the page), always as .txt so HTML is never run.
+        pages_of_records.append((f"sources/originals/{pages.original_name(article)}", article.source.raw))
+    for path, data in pages_of_records:
+        if path in files:
+            raise OutputError(f"two generated files would be {path}; rename one of the seeds or themes")
+        files[path] = data
     return {path: (data if isinstance(data, bytes) else data.encode("utf-8")) for path, data in files.items()}
-
-
-def _original_copy(article: Article) -> bytes:
-    # UTF-8 with a BOM: browsers show a .txt served without a charset correctly only with one.
-    return "\ufeff".encode() + article.source.text.encode("utf-8") + b"\n"
 
 
 def briefing_json(briefing: Briefing) -> str:

@@ -24,6 +24,8 @@ SIDECAR_KEYS = {
     "title", "subtitle", "publication", "authors", "date", "source_type", "url", "summary", "translator",
 }
 SOURCE_TYPES = ("news", "analysis", "interview", "compilation")
+# Ids that would collide with the index pages and folders of sources/.
+RESERVED_IDS = frozenset({"index", "originals", "tags"})
 # Encodings tried, in this order of preference, when a file is not UTF-8.
 FALLBACK_ENCODINGS = ["cp1251", "cp1252", "latin_1", "koi8_r"]
 BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd"]
@@ -41,25 +43,46 @@ def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[str]]:
     if not seeds_dir.is_dir():
         return [], [f"{_rel(seeds_dir, root)}: seeds folder not found"]
     sources: list[Source] = []
-    used_ids: set[str] = set()
+    used_ids: set[str] = set(RESERVED_IDS)
+    seen_content: dict[str, str] = {}
+    inside = seeds_dir.resolve()
     for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
-        name = path.name
-        if name.startswith(".") or path.is_dir():
+        name, rel = path.name, _rel(path, root)
+        if name.startswith("."):
+            continue
+        if path.is_symlink() and not _within(path, inside):
+            problems.append(f"{rel}: symbolic link to something outside {seeds_dir.name}/; skipped")
+            continue
+        if path.is_dir():
+            problems.append(f"{rel}: a folder; only files directly in {seeds_dir.name}/ are read; skipped")
             continue
         suffix = path.suffix.lower()
         if suffix in SIDECAR_SUFFIXES:
             if not any(path.with_suffix(s).exists() for s in SEED_FORMATS):
-                problems.append(f"{_rel(path, root)}: sidecar without a seed of the same name; ignored")
+                problems.append(f"{rel}: sidecar without a seed of the same name; ignored")
             continue
         if suffix not in SEED_FORMATS:
-            problems.append(f"{_rel(path, root)}: not a seed (expected .txt, .md or .html); skipped")
+            problems.append(f"{rel}: not a seed (expected .txt, .md or .html); skipped")
             continue
         source, file_problems = read_seed(path, root, used_ids)
         problems.extend(file_problems)
-        if source is not None:
-            used_ids.add(source.id)
-            sources.append(source)
+        if source is None:
+            continue
+        if source.sha256 in seen_content:
+            problems.append(f"{rel}: same content as {seen_content[source.sha256]}; skipped")
+            continue
+        seen_content[source.sha256] = rel
+        used_ids.add(source.id)
+        sources.append(source)
     return sources, problems
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+        return True
+    except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop
+        return False
 
 
 def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset()) -> tuple[Source | None, list[str]]:
@@ -76,11 +99,19 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset()) -> tuple
         return None, [f"{rel}: binary file, not text; skipped"]
     problems: list[str] = []
     fmt = SEED_FORMATS[path.suffix.lower()]
-    embedded: dict[str, Any] = {}
+    raw_meta: dict[str, Any] = {}
+    if fmt in ("md", "txt"):
+        text, raw_meta, reason = split_front_matter(text)
+        if reason:
+            problems.append(f"{rel}: front matter {reason}; read as text")
     if fmt == "md":
-        text, embedded = markdown_text(text)
+        text, html_meta = markdown_text(text)
     elif fmt == "html":
-        text, embedded = html_text(text)
+        text, html_meta = html_text(text)
+    else:
+        html_meta = {}
+    embedded, field_problems = validate_fields({**html_meta, **raw_meta}, f"{rel}: front matter", known_only=False)
+    problems.extend(field_problems)
     if not text.strip():
         return None, [f"{rel}: no text left after extracting the main content; skipped"]
     sidecar, sidecar_problems = read_sidecar(path, root)
@@ -134,11 +165,11 @@ def _control_ratio(text: str) -> float:
 def source_id(stem: str, sha: str, used: set[str] | frozenset[str] = frozenset()) -> str:
     """A URL-safe id from the file name; stable across builds, unique within the corpus."""
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_stem.lower()).strip("-_")[:80]
-    if not slug:
-        slug = "source-" + sha[:12]
-    if slug in used:
-        slug = f"{slug}-{sha[:8]}"
+    base = re.sub(r"[^a-z0-9_]+", "-", ascii_stem.lower()).strip("-_")[:80] or "source-" + sha[:12]
+    slug, n = base, 1
+    while slug in used or slug in RESERVED_IDS:
+        slug = f"{base}-{sha[:8]}" if n == 1 else f"{base}-{sha[:8]}-{n}"
+        n += 1
     return slug
 
 
@@ -153,25 +184,39 @@ def read_sidecar(seed: Path, root: Path) -> tuple[dict[str, Any], list[str]]:
     rel = _rel(path, root)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
+        # ValueError: PyYAML's own date constructor on "2021-02-30".
         reason = str(exc).splitlines()[0]
         return {}, [f"{rel}: not valid YAML ({reason}); sidecar ignored"]
     if raw is None:
         return {}, []
     if not isinstance(raw, dict):
         return {}, [f"{rel}: expected a mapping of field: value; sidecar ignored"]
-    sidecar: dict[str, Any] = {}
+    return validate_fields(raw, rel, known_only=True)
+
+
+def validate_fields(raw: dict, where: str, known_only: bool) -> tuple[dict[str, Any], list[str]]:
+    """Check metadata fields (sidecar or front matter): bad values are named and dropped.
+
+    known_only: report unknown keys (a sidecar); front matter may carry other keys, ignored quietly.
+    """
+    fields: dict[str, Any] = {}
     problems: list[str] = []
     for key, value in raw.items():
         if key not in SIDECAR_KEYS:
-            problems.append(f"{rel}: {key}: unknown key; known keys: {', '.join(sorted(SIDECAR_KEYS))}")
+            if known_only:
+                problems.append(f"{where}: {key}: unknown key; known keys: {', '.join(sorted(SIDECAR_KEYS))}")
+            continue
+        if value is None:
             continue
         clean, reason = _sidecar_value(key, value)
+        if reason and key == "date" and not known_only and isinstance(value, str):
+            clean, reason = value, ""  # html meta dates ("2024-03-02T10:00Z") are parsed later
         if reason:
-            problems.append(f"{rel}: {key}: {reason}")
+            problems.append(f"{where}: {key}: {reason}")
         else:
-            sidecar[key] = clean
-    return sidecar, problems
+            fields[key] = clean
+    return fields, problems
 
 
 def _sidecar_value(key: str, value: Any) -> tuple[Any, str]:
@@ -183,6 +228,10 @@ def _sidecar_value(key: str, value: Any) -> tuple[Any, str]:
         return tuple(a.strip() for a in value), ""
     if key == "date":
         return sidecar_date(value)
+    if key == "url":
+        if not isinstance(value, str) or not re.match(r"^https?://[^\s<>\"]+$", value.strip()):
+            return None, "expected an http:// or https:// address"
+        return value.strip(), ""
     if key == "source_type":
         if value not in SOURCE_TYPES:
             return None, f"expected one of {', '.join(SOURCE_TYPES)}"
@@ -208,25 +257,32 @@ def sidecar_date(value: Any) -> tuple[Any, str]:
     return None, f"{text!r} is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY"
 
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
+    """Leading YAML front matter → (rest of the text, its mapping, problem or "").
+
+    A block that is not a YAML mapping stays in the text, with the reason.
+    """
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text, {}, ""
+    try:
+        front = yaml.safe_load(match.group(1))
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        return text, {}, f"is not valid YAML ({str(exc).splitlines()[0]})"
+    if not isinstance(front, dict):
+        return text, {}, "is not a mapping of field: value"
+    return text[match.end():], front, ""
+
+
 def markdown_text(text: str) -> tuple[str, dict[str, Any]]:
-    """Markdown seed → plain paragraphs; YAML front matter, when valid, becomes embedded metadata."""
+    """Markdown seed (front matter already split off) → plain paragraphs and its <h1> as title."""
     import markdown
 
-    embedded: dict[str, Any] = {}
-    match = re.match(r"\A---\n(.*?)\n---[ \t]*\n", text, re.S)
-    if match:
-        try:
-            front = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            front = None
-        if isinstance(front, dict):
-            embedded = {k: v for k, v in front.items() if k in SIDECAR_KEYS}
-            text = text[match.end():]
     html = markdown.markdown(text, extensions=["extra"])
-    body, html_meta = html_text(html)
-    for key, value in html_meta.items():
-        embedded.setdefault(key, value)
-    return body, embedded
+    return html_text(html)
 
 
 def html_text(text: str) -> tuple[str, dict[str, Any]]:

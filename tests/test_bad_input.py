@@ -1,0 +1,120 @@
+"""Bad input gets a message naming the file; nothing crashes and nothing unsafe reaches the site."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_project, run_cli
+from generator.sources import load_seeds
+
+ARTICLE = "Troops crossed the Afghan border on Monday, officials said in Dushanbe.\n"
+
+
+def _load(tmp_path, files: dict[str, str | bytes]):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (seeds / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+    return load_seeds(seeds, tmp_path)
+
+
+def test_front_matter_of_wrong_types_is_named_not_fatal(tmp_path):
+    sources, problems = _load(tmp_path, {
+        "a.md": "---\ntitle: 123\nauthors: 5\nsummary: {x: 1}\nsource_type: blog\n---\n" + ARTICLE,
+    })
+    assert len(sources) == 1
+    assert sources[0].embedded.get("title") == "123"  # a number is still usable as text
+    assert any("seeds/a.md: front matter: authors:" in p for p in problems)
+    assert any("seeds/a.md: front matter: summary:" in p for p in problems)
+    assert any("seeds/a.md: front matter: source_type:" in p for p in problems)
+    assert "source_type" not in sources[0].embedded
+
+
+def test_impossible_dates_in_yaml_do_not_crash(tmp_path):
+    sources, problems = _load(tmp_path, {
+        "a.txt": ARTICLE, "a.yml": "date: 2021-02-30\n",
+        "b.md": "---\ndate: 2021-13-01\n---\n" + ARTICLE.replace("Monday", "Tuesday"),
+    })
+    assert {s.name for s in sources} == {"a.txt", "b.md"}
+    assert any(p.startswith("seeds/a.yml: not valid YAML") for p in problems)
+    assert any(p.startswith("seeds/b.md: front matter is not valid YAML") for p in problems)
+
+
+def test_txt_seed_with_front_matter(tmp_path):
+    sources, problems = _load(tmp_path, {"a.txt": "---\ntitle: Stated title\ndate: 2020-01-02\n---\n" + ARTICLE})
+    assert problems == []
+    assert sources[0].embedded["title"] == "Stated title"
+    assert sources[0].embedded["date"] == ("2020-01-02", "day")
+    assert not sources[0].text.startswith("---")
+
+
+def test_ids_unique_reserved_and_same_content_skipped(tmp_path):
+    sources, problems = _load(tmp_path, {
+        "a b.txt": ARTICLE, "a-b.txt": ARTICLE + "More.\n", "A B.txt": ARTICLE,
+        "index.txt": ARTICLE + "Other.\n", "originals.txt": ARTICLE + "Third.\n",
+    })
+    ids = [s.id for s in sources]
+    assert len(ids) == len(set(ids)) == 4
+    assert "index" not in ids and "originals" not in ids
+    assert any("same content as" in p and "A B.txt" in p + "a b.txt" for p in problems)
+
+
+def test_symlinks_outside_seeds_and_folders_are_refused(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n" * 3)
+    _load(tmp_path, {"ok.txt": ARTICLE})
+    seeds = tmp_path / "seeds"
+    os.symlink(outside, seeds / "link.txt")
+    os.symlink(tmp_path, seeds / "folder")
+    sources, problems = load_seeds(seeds, tmp_path)
+    assert [s.name for s in sources] == ["ok.txt"]
+    assert "seeds/link.txt: symbolic link to something outside seeds/; skipped" in problems
+    assert any(p.startswith("seeds/folder:") for p in problems)
+
+
+def test_theme_id_index_is_reserved(tmp_path):
+    project = copy_project(tmp_path / "p")
+    cfg = (project / "briefing.yml").read_text().replace("id: china-competition", "id: index")
+    (project / "briefing.yml").write_text(cfg)
+    result = run_cli("build", "--no-site", cwd=project)
+    assert result.returncode == 1 and "themes.index.id: 'index' is reserved" in result.stderr
+
+
+def test_strict_prints_the_mkdocs_warning_it_fails_on(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "about.md").write_text("# About\n\nSee [missing](nowhere.md).\n")
+    result = run_cli("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    assert "nowhere.md" in result.stderr
+
+
+def test_hostile_sidecar_and_theme_title_render_as_text(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "s.txt").write_text("Afghan militants and the Taliban crossed the border, ISIS said. " * 3 + "\n")
+    (seeds / "s.yml").write_text(
+        'title: "T <img src=x onerror=alert(1)> [l](javascript:alert(2))"\n'
+        'publication: "<script>alert(3)</script>"\nauthors: ["<b onmouseover=alert(4)>A</b>"]\n'
+        'summary: "<iframe src=//evil.example></iframe>"\nurl: "javascript:alert(5)"\n')
+    project = copy_project(tmp_path / "p", seeds=seeds)
+    cfg = (project / "briefing.yml").read_text().replace(
+        "title: The Afghanistan threat", 'title: "Afghan <img src=y onerror=alert(6)> & R&D"')
+    (project / "briefing.yml").write_text(cfg)
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "seeds/s.yml: url: expected an http:// or https:// address" in result.stderr
+    for page in (project / "site").rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.find(["img", "iframe", "b"]), page
+        assert not soup.find(attrs={"onerror": True}) and not soup.find(attrs={"onmouseover": True}), page
+        assert not any("alert(" in (s.string or "") for s in soup.find_all("script")), page
+    source = BeautifulSoup((project / "site" / "sources" / "s" / "index.html").read_text(), "html.parser")
+    assert "T <img src=x onerror=alert(1)>" in source.h1.get_text()
+    assert "Afghan <img src=y onerror=alert(6)> & R&D" in {t.get_text(strip=True) for t in source.select(".md-tag")}
+    data = json.loads((project / "site" / "briefing.json").read_text())
+    assert data["sources"][0]["publication"] == "<script>alert(3)</script>"  # data stays data, unchanged
+    index = (project / "site" / "search" / "search_index.json").read_text()
+    assert "<script>alert(3)" not in index and "<img src=x" not in index
