@@ -78,9 +78,13 @@ def _panel_rows(article: Article, titles: dict[str, str]):
         f"[{md(titles[m.theme])}](../themes/{m.theme}.md) ({m.score:g})" for m in article.themes
     )
     yield "Themes", themes or "none above threshold", None
-    size = f"{len(article.source.raw):,} bytes, {article.source.encoding}"
-    yield ("Original file", f"[{md(article.source.name)}](originals/{original_name(article)}) · {size} · "
-           f"sha256 `{article.source.sha256[:16]}…`", None)
+    source = article.source
+    if source.encoding.startswith("utf-8"):
+        how = "exact bytes"
+    else:
+        how = f"converted from {source.encoding} to UTF-8"
+    yield ("Original file", f"[{md(source.name)}](originals/{original_name(article)}) · {len(source.raw):,} "
+           f"bytes · {how} · sha256 `{source.sha256[:16]}…`", None)
     yield "Words", f"{article.words:,}", None
 
 

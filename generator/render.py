@@ -18,6 +18,7 @@ from generator.errors import OutputError
 from generator.models import Briefing
 
 MANIFEST = ".briefing-manifest.json"
+BOM = b"\xef\xbb\xbf"
 
 
 def render(briefing: Briefing) -> dict[str, bytes]:
@@ -32,13 +33,27 @@ def render(briefing: Briefing) -> dict[str, bytes]:
     pages_of_records = [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]
     for article in briefing.articles:
         pages_of_records.append((f"sources/{article.id}.md", pages.source_page(article, briefing)))
-        # The exact bytes of the seed (its sha256 is on the page), always as .txt so HTML is never run.
-        pages_of_records.append((f"sources/originals/{pages.original_name(article)}", article.source.raw))
+        pages_of_records.append((f"sources/originals/{pages.original_name(article)}", original_copy(article)))
     for path, data in pages_of_records:
         if path in files:
             raise OutputError(f"two generated files would be {path}; rename one of the seeds or themes")
         files[path] = data
     return {path: (data if isinstance(data, bytes) else data.encode("utf-8")) for path, data in files.items()}
+
+
+def original_copy(article) -> bytes:
+    """The seed as the reader can open it: always .txt (an HTML seed is shown, never run).
+
+    A UTF-8 seed is copied byte for byte after a UTF-8 byte-order mark: static hosts serve .txt
+    without a charset, and browsers then read UTF-8 as Windows-1252 unless a BOM says otherwise.
+    A seed in another encoding is converted to UTF-8; the source page says which applies.
+    """
+    raw = article.source.raw
+    if article.source.encoding == "utf-8-sig":
+        return raw
+    if article.source.encoding == "utf-8":
+        return BOM + raw
+    return BOM + article.source.text.encode("utf-8")
 
 
 def briefing_json(briefing: Briefing) -> str:
