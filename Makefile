@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site serve test clean
+.PHONY: setup site serve test golden clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,10 @@ serve: setup
 ## Run every test (unit, real seeds, end-to-end MkDocs build).
 test: setup
 	$(BIN)/python -m pytest
+
+## After an intended change to the generated pages: rewrite tests/golden/, then review `git diff`.
+golden: setup
+	REFRESH_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 clean:
 	rm -rf site .cache

@@ -58,8 +58,6 @@ def _labelled_lines(body: list[str], found: dict) -> list[str]:
             continue
         if m := P.PUBLICATION_LINE.match(para):
             found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, para))
-            if m.group("extra"):
-                found.setdefault("issue", squash(m.group("extra")))
             continue
         if (m := P.BYLINE.match(para)) and (names := _names(m.group("names"))):
             found.setdefault("authors", Field(names, STATED, para))

@@ -197,7 +197,7 @@ def overview_page(briefing: Briefing) -> str:
             out.append("    No source reaches this theme's threshold yet.\n\n")
     out.append("</div>\n\n## Newest sources\n\n")
     out.append(_source_table(briefing.articles[:NEWEST], titles, "sources/", "themes/"))
-    out.append(f"[All sources →](sources/index.md) · [Sources by theme →](tags.md)\n\n")
+    out.append("[All sources →](sources/index.md) · [Sources by theme →](tags.md)\n\n")
     out.append("## Searching this briefing\n\n")
     out.append("Press ++slash++ or click the search box at the top and type a name, place or term. Results "
                "come from every source page and theme page; matching words are highlighted on the page you "

@@ -7,7 +7,7 @@ import os
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_cli
+from conftest import copy_project, run_cli
 from generator.sources import load_seeds
 
 ARTICLE = "Troops crossed the Afghan border on Monday, officials said in Dushanbe.\n"

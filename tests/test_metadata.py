@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
-import pytest
 
 from generator.metadata import TITLE_MAX, extract_metadata
 from generator.models import INFERRED, NONE, SIDECAR, STATED, Source
