@@ -53,6 +53,7 @@ def source_page(article: Article, briefing: Briefing) -> str:
             how += f": “{md(field.evidence[:160])}”" if quoted else f" ({md(field.evidence[:200])})"
         out.append(f"    | **{label}** | {value} | {how} |\n")
     out.append("\n")
+    out.append(_why_themes(article, titles))
     for block in article.blocks:
         if block.kind == "heading":
             out.append(f"## {md(block.text)} {{ #{block.anchor} }}\n\n")
@@ -61,6 +62,24 @@ def source_page(article: Article, briefing: Briefing) -> str:
         else:
             out.append(f"{md(block.text)}\n{{: #{block.anchor} }}\n\n")
     return "".join(out)
+
+
+def _why_themes(article: Article, titles: dict[str, str]) -> str:
+    """A folded note: each theme's score, the terms found, and the paragraphs that weigh most."""
+    if not any(m.score for m in article.scores):
+        return ""
+    passed = set(article.theme_ids)
+    lines = ['??? note "Why these themes"\n\n']
+    for match in article.scores:
+        if not match.score:
+            continue
+        verdict = "belongs" if match.theme in passed else "below the threshold"
+        terms = ", ".join(f"{md(term)} ×{count}" for term, count in match.terms)
+        anchors = list(dict.fromkeys(e.anchor for e in match.evidence))[:5]
+        where = ", ".join(f"[¶ {a.split('-')[-1]}](#{a})" for a in anchors)
+        lines.append(f"    - **{md(titles[match.theme])}**: score {match.score:g}, {verdict}. "
+                     f"Terms: {terms}. Strongest in {where}.\n")
+    return "".join(lines) + "\n"
 
 
 def _panel_rows(article: Article, titles: dict[str, str]):

@@ -79,6 +79,8 @@ def briefing_json(briefing: Briefing) -> str:
             "source_type": m.source_type.value,
             "themes": list(a.theme_ids),
             "theme_scores": {s.theme: s.score for s in a.scores},
+            "theme_evidence": {s.theme: [{"text": e.text, "anchor": e.anchor, "terms": list(e.terms)}
+                                         for e in s.evidence] for s in a.themes},
             "entities": [],
             "words": a.words,
             "sha256": a.source.sha256,
