@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site serve test golden clean
+.PHONY: setup site serve offline test golden browser clean
 
 setup: $(STAMP)
 
@@ -23,8 +23,22 @@ serve: setup
 	$(BIN)/briefing build
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## Run every test (unit, real seeds, end-to-end MkDocs build).
-test: setup
+## A copy of the site that works from the file system, search included: site-offline/.
+offline: setup
+	$(BIN)/briefing build --offline
+
+## Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium not found and cannot be installed here: browser tests will be skipped (they fail under CI=true)"; \
+	  fi; }
+
+## Run every test (unit, real seeds, end-to-end MkDocs build, real browser).
+test: setup browser
 	$(BIN)/python -m pytest
 
 ## After an intended change to the generated pages: rewrite tests/golden/, then review `git diff`.
@@ -32,4 +46,4 @@ golden: setup
 	REFRESH_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-offline .cache screenshots

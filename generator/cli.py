@@ -15,6 +15,9 @@ from generator.errors import BriefingError
 def cmd_build(args: argparse.Namespace) -> int:
     """Generate the pages from seeds/ and build the site into site/ with MkDocs.
 
+    With --offline, build instead a copy into site-offline/ that works when opened from the file
+    system (search included): zip it and hand it over.
+
     Example: briefing build --strict
     """
     from generator import pipeline
@@ -24,7 +27,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"briefing: {report.summary()}", file=sys.stderr)
     if args.no_site:
         return 0
-    return _mkdocs_build(Path(args.config).resolve().parent / "mkdocs.yml", args.strict, args.site_dir)
+    mkdocs_yml = Path(args.config).resolve().parent / "mkdocs.yml"
+    if args.offline:
+        os.environ["BRIEFING_OFFLINE"] = "true"  # read by mkdocs.yml: enables Material's offline plugin
+        return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir or str(mkdocs_yml.parent / "site-offline"))
+    return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -93,6 +100,8 @@ def parser() -> argparse.ArgumentParser:
                            help="fail (exit 1) when any seed has a problem or MkDocs warns")
             p.add_argument("--no-site", action="store_true", help="generate docs/ only; do not run MkDocs")
             p.add_argument("--site-dir", default=None, help="build the site here instead of site/")
+            p.add_argument("--offline", action="store_true",
+                           help="build a copy that works from file:// into site-offline/ (or --site-dir)")
     return top
 
 

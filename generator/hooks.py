@@ -18,6 +18,7 @@ from generator import pipeline
 from generator.errors import BriefingError
 
 log = logging.getLogger("mkdocs.briefing")
+VENDORED_SHIM = "assets/vendor/iframe-worker-shim.js"
 
 
 def on_config(config, **kwargs):
@@ -32,6 +33,10 @@ def on_config(config, **kwargs):
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
     config.nav = [_expand_themes(item, themes) for item in (config.nav or [])]
+    # Material's offline plugin (briefing build --offline) loads a search shim from a CDN; the copy
+    # vendored in docs/assets/vendor/ (iframe-worker 1.0.4, MIT) keeps the offline site offline.
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in str(url) else url for url in polyfills]
     return config
 
 

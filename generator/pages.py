@@ -44,14 +44,15 @@ def source_page(article: Article, briefing: Briefing) -> str:
     if meta.summary.value:
         out.append(f"> {md(meta.summary.value)}\n\n")
     out.append('!!! abstract "About this source"\n\n')
-    out.append("    | Field | Value | How it was found |\n    |---|---|---|\n")
+    # A list, not a table: it stays readable on a phone. Provenance follows each value, muted.
     for label, value, field in _panel_rows(article, titles):
         how = BASIS_LABEL.get(field.basis, field.basis) if field else ""
         if field and field.evidence and field.basis != NONE:
             # Stated fields quote the words that showed them; the title's evidence says where it stood.
             quoted = field.basis == STATED and field is not article.meta.title
             how += f": “{md(field.evidence[:160])}”" if quoted else f" ({md(field.evidence[:200])})"
-        out.append(f"    | **{label}** | {value} | {how} |\n")
+        provenance = f' <span class="provenance">{how}</span>' if how else ""
+        out.append(f"    - **{label}:** {value}{provenance}\n")
     out.append("\n")
     out.append(_why_themes(article, titles))
     for block in article.blocks:

@@ -51,3 +51,26 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def briefing_data(built) -> dict:
     return json.loads((built / "site" / "briefing.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium, never a downloaded one."""
+    from browser import CHROMIUM_ARGS, chromium_path
+
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def server(built):
+    """The built five-seed site, served on 127.0.0.1 on a free port."""
+    from browser import StaticServer
+
+    with StaticServer(built / "site") as running:
+        yield running

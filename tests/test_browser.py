@@ -1,0 +1,166 @@
+"""The built site read in a real browser (Debian's Chromium via Playwright), as an analyst would."""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlparse
+
+import pytest
+
+from browser import DESKTOP, PHONE, PageWatch
+from conftest import ROOT
+
+PAGE_TYPES = {
+    "home": "",
+    "themes-index": "themes/",
+    "theme": "themes/military-cooperation/",
+    "sources-index": "sources/",
+    "source": "sources/004_00b821af94ef5a2d/",
+    "interview": "sources/003_b3591d8fb3b89b3a/",
+    "tags": "tags/",
+    "about": "about/",
+}
+SHOTS = ROOT / "screenshots"  # git-ignored: look at them after `make test`
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def search(page, query: str) -> tuple[str, list[str]]:
+    """Type into Material's search box; wait for its answer; return (meta line, result titles)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.type(query)
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && /matching document/i.test(m.textContent) && document.querySelector('.md-search__input').value === q }",
+        arg=query, timeout=15000)
+    meta = page.inner_text(".md-search-result__meta").strip()
+    titles = page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
+    return meta, titles
+
+
+def test_search_finds_a_name_from_exactly_one_seed(page, server):
+    page.goto(server.url)
+    meta, titles = search(page, "Mirziyoyev")
+    assert meta == "1 matching document"
+    assert titles == ["Putin Vows Security Support to Tajikistan Amid Rising Tensions in Afghanistan"]
+
+
+def test_search_theme_word_finds_several_sources(page, server, briefing_data):
+    page.goto(server.url + "themes/")
+    meta, titles = search(page, "Taliban")
+    source_titles = {s["title"] for s in briefing_data["sources"]}
+    assert len(set(titles) & source_titles) >= 2, titles
+
+
+def test_search_for_nothing_says_so(page, server):
+    page.goto(server.url)
+    meta, titles = search(page, "Zqxvbnmwk")
+    assert meta == "No matching documents" and titles == []
+
+
+def test_citation_lands_on_the_paragraph_highlighted(page, server, briefing_data):
+    theme = briefing_data["themes"][0]
+    point = theme["key_points"][0]
+    page.goto(server.url + theme["url"])
+    page.locator(f"article a[href$='#{point['anchor']}'][href*='{point['source']}']").first.click()
+    page.wait_for_url(re.compile(rf"/sources/{point['source']}/#{point['anchor']}$"))
+    page.wait_for_timeout(300)  # let the browser finish scrolling to the anchor
+    box = page.evaluate(
+        "id => { const el = document.getElementById(id); const r = el.getBoundingClientRect();"
+        " const s = getComputedStyle(el); return {top: r.top, border: s.borderLeftWidth, text: el.textContent}; }",
+        point["anchor"])
+    assert 0 <= box["top"] <= 160, box  # at the top of the viewport, below the sticky header
+    assert box["border"] != "0px"  # marked as the cited paragraph
+    assert point["text"] in " ".join(box["text"].split())
+
+
+def test_navigation_home_theme_source_and_back(page, server):
+    page.goto(server.url)
+    page.locator("article .grid.cards a", has_text="Military cooperation").first.click()
+    page.wait_for_url(server.url + "themes/military-cooperation/")
+    assert page.locator("h1").first.inner_text().startswith("Military cooperation")
+    page.locator("article table a").first.click()
+    page.wait_for_url(re.compile(r"/sources/[^/]+/$"))
+    assert page.locator(".admonition-title", has_text="About this source").count() == 1
+    page.go_back()
+    page.wait_for_url(server.url + "themes/military-cooperation/")
+    # and the sidebar offers every theme, never the individual sources
+    nav = page.locator("nav.md-nav--primary").inner_text()
+    assert "The Afghanistan threat" in nav and "China competition" in nav and "Putin Vows" not in nav
+
+
+def test_tags_page_lists_every_source_under_its_themes(page, server, briefing_data):
+    page.goto(server.url + "tags/")
+    titles = {t["id"]: t["title"] for t in [
+        {"id": "military-cooperation", "title": "Military cooperation"},
+        {"id": "afghanistan-threat", "title": "The Afghanistan threat"},
+        {"id": "china-competition", "title": "China competition"}]}
+    listed: dict[str, set[str]] = {}
+    for section in page.locator("article .md-tag").all():
+        name = section.inner_text().strip()
+        items = section.locator("xpath=ancestor::*[self::h2 or self::p][1]/following-sibling::ul[1]/li")
+        listed[name] = {i.inner_text().strip() for i in items.all()}
+    for source in briefing_data["sources"]:
+        for theme in source["themes"]:
+            assert source["title"] in listed[titles[theme]], (source["title"], theme)
+    assert all(listed[titles[t]] for t in titles)
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_page_makes_no_foreign_request_and_no_console_error(browser, server, name):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    watch = PageWatch(page)
+    page.goto(server.url + PAGE_TYPES[name], wait_until="networkidle")
+    page.locator("input.md-search__input").click()  # loads the search worker and its index
+    page.keyboard.type("Tajik")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    context.close()
+    hosts = {urlparse(u).netloc for u in watch.requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {urlparse(server.url).netloc}, hosts
+    assert watch.errors == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_no_horizontal_scrolling_on_a_phone(browser, server, name):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server.url + PAGE_TYPES[name], wait_until="networkidle")
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-phone.png"), full_page=True)
+    context.close()
+    assert widths[0] <= widths[1], f"{name}: page is {widths[0]}px wide in a {widths[1]}px viewport"
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_desktop_screenshots(page, server, name):
+    page.goto(server.url + PAGE_TYPES[name], wait_until="networkidle")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-desktop.png"), full_page=True)
+    assert page.locator("h1").count() >= 1
+
+
+def test_search_timing(page, server, record_property):
+    """Not a timed test: the figures go to the report (pytest -rA shows them) and to the note."""
+    started = time.perf_counter()
+    page.goto(server.url)
+    search(page, "Shoigu")
+    ready = time.perf_counter() - started
+    page.locator("input.md-search__input").fill("")
+    t0 = time.perf_counter()
+    page.locator("input.md-search__input").type("Khorog", delay=0)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    first = time.perf_counter() - t0
+    record_property("search_ready_after_load_s", round(ready, 3))
+    record_property("first_result_after_typing_s", round(first, 3))
+    print(f"search answers {ready:.3f} s after navigation starts; first result {first:.3f} s after typing")
