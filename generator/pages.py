@@ -51,7 +51,8 @@ def source_page(article: Article, briefing: Briefing) -> str:
             # Stated fields quote the words that showed them; the title's evidence says where it stood.
             quoted = field.basis == STATED and field is not article.meta.title
             how += f": “{md(field.evidence[:160])}”" if quoted else f" ({md(field.evidence[:200])})"
-        provenance = f' <span class="provenance">{how}</span>' if how else ""
+        # data-search-exclude: provenance repeats words of the text; keep it out of search results.
+        provenance = f' <span class="provenance" data-search-exclude>{how}</span>' if how else ""
         out.append(f"    - **{label}:** {value}{provenance}\n")
     out.append("\n")
     out.append(_why_themes(article, titles))
