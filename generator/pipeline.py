@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator import config as config_mod
 from generator.aggregate import build_briefing
+from generator.cache import ArticleCache
 from generator.clean import clean, structure
 from generator.config import Config
 from generator.errors import StrictError
@@ -17,6 +18,9 @@ from generator.render import render, write
 from generator.sources import load_seeds
 from generator.text import word_count
 from generator.themes import passed, score_themes
+
+
+CACHE_DIR = ".cache/briefing"  # git-ignored; safe to delete at any time
 
 
 @dataclass
@@ -31,7 +35,8 @@ class Report:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"{self.sources} sources → {c.get('written', 0)} files written, {c.get('unchanged', 0)} unchanged, "
+        return (f"{self.sources} sources ({c.get('processed', 0)} processed, {c.get('cached', 0)} from cache) → "
+                f"{c.get('written', 0)} files written, {c.get('unchanged', 0)} unchanged, "
                 f"{c.get('removed', 0)} removed in {self.seconds:.2f} s; {len(self.problems)} problem(s)")
 
 
@@ -51,12 +56,16 @@ def process(source: Source, config: Config) -> Article:
     )
 
 
-def gather(config: Config) -> tuple[Briefing, list[str]]:
-    """Everything the site needs, before anything is written."""
+def gather(config: Config, cache: ArticleCache | None = None) -> tuple[Briefing, list[str]]:
+    """Everything the site needs, before anything is written; unchanged sources come from the cache."""
     sources, problems = load_seeds(config.seeds_dir, config.root)
     articles = []
     for source in sources:
-        article = process(source, config)
+        article = cache.get(source, config) if cache else None
+        if article is None:
+            article = process(source, config)
+            if cache:
+                cache.put(source, article)
         if not article.blocks:
             problems.append(f"{source.path}: no article text left after cleaning; skipped")
             continue
@@ -75,9 +84,12 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
     """
     started = time.perf_counter()
     config = config_mod.load(config_path)
-    briefing, problems = gather(config)
+    cache = ArticleCache(config.root / CACHE_DIR, config)
+    briefing, problems = gather(config, cache)
     counts, write_problems = write(render(briefing), config.docs_dir)
+    cache.prune()
     problems = problems + write_problems
+    counts = {**counts, "processed": cache.misses, "cached": cache.hits}
     report = Report(len(briefing.articles), problems, counts, time.perf_counter() - started, briefing)
     if strict and problems:
         raise StrictError(f"{len(problems)} problem(s) with --strict:\n" + "\n".join(problems))

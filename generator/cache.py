@@ -1,0 +1,122 @@
+"""Per-source results cached by content: only new or changed sources are processed again.
+
+The key is the hash of the seed's bytes, its sidecar and embedded metadata, the themes of
+briefing.yml and the generator's own code, so any change that could alter a result misses.
+Entries are JSON (never pickle: a cache file is data, not code); one that cannot be read or
+does not fit is ignored and rebuilt, never trusted. Besides the loader and the renderer, this is
+the one place that touches files: its own folder, .cache/briefing/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from generator.config import Config
+from generator.models import Article, Block, DateField, Evidence, Field, Metadata, Source, ThemeMatch
+
+FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The generator's source code: a new version of any stage invalidates every entry."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def config_digest(config: Config) -> str:
+    themes = [[t.id, t.threshold, [list(term) for term in t.terms]] for t in config.themes]
+    return hashlib.sha256(json.dumps(themes, sort_keys=True).encode()).hexdigest()
+
+
+class ArticleCache:
+    """Processed articles on disk, keyed by everything that goes into processing one source."""
+
+    def __init__(self, folder: Path, config: Config):
+        self.folder = folder
+        self.salt = f"{FORMAT}:{code_digest()}:{config_digest(config)}"
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, source: Source) -> str:
+        extra = json.dumps([source.sidecar, source.embedded], sort_keys=True, default=list)
+        return hashlib.sha256(f"{self.salt}:{source.sha256}:{extra}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, source: Source, config: Config) -> Article | None:
+        key = self.key(source)
+        self.used.add(key)
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            article = _article(data, source, config)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return article
+
+    def put(self, source: Source, article: Article) -> None:
+        key = self.key(source)
+        self.used.add(key)
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(_data(article), handle, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def prune(self) -> None:
+        """Forget entries this build did not use (removed or changed sources, old code)."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*/*.json"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def _data(article: Article) -> dict:
+    meta = {name: list(value.__dict__.values()) for name, value in article.meta.__dict__.items()}
+    meta["authors"][0] = list(meta["authors"][0])
+    return {
+        "meta": meta,
+        "blocks": [[b.kind, b.text, b.anchor] for b in article.blocks],
+        "words": article.words,
+        "scores": [{"theme": m.theme, "score": m.score, "terms": [list(t) for t in m.terms],
+                    "evidence": [[e.text, e.anchor, e.score, list(e.terms)] for e in m.evidence]}
+                   for m in article.scores],
+    }
+
+
+def _article(data: dict, source: Source, config: Config) -> Article:
+    from generator.themes import passed
+
+    meta = {name: (DateField if name == "date" else Field)(*values) for name, values in data["meta"].items()}
+    meta["authors"] = Field(tuple(meta["authors"].value), meta["authors"].basis, meta["authors"].evidence)
+    scores = tuple(
+        ThemeMatch(m["theme"], m["score"], tuple((t, n) for t, n in m["terms"]),
+                   tuple(Evidence(text, anchor, score, tuple(terms)) for text, anchor, score, terms in m["evidence"]))
+        for m in data["scores"]
+    )
+    if [m.theme for m in scores] != [t.id for t in config.themes]:
+        raise ValueError("cached scores do not match the configured themes")
+    return Article(
+        source=source,
+        meta=Metadata(**meta),
+        blocks=tuple(Block(*b) for b in data["blocks"]),
+        words=int(data["words"]),
+        themes=passed(scores, config),
+        scores=scores,
+    )
