@@ -48,6 +48,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    """Copy articles into seeds/ under safe, unique names, then rebuild the site.
+
+    A file whose content is already in seeds/ is not added twice; a different file with the same
+    name is kept beside it (name-2.txt). The options write a sidecar and need a single file.
+
+    Example: briefing add ~/Downloads/kommersant.txt --date 2015-04-03 --publication Kommersant
+    """
+    from generator import config as config_mod
+    from generator.ingest import add
+
+    config = config_mod.load(args.config)
+    fields = {"title": args.title, "date": args.date, "publication": args.publication, "url": args.url}
+    added, problems = add([Path(p) for p in args.paths], config.seeds_dir, {k: v for k, v in fields.items() if v})
+    for line in added:
+        print(f"added: {line}", file=sys.stderr)
+    _print_problems(problems)
+    if not added or args.no_build:
+        return 1 if problems and not added else 0
+    args.no_site = False
+    args.offline = False
+    args.site_dir = None
+    return cmd_build(args)
+
+
 def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -89,7 +114,7 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, func in (("build", cmd_build), ("check", cmd_check)):
+    for name, func in (("build", cmd_build), ("add", cmd_add), ("check", cmd_check)):
         doc = (func.__doc__ or "").strip()
         p = sub.add_parser(name, help=doc.splitlines()[0], description=doc,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -102,6 +127,12 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--site-dir", default=None, help="build the site here instead of site/")
             p.add_argument("--offline", action="store_true",
                            help="build a copy that works from file:// into site-offline/ (or --site-dir)")
+        if name == "add":
+            p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or folders")
+            for field in ("title", "date", "publication", "url"):
+                p.add_argument(f"--{field}", help=f"the article's {field} (written to its sidecar)")
+            p.add_argument("--strict", action="store_true", help="fail when any seed has a problem")
+            p.add_argument("--no-build", action="store_true", help="only copy; do not rebuild")
     return top
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from anyascii import anyascii
 from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
@@ -164,7 +165,7 @@ def _control_ratio(text: str) -> float:
 
 def source_id(stem: str, sha: str, used: set[str] | frozenset[str] = frozenset()) -> str:
     """A URL-safe id from the file name; stable across builds, unique within the corpus."""
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    ascii_stem = anyascii(stem)  # transliterated: "Статья" → "Stat'ya", not dropped
     base = re.sub(r"[^a-z0-9_]+", "-", ascii_stem.lower()).strip("-_")[:80] or "source-" + sha[:12]
     slug, n = base, 1
     while slug in used or slug in RESERVED_IDS:

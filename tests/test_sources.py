@@ -210,7 +210,9 @@ def test_source_ids_stable_and_unique(tmp_path):
     assert [s.id for s in again] == ids
 
 
-def test_cyrillic_only_name_gets_hash_id(tmp_path):
-    sources, _ = _seeds(tmp_path, {"Доклад.txt": "Текст."})
-    assert re.fullmatch(r"source-[0-9a-f]{12}", sources[0].id)
-    assert sources[0].id == "source-" + sources[0].sha256[:12]
+def test_cyrillic_name_is_transliterated_and_a_nameless_one_hashed(tmp_path):
+    sources, _ = _seeds(tmp_path, {"Доклад о границе.txt": "Текст.", "---.txt": "Other text."})
+    ids = sorted(s.id for s in sources)
+    assert "doklad-o-granitse" in ids
+    nameless = next(s for s in sources if s.name == "---.txt")
+    assert nameless.id == "source-" + nameless.sha256[:12]
