@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -21,17 +22,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     Example: briefing build --strict
     """
     from generator import pipeline
+    from generator.safety import build_lock
 
-    report = pipeline.run(args.config, strict=args.strict)
-    _print_problems(report.problems)
-    print(f"briefing: {report.summary()}", file=sys.stderr)
-    if args.no_site:
-        return 0
-    mkdocs_yml = Path(args.config).resolve().parent / "mkdocs.yml"
-    if args.offline:
-        os.environ["BRIEFING_OFFLINE"] = "true"  # read by mkdocs.yml: enables Material's offline plugin
-        return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir or str(mkdocs_yml.parent / "site-offline"))
-    return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir)
+    root = Path(args.config).resolve().parent
+    with build_lock(root):  # a second build waits for this one
+        report = pipeline.run(args.config, strict=args.strict)
+        _print_problems(report.problems)
+        print(f"briefing: {report.summary()}", file=sys.stderr)
+        if args.no_site:
+            return 0
+        mkdocs_yml = root / "mkdocs.yml"
+        if args.offline:
+            os.environ["BRIEFING_OFFLINE"] = "true"  # read by mkdocs.yml: enables Material's offline plugin
+            return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir or str(root / "site-offline"))
+        return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -74,9 +78,14 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
+    """MkDocs builds into a fresh folder beside the site, swapped in only once it is complete."""
+    import tempfile
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from generator.safety import swap_in
 
     os.environ["BRIEFING_GENERATED"] = "1"  # the hook need not generate again in this process
     # MkDocs' strict-mode counter becomes the logger's only handler: without one of our own, the
@@ -86,11 +95,17 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     try:
-        overrides = {"strict": strict}
-        if site_dir:
-            overrides["site_dir"] = site_dir
-        cfg = load_config(str(mkdocs_yml), **overrides)
-        build(cfg)
+        cfg = load_config(str(mkdocs_yml), strict=strict, **({"site_dir": site_dir} if site_dir else {}))
+        final = Path(cfg["site_dir"])
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
+        cfg["site_dir"] = str(staging)
+        try:
+            build(cfg)
+            swap_in(staging, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        cfg["site_dir"] = str(final)
     except MkDocsException as exc:
         print(f"mkdocs: {exc}", file=sys.stderr)
         return 1

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from generator import config as config_mod
 from generator import pipeline
 from generator.errors import BriefingError
+from generator.safety import build_lock
 
 log = logging.getLogger("mkdocs.briefing")
 VENDORED_SHIM = "assets/vendor/iframe-worker-shim.js"
@@ -24,11 +25,12 @@ VENDORED_SHIM = "assets/vendor/iframe-worker-shim.js"
 def on_config(config, **kwargs):
     briefing_yml = Path(config.config_file_path).resolve().parent / "briefing.yml"
     try:
-        if not os.environ.get("BRIEFING_GENERATED"):
-            report = pipeline.run(briefing_yml)
-            for problem in report.problems:
-                log.warning(problem)
-            log.info("briefing: %s", report.summary())
+        if not os.environ.get("BRIEFING_GENERATED"):  # else `briefing build` has generated, under its lock
+            with build_lock(briefing_yml.parent):
+                report = pipeline.run(briefing_yml)
+                for problem in report.problems:
+                    log.warning(problem)
+                log.info("briefing: %s", report.summary())
         themes = config_mod.load(briefing_yml).themes
     except BriefingError as exc:
         raise PluginError(str(exc)) from None

@@ -15,6 +15,7 @@ from generator.errors import StrictError
 from generator.metadata import extract_metadata
 from generator.models import Article, Briefing, Source
 from generator.render import render, write
+from generator.safety import deferred_signals
 from generator.sources import load_seeds
 from generator.text import word_count
 from generator.themes import passed, score_themes
@@ -86,7 +87,9 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
     config = config_mod.load(config_path)
     cache = ArticleCache(config.root / CACHE_DIR, config)
     briefing, problems = gather(config, cache)
-    counts, write_problems = write(render(briefing), config.docs_dir)
+    files = render(briefing)
+    with deferred_signals():  # Ctrl-C waits until docs/ is complete again
+        counts, write_problems = write(files, config.docs_dir)
     cache.prune()
     problems = problems + write_problems
     counts = {**counts, "processed": cache.misses, "cached": cache.hits}
