@@ -54,3 +54,16 @@ def test_interrupted_build_keeps_old_or_new_output_whole(tmp_path):
         assert run_cli("build", cwd=project).returncode == 0
         assert snapshot(project / "docs") == new_docs
     assert len(outcomes) >= 2, f"the signals all fell in the same phase: {outcomes}"
+
+
+def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
+    reference = copy_project(tmp_path / "ref")
+    assert run_cli("build", cwd=reference).returncode == 0
+    project = copy_project(tmp_path / "p")
+    procs = [subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for proc in procs:
+        assert proc.wait(timeout=120) == 0, proc.stderr.read()
+    assert snapshot(project / "docs") == snapshot(reference / "docs")
+    assert snapshot(project / "site") == snapshot(reference / "site")
+    assert not [p for p in project.iterdir() if p.name.startswith(".site")]  # no staging left behind
