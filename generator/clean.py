@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator import patterns as P
 from generator.models import Block
-from generator.text import ends_sentence, squash, word_count
+from generator.text import ends_sentence, sentences, squash, word_count
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def clean(text: str) -> Cleaned:
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
     in_trailer = False
-    for para in paragraphs_of(text):
+    for para in _split_long(paragraphs_of(text)):
         why = _junk(para)
         if why == "trailer":
             in_trailer = True
@@ -78,6 +78,27 @@ def clean(text: str) -> Cleaned:
         if para:
             kept.append(para)
     return Cleaned(tuple(kept), tuple(removed))
+
+
+LONG_PARAGRAPH = 5000  # characters; beyond this a "paragraph" is a file without line breaks
+
+
+def _split_long(paragraphs: list[str]) -> list[str]:
+    """Cut a paragraph of thousands of characters into readable ones, at sentence ends."""
+    out: list[str] = []
+    for para in paragraphs:
+        if len(para) <= LONG_PARAGRAPH:
+            out.append(para)
+            continue
+        current = ""
+        for sentence in sentences(para):
+            if current and len(current) + len(sentence) > 1000:
+                out.append(current)
+                current = ""
+            current = f"{current} {sentence}".strip()
+        if current:
+            out.append(current)
+    return out
 
 
 def _junk(para: str) -> str:

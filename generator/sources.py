@@ -25,6 +25,7 @@ SIDECAR_KEYS = {
     "title", "subtitle", "publication", "authors", "date", "source_type", "url", "summary", "translator",
 }
 SOURCE_TYPES = ("news", "analysis", "interview", "compilation")
+MAX_BYTES = 5 * 10**6  # the longest real article is far below this; a bigger file is a mistake
 # Ids that would collide with the index pages and folders of sources/.
 RESERVED_IDS = frozenset({"index", "originals", "tags"})
 # Encodings tried, in this order of preference, when a file is not UTF-8.
@@ -95,6 +96,8 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset()) -> tuple
         return None, [f"{rel}: cannot be read ({exc.strerror or exc})"]
     if not data.strip():
         return None, [f"{rel}: empty file; skipped"]
+    if len(data) > MAX_BYTES:
+        return None, [f"{rel}: {len(data) / 1e6:.0f} MB is more than an article ({MAX_BYTES // 10**6} MB at most); skipped"]
     text, encoding = decode(data)
     if text is None:
         return None, [f"{rel}: binary file, not text; skipped"]

@@ -118,3 +118,25 @@ def test_hostile_sidecar_and_theme_title_render_as_text(tmp_path):
     assert data["sources"][0]["publication"] == "<script>alert(3)</script>"  # data stays data, unchanged
     index = (project / "site" / "search" / "search_index.json").read_text()
     assert "<script>alert(3)" not in index and "<img src=x" not in index
+
+
+def test_huge_file_one_long_line_and_same_titles_are_named(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sentence = "Militants from Afghanistan crossed the border near the Taliban posts, officials said. "
+    (seeds / "huge.txt").write_bytes(sentence.encode() * 70_000)  # about 6 MB
+    (seeds / "oneline.txt").write_text(sentence * 2_400)  # one line of about 200,000 characters
+    (seeds / "a.txt").write_text("Same Headline For Two Stories Here\n\n" + sentence * 3 + "\n")
+    (seeds / "b.txt").write_text("Same Headline For Two Stories Here\n\n" + sentence.replace("said", "say") * 3 + "\n")
+    project = copy_project(tmp_path / "p", seeds=seeds)
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "seeds/huge.txt: 6 MB is more than an article (5 MB at most); skipped" in result.stderr
+    assert f"seeds/oneline.txt: a line of {len(sentence) * 2_400:,} characters; split into paragraphs" in result.stderr
+    assert "seeds/a.txt: same title as seeds/b.txt" in result.stderr
+    assert (project / "site" / "sources" / "a" / "index.html").is_file()
+    assert (project / "site" / "sources" / "b" / "index.html").is_file()
+    page = BeautifulSoup((project / "site" / "sources" / "oneline" / "index.html").read_text(), "html.parser")
+    paragraphs = page.select("article p[id^=p-]")
+    assert len(paragraphs) > 100 and max(len(p.get_text()) for p in paragraphs) < 1200
+    assert run_cli("build", "--strict", cwd=project).returncode == 1
