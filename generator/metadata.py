@@ -7,6 +7,7 @@ sidecar, none) with the words that showed it. Lines that are metadata leave the 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -240,9 +241,24 @@ def _date_parser():
     )
 
 
+_FAST_FORMATS = (("%B %d %Y", 10), ("%d %B %Y", 10), ("%b %d %Y", 10), ("%d %b %Y", 10), ("%Y-%m-%d", 10),
+                 ("%B %Y", 7), ("%b %Y", 7), ("%Y-%m", 7), ("%Y", 4))
+
+
 def parse_date(text: str, basis: str, evidence: str) -> DateField:
-    """A written date → DateField with its precision; DateField(None) when it is not a date."""
+    """A written date → DateField with its precision; DateField(None) when it is not a date.
+
+    The common written forms are read directly (dateparser costs ~5 ms a call); the rest go to it.
+    """
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip("."))
+    plain = re.sub(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?", "", cleaned.replace(",", " "))
+    plain = " ".join(plain.replace("Sept ", "Sep ").split())
+    for fmt, size in _FAST_FORMATS:
+        try:
+            parsed = datetime.strptime(plain, fmt)
+        except ValueError:
+            continue
+        return DateField(parsed.date().isoformat()[:size], {10: "day", 7: "month", 4: "year"}[size], basis, evidence)
     data = _date_parser().get_date_data(cleaned)
     if data.date_obj is None:
         return DateField(None, None, NONE, "")

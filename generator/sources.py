@@ -160,10 +160,12 @@ def decode(data: bytes) -> tuple[str | None, str]:
     return unicodedata.normalize("NFC", text), encoding
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    return controls / max(1, len(sample))
+    return len(_CONTROLS.findall(sample)) / max(1, len(sample))
 
 
 def source_id(stem: str, sha: str, used: set[str] | frozenset[str] = frozenset()) -> str:

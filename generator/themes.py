@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from generator.config import Config, Theme, term_of
@@ -23,21 +24,34 @@ def score_themes(blocks: tuple[Block, ...], config: Config) -> tuple[ThemeMatch,
     Returns:
         One ThemeMatch per theme, in configuration order; a theme applies when score >= threshold.
     """
-    units = [(s, b.anchor) for b in blocks for s in sentences(b.text)]
+    units = [(b, _sentence_starts(b.text)) for b in blocks]
     return tuple(_score(theme, units) for theme in config.themes)
 
 
-def _score(theme: Theme, units: list[tuple[str, str]]) -> ThemeMatch:
+def _sentence_starts(text: str) -> list[tuple[int, str]]:
+    """Each sentence of a paragraph with its offset (sentences are exact substrings)."""
+    out, pos = [], 0
+    for sentence in sentences(text):
+        start = text.find(sentence, pos)
+        out.append((start, sentence))
+        pos = start + len(sentence)
+    return out
+
+
+def _score(theme: Theme, units) -> ThemeMatch:
     counts: Counter[str] = Counter()
     evidence: list[Evidence] = []
-    for sentence, anchor in units:
-        found = [term_of(m, theme.terms) for m in theme.pattern.finditer(sentence)]
-        if not found:
-            continue
-        counts.update(found)
-        distinct = sorted(set(found))
-        weight = sum(theme.weight(t) for t in distinct)
-        evidence.append(Evidence(sentence, anchor, weight, tuple(distinct)))
+    for block, starts in units:
+        # One pass of the theme's pattern over the paragraph; matches go to their sentence.
+        found_in: dict[int, list[str]] = {}
+        offsets = [s for s, _ in starts]
+        for m in theme.pattern.finditer(block.text):
+            found_in.setdefault(bisect_right(offsets, m.start()) - 1, []).append(term_of(m, theme.terms))
+        for index, found in sorted(found_in.items()):
+            counts.update(found)
+            distinct = sorted(set(found))
+            weight = sum(theme.weight(t) for t in distinct)
+            evidence.append(Evidence(starts[index][1], block.anchor, weight, tuple(distinct)))
     score = sum(theme.weight(t) * min(n, MAX_COUNT) for t, n in counts.items())
     evidence.sort(key=lambda e: (-e.score, _order(e.anchor)))
     return ThemeMatch(
