@@ -105,9 +105,14 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset()) -> tuple
     fmt = SEED_FORMATS[path.suffix.lower()]
     raw_meta: dict[str, Any] = {}
     if fmt in ("md", "txt"):
+        original = text
         text, raw_meta, reason = split_front_matter(text)
         if reason:
             problems.append(f"{rel}: front matter {reason}; read as text")
+        elif raw_meta and fmt == "txt" and not set(raw_meta) & SIDECAR_KEYS:
+            # A .txt whose opening lines merely look like front matter: nothing is lost.
+            text, raw_meta = original, {}
+            problems.append(f"{rel}: starts with '---' like front matter but names no known field; read as text")
     if fmt == "md":
         text, html_meta = markdown_text(text)
     elif fmt == "html":

@@ -140,3 +140,15 @@ def test_huge_file_one_long_line_and_same_titles_are_named(tmp_path):
     paragraphs = page.select("article p[id^=p-]")
     assert len(paragraphs) > 100 and max(len(p.get_text()) for p in paragraphs) < 1200
     assert run_cli("build", "--strict", cwd=project).returncode == 1
+
+
+def test_txt_that_only_looks_like_front_matter_keeps_its_text(tmp_path):
+    sources, problems = _load(tmp_path, {
+        "a.txt": "---\nDushanbe: a city\n---\n" + ARTICLE,
+        "b.txt": "---\nnot: [valid\n---\n" + ARTICLE.replace("Monday", "Friday"),
+    })
+    by_name = {s.name: s for s in sources}
+    assert by_name["a.txt"].text.startswith("---\nDushanbe: a city")
+    assert by_name["b.txt"].text.startswith("---\nnot: [valid")
+    assert any(p.startswith("seeds/a.txt: starts with '---' like front matter") for p in problems)
+    assert any(p.startswith("seeds/b.txt: front matter is not valid YAML") for p in problems)
