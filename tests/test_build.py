@@ -171,6 +171,9 @@ def test_hand_written_pages_survive_and_are_never_overwritten(tmp_path):
     squatter = project / "docs" / "themes" / "china-competition.md"
     squatter.parent.mkdir(parents=True)
     squatter.write_text("# My own China page\n")
+    inside = project / "docs" / "sources" / "analyst-reading-list.md"  # in a generated folder
+    inside.parent.mkdir(parents=True)
+    inside.write_text("# Reading list\n")
     result = run_cli("build", "--no-site", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "docs/themes/china-competition.md" in result.stderr and "hand-written" in result.stderr
@@ -182,6 +185,7 @@ def test_hand_written_pages_survive_and_are_never_overwritten(tmp_path):
     assert run_cli("build", "--no-site", cwd=project).returncode == 0
     assert not (project / "docs" / "sources" / f"{victim.stem}.md").exists()
     assert note.exists() and squatter.exists() and (project / "docs" / "about.md").exists()
+    assert inside.read_text() == "# Reading list\n"
 
 
 def test_hostile_seed_renders_as_text(tmp_path):
