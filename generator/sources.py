@@ -126,9 +126,14 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset()) -> tuple
     sidecar, sidecar_problems = read_sidecar(path, root)
     problems.extend(sidecar_problems)
     sha = hashlib.sha256(data).hexdigest()
+    if not encoding.startswith(("utf-8", "utf-16")):
+        problems.append(f"{rel}: not UTF-8 and no encoding declared; read as {encoding} (check the page)")
+    sid = source_id(path.stem, sha, used_ids)
+    if sid != path.stem.lower():
+        problems.append(f"{rel}: the file name is not a clean web address; its page is sources/{sid}/")
     return (
         Source(
-            id=source_id(path.stem, sha, used_ids),
+            id=sid,
             path=rel,
             name=path.name,
             fmt=fmt,

@@ -152,3 +152,15 @@ def test_txt_that_only_looks_like_front_matter_keeps_its_text(tmp_path):
     assert by_name["b.txt"].text.startswith("---\nnot: [valid")
     assert any(p.startswith("seeds/a.txt: starts with '---' like front matter") for p in problems)
     assert any(p.startswith("seeds/b.txt: front matter is not valid YAML") for p in problems)
+
+
+def test_undeclared_legacy_encodings_are_read_and_named(tmp_path):
+    sources, problems = _load(tmp_path, {
+        "ru.txt": "Министерство обороны России провело учения на границе с Афганистаном.\n".encode("cp1251"),
+        "fr.txt": "Le ministre de la Défense a annoncé un système de défense aérienne commun.\n".encode("latin-1"),
+    })
+    by_name = {s.name: s for s in sources}
+    assert "Министерство обороны" in by_name["ru.txt"].text
+    assert "système de défense aérienne" in by_name["fr.txt"].text
+    assert "seeds/ru.txt: not UTF-8 and no encoding declared; read as cp1251 (check the page)" in problems
+    assert any(p.startswith("seeds/fr.txt: not UTF-8 and no encoding declared; read as cp1252") for p in problems)

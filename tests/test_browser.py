@@ -164,3 +164,33 @@ def test_search_timing(page, server, record_property):
     record_property("search_ready_after_load_s", round(ready, 3))
     record_property("first_result_after_typing_s", round(first, 3))
     print(f"search answers {ready:.3f} s after navigation starts; first result {first:.3f} s after typing")
+
+
+def test_hostile_seed_is_harmless_in_search_results_and_pages(browser, tmp_path):
+    from browser import StaticServer
+    from conftest import copy_project, run_cli
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "evil.txt").write_text(
+        'Zyxwarlord <img src=x onerror="alert(1)"> report <script>alert(2)</script>\n\n'
+        'Zyxwarlord <img src=y onerror="alert(3)"> led Taliban militants across the Afghan border '
+        '<iframe src="javascript:alert(4)"></iframe> [click](javascript:alert(5)) <b onmouseover=alert(6)>x</b>.\n')
+    project = copy_project(tmp_path / "p", seeds=seeds)
+    assert run_cli("build", cwd=project).returncode == 0
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with StaticServer(project / "site") as running:
+        for url in ("", "sources/", "sources/evil/", "themes/afghanistan-threat/", "tags/"):
+            page.goto(running.url + url, wait_until="networkidle")
+            assert page.locator("article img, article iframe, article b").count() == 0, url
+        meta, titles = search(page, "Zyxwarlord")
+        assert meta.endswith("matching documents") or meta == "1 matching document"
+        assert any(t.startswith('Zyxwarlord <img src=x onerror="alert(1)">') for t in titles), titles  # as text
+        assert page.locator(".md-search-result img, .md-search-result iframe").count() == 0
+        page.locator(".md-search-result__item a").first.click()
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert dialogs == []

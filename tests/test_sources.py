@@ -196,7 +196,11 @@ def test_source_ids_stable_and_unique(tmp_path):
     files = {"report.txt": "Plain text.", "report.md": "Markdown text.", "Отчёт о визите.txt": "Русский текст.",
              "My Report (final) v2.txt": "Other text.", "Доклад.txt": "Ещё текст."}
     sources, problems = _seeds(tmp_path, files)
-    assert problems == []
+    # every name that had to change is named, with the page it got
+    assert sorted(p.split(":")[0] for p in problems) == [
+        "seeds/My Report (final) v2.txt", "seeds/report.txt", "seeds/Доклад.txt", "seeds/Отчёт о визите.txt"]
+    assert "seeds/My Report (final) v2.txt: the file name is not a clean web address; its page is " \
+           "sources/my-report-final-v2/" in problems
     ids = [s.id for s in sources]
     assert len(set(ids)) == len(ids) == 5
     assert all(URL_SAFE.match(i) for i in ids), ids
