@@ -80,14 +80,11 @@ def clean(text: str) -> Cleaned:
     return Cleaned(tuple(kept), tuple(removed))
 
 
-LONG_PARAGRAPH = 5000  # characters; beyond this a "paragraph" is a file without line breaks
-
-
 def _split_long(paragraphs: list[str]) -> list[str]:
     """Cut a paragraph of thousands of characters into readable ones, at sentence ends."""
     out: list[str] = []
     for para in paragraphs:
-        if len(para) <= LONG_PARAGRAPH:
+        if len(para) <= P.LONG_LINE:
             out.append(para)
             continue
         current = ""
@@ -174,20 +171,20 @@ def structure(paragraphs: list[str] | tuple[str, ...]) -> tuple[Block, ...]:
 def _next_text(paragraphs, n: int) -> str:
     """The paragraph after n, looking past a short dateline ("Radio of Armenia, 23 March 2015")."""
     for para in paragraphs[n + 1:n + 3]:
-        if not (word_count(para) <= 8 and re.search(P.YEAR + r"\W*$", para)):
+        if not (word_count(para) <= 8 and P.ENDS_WITH_YEAR.search(para)):
             return para
     return ""
 
 
 def _is_heading(para: str, following: str) -> bool:
-    if para.endswith(":") and P.SPACED_LABEL.match(para.replace(":", " :")) is None:
-        return para[:-1].lower() in {"related", "see also", "read also"}
+    if para.endswith(":"):
+        return P.SECTION_LABELS.match(para) is not None  # "Related:" opens a section; other labels do not
     return (
         bool(following)
         and 2 <= word_count(para) <= 12
         and para[:1].isupper()
         and not ends_sentence(para)
-        and not re.search(P.YEAR + r"\W*$", para)
+        and not P.ENDS_WITH_YEAR.search(para)
         and not para.endswith(",")
         and word_count(following) > word_count(para)
     )

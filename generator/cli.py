@@ -71,9 +71,6 @@ def cmd_add(args: argparse.Namespace) -> int:
     _print_problems(problems)
     if not added or args.no_build:
         return 1 if problems and not added else 0
-    args.no_site = False
-    args.offline = False
-    args.site_dir = None
     return cmd_build(args)
 
 
@@ -105,14 +102,13 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
             swap_in(staging, final)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        cfg["site_dir"] = str(final)
     except MkDocsException as exc:
         print(f"mkdocs: {exc}", file=sys.stderr)
         return 1
     finally:
         os.environ.pop("BRIEFING_GENERATED", None)
         logging.getLogger("mkdocs").removeHandler(handler)
-    print(f"briefing: site built in {cfg['site_dir']}", file=sys.stderr)
+    print(f"briefing: site built in {final}", file=sys.stderr)
     return 0
 
 
@@ -148,6 +144,7 @@ def parser() -> argparse.ArgumentParser:
                 p.add_argument(f"--{field}", help=f"the article's {field} (written to its sidecar)")
             p.add_argument("--strict", action="store_true", help="fail when any seed has a problem")
             p.add_argument("--no-build", action="store_true", help="only copy; do not rebuild")
+            p.set_defaults(no_site=False, offline=False, site_dir=None)  # what cmd_build reads
     return top
 
 

@@ -25,13 +25,15 @@ VENDORED_SHIM = "assets/vendor/iframe-worker-shim.js"
 def on_config(config, **kwargs):
     briefing_yml = Path(config.config_file_path).resolve().parent / "briefing.yml"
     try:
-        if not os.environ.get("BRIEFING_GENERATED"):  # else `briefing build` has generated, under its lock
+        if os.environ.get("BRIEFING_GENERATED"):  # `briefing build` has generated, under its lock
+            themes = config_mod.load(briefing_yml).themes
+        else:
             with build_lock(briefing_yml.parent):
                 report = pipeline.run(briefing_yml)
-                for problem in report.problems:
-                    log.warning(problem)
-                log.info("briefing: %s", report.summary())
-        themes = config_mod.load(briefing_yml).themes
+            for problem in report.problems:
+                log.warning(problem)
+            log.info("briefing: %s", report.summary())
+            themes = report.briefing.config.themes
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
     config.nav = [_expand_themes(item, themes) for item in (config.nav or [])]

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 from pathlib import Path
 
 import yaml
-from anyascii import anyascii
 
 from generator.errors import BriefingError
-from generator.sources import SEED_FORMATS, SIDECAR_SUFFIXES, sidecar_date
+from generator.sources import SEED_FORMATS, SIDECAR_SUFFIXES, check_field, slug
 
 
 def safe_name(name: str) -> str:
-    """'Статья о границе (1).TXT' → 'statya-o-granitse-1.txt'-like: ASCII, no spaces, no '..'."""
+    """'Статья о границе (1).TXT' → 'stat-ya-o-granitse-1.txt': ASCII, no spaces, no '..'."""
     path = Path(name)
-    suffix = path.suffix.lower()
-    stem = anyascii(path.stem)
-    stem = re.sub(r"[^A-Za-z0-9_]+", "-", stem).strip("-_").lower()[:80]
-    if not stem:
-        stem = "source-" + hashlib.sha256(name.encode()).hexdigest()[:8]
-    return stem + suffix
+    return (slug(path.stem) or "source-" + hashlib.sha256(name.encode()).hexdigest()[:8]) + path.suffix.lower()
 
 
 def add(paths: list[Path], seeds_dir: Path, fields: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -44,14 +37,24 @@ def add(paths: list[Path], seeds_dir: Path, fields: dict[str, str]) -> tuple[lis
         raise BriefingError("--title, --date, --publication and --url describe one article: add one file at a time")
     sidecar = _sidecar(fields)
     seeds_dir.mkdir(parents=True, exist_ok=True)
-    known = {hashlib.sha256(p.read_bytes()).hexdigest(): p.name
-             for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_FORMATS}
+    known = {}
+    for seed in seeds_dir.iterdir():
+        if seed.is_file() and seed.suffix.lower() in SEED_FORMATS:
+            try:
+                known[hashlib.sha256(seed.read_bytes()).hexdigest()] = seed.name
+            except OSError:
+                pass  # `briefing build` names an unreadable seed; it cannot be a duplicate here
+
     added: list[str] = []
     for source in files:
         if source.suffix.lower() not in SEED_FORMATS:
             problems.append(f"{source}: not a seed (expected .txt, .md or .html); not added")
             continue
-        data = source.read_bytes()
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            problems.append(f"{source}: cannot be read ({exc.strerror or exc}); not added")
+            continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in known:
             problems.append(f"{source}: already in {seeds_dir.name}/ as {known[digest]}; not added again")
@@ -74,20 +77,18 @@ def _free_name(folder: Path, name: str) -> Path:
     n = 1
     while True:
         candidate = folder / (name if n == 1 else f"{stem}-{n}{suffix}")
-        taken = candidate.exists() or any(candidate.with_suffix(s).exists() for s in SIDECAR_SUFFIXES) or any(
-            candidate.with_suffix(s).exists() for s in SEED_FORMATS)
-        if not taken:
+        # Taken also when a sidecar or a seed of another format has the stem: they would share an id.
+        if not any(candidate.with_suffix(s).exists() for s in (*SIDECAR_SUFFIXES, *SEED_FORMATS)):
             return candidate
         n += 1
 
 
 def _sidecar(fields: dict[str, str]) -> dict:
-    sidecar = {k: v for k, v in fields.items() if v}
-    if "date" in sidecar:
-        value, reason = sidecar_date(sidecar["date"])
+    """The options as a sidecar, checked as the loader will check it."""
+    sidecar = {}
+    for key, value in fields.items():
+        clean, reason = check_field(key, value)
         if reason:
-            raise BriefingError(f"--date: {reason}")
-        sidecar["date"] = value[0]
-    if "url" in sidecar and not re.match(r"^https?://\S+$", sidecar["url"]):
-        raise BriefingError("--url: expected an http:// or https:// address")
+            raise BriefingError(f"--{key}: {reason}")
+        sidecar[key] = clean[0] if key == "date" else clean  # a date checks as (iso text, precision)
     return sidecar

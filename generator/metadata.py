@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from generator import patterns as P
 from generator.models import INFERRED, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
@@ -136,7 +136,7 @@ def _title_like(para: str) -> bool:
     return (
         not ends_sentence(para)
         and not P.DATE_ONLY_LINE.match(para)
-        and not re.search(P.YEAR + r"\W*$", para)
+        and not P.ENDS_WITH_YEAR.search(para)
         and para[:1].isupper()
     )
 
@@ -197,7 +197,8 @@ def _inferred_date(body: list[str]) -> DateField:
     present-tense dates ("On April 2", "last month", "yesterday").
     """
     text = "\n".join(body)
-    if not P.YEARLESS_REFERENCE.search(text):
+    present = P.YEARLESS_REFERENCE.search(text)
+    if not present:
         return DateField(None, None, NONE, "")
     best: tuple[int, str] | None = None
     for m in P.DATED_REFERENCE.finditer(text):
@@ -208,9 +209,8 @@ def _inferred_date(body: list[str]) -> DateField:
             best = (year, m.group(0))
     if best is None:
         return DateField(None, None, NONE, "")
-    m = P.YEARLESS_REFERENCE.search(text)
-    present = (m.group(0) + re.match(r"(?:[ \t]+[\w’'-]+){0,2}", text[m.end():]).group(0)).strip()
-    evidence = f"latest dated reference “{best[1]}”, in a text that speaks of “{present}”"
+    context = re.match(r"(?:[ \t]+[\w’'-]+){0,2}", text[present.end():]).group(0)
+    evidence = f"latest dated reference “{best[1]}”, in a text that speaks of “{(present.group(0) + context).strip()}”"
     return DateField(str(best[0]), "year", INFERRED, evidence)
 
 
@@ -241,8 +241,9 @@ def _date_parser():
     )
 
 
-_FAST_FORMATS = (("%B %d %Y", 10), ("%d %B %Y", 10), ("%b %d %Y", 10), ("%d %b %Y", 10), ("%Y-%m-%d", 10),
-                 ("%B %Y", 7), ("%b %Y", 7), ("%Y-%m", 7), ("%Y", 4))
+_FAST_FORMATS = (("%B %d %Y", "day"), ("%d %B %Y", "day"), ("%b %d %Y", "day"), ("%d %b %Y", "day"),
+                 ("%Y-%m-%d", "day"), ("%B %Y", "month"), ("%b %Y", "month"), ("%Y-%m", "month"), ("%Y", "year"))
+ISO_LENGTH = {"day": 10, "month": 7, "year": 4}  # "2021-05-04", "2021-05", "2021"
 
 
 def parse_date(text: str, basis: str, evidence: str) -> DateField:
@@ -253,64 +254,40 @@ def parse_date(text: str, basis: str, evidence: str) -> DateField:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip("."))
     plain = re.sub(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?", "", cleaned.replace(",", " "))
     plain = " ".join(plain.replace("Sept ", "Sep ").split())
-    for fmt, size in _FAST_FORMATS:
+    for fmt, precision in _FAST_FORMATS:
         try:
             parsed = datetime.strptime(plain, fmt)
         except ValueError:
             continue
-        return DateField(parsed.date().isoformat()[:size], {10: "day", 7: "month", 4: "year"}[size], basis, evidence)
+        return DateField(parsed.date().isoformat()[:ISO_LENGTH[precision]], precision, basis, evidence)
     data = _date_parser().get_date_data(cleaned)
     if data.date_obj is None:
         return DateField(None, None, NONE, "")
-    size = {"day": 10, "month": 7, "year": 4}.get(data.period or "day", 10)
-    precision = {10: "day", 7: "month", 4: "year"}[size]
-    return DateField(data.date_obj.date().isoformat()[:size], precision, basis, evidence)
+    precision = data.period if data.period in ISO_LENGTH else "day"
+    return DateField(data.date_obj.date().isoformat()[:ISO_LENGTH[precision]], precision, basis, evidence)
 
 
 # --- sidecar and embedded metadata override the text ---------------------------------------------
 
 def _override(meta: Metadata, source: Source) -> Metadata:
+    """Embedded metadata (front matter, html meta), then the sidecar, replace what the text said.
+
+    Their values were checked by the loader (sources.validate_fields); text is squashed again here
+    because a Source may also be built by hand.
+    """
     fields = dict(meta.__dict__)
-    for origin, basis in ((source.embedded, STATED), (source.sidecar, SIDECAR)):
+    for origin, basis, evidence in ((source.embedded, STATED, "document metadata"),
+                                    (source.sidecar, SIDECAR, "sidecar file")):
         for key, value in origin.items():
-            setter: Callable | None = _SETTERS.get(key)
-            if setter is not None and value not in (None, "", ()):
-                setter(fields, value, basis, origin is source.sidecar)
+            if key == "date":
+                date = (DateField(*value, basis, evidence) if isinstance(value, tuple)  # (iso, precision)
+                        else parse_date(str(value), basis, evidence))  # an html meta date, any form
+                if date.value:
+                    fields["date"] = date
+            elif key in fields:
+                if isinstance(value, str):
+                    value = squash(value)
+                elif isinstance(value, list):
+                    value = tuple(value)
+                fields[key] = Field(value, basis, evidence)
     return Metadata(**fields)
-
-
-def _set_date(fields: dict, value: Any, basis: str, from_sidecar: bool) -> None:
-    evidence = "sidecar file" if from_sidecar else "document metadata"
-    if isinstance(value, tuple):  # already checked: (iso text, precision)
-        iso, precision = value
-        fields["date"] = DateField(iso, precision, basis, evidence)
-    else:
-        date = parse_date(str(value), basis, evidence)
-        if date.value:
-            fields["date"] = date
-
-
-def _set(key: str, convert: Callable[[Any], Any] = lambda v: v):
-    def setter(fields: dict, value: Any, basis: str, from_sidecar: bool) -> None:
-        fields[key] = Field(convert(value), basis, "sidecar file" if from_sidecar else "document metadata")
-
-    return setter
-
-
-def _authors(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return tuple(squash(a) for a in re.split(r";|,|\band\b", value) if a.strip())
-    return tuple(value)
-
-
-_SETTERS = {
-    "title": _set("title", squash),
-    "subtitle": _set("subtitle", squash),
-    "publication": _set("publication", squash),
-    "authors": _set("authors", _authors),
-    "date": _set_date,
-    "source_type": _set("source_type"),
-    "summary": _set("summary", squash),
-    "translator": _set("translator", squash),
-    "url": _set("url", str),
-}

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from generator.aggregate import newest_first
 from generator.markdown_text import attr, cell, front_matter, human_date, md
 from generator.models import INFERRED, NONE, SIDECAR, STATED, Article, Briefing, ThemeSummary
+from generator.text import sentences
 
 BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "from the sidecar file",
                NONE: "not found"}
 NEWEST = 5
+URL_SAFE = ":/?#@!$&*+,;=%~-._"  # kept as they are in a link; quotes, brackets and spaces are escaped
 
 
 def original_name(article: Article) -> str:
@@ -106,12 +110,12 @@ def _panel_rows(article: Article, titles: dict[str, str]):
         how = f"converted from {source.encoding} to UTF-8"
     yield ("Original file", f"[{md(source.name)}](originals/{original_name(article)}) · {len(source.raw):,} "
            f"bytes · {how} · sha256 `{source.sha256[:16]}…`", None)
+    if meta.url.value:  # checked by the loader: http(s) only
+        yield "Online", f"[{md(meta.url.value)}](<{quote(meta.url.value, safe=URL_SAFE)}>)", meta.url
     yield "Words", f"{article.words:,}", None
 
 
 def _first_sentence(article: Article) -> str:
-    from generator.text import sentences
-
     for block in article.blocks:
         if block.kind == "paragraph":
             return sentences(block.text)[0][:300]

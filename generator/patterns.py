@@ -12,6 +12,9 @@ MONTHS = (
 SEASONS = "spring|summer|autumn|fall|winter"
 YEAR = r"(?:19|20)\d\d"
 
+LONG_LINE = 5000  # characters; beyond this a "paragraph" is a file without line breaks
+ENDS_WITH_YEAR = re.compile(YEAR + r"\W*$")  # "Radio of Armenia, 23 March 2015": a dateline, not a heading
+
 # --- cleaning: whole lines that are not article text -------------------------------------------
 NO_WORDS = re.compile(r"^[\W_]*$")  # a line of commas, dashes, bullets...
 SPACED_LABEL = re.compile(r"^((?:[A-Za-z] ){2,}[A-Za-z])\s*:?\s*$")  # "R E L A T E D :"

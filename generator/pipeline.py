@@ -9,7 +9,7 @@ from pathlib import Path
 from generator import config as config_mod
 from generator.aggregate import build_briefing
 from generator.cache import ArticleCache
-from generator.clean import LONG_PARAGRAPH, clean, structure
+from generator.clean import clean, structure
 from generator.config import Config
 from generator.errors import StrictError
 from generator.metadata import extract_metadata
@@ -70,9 +70,6 @@ def gather(config: Config, cache: ArticleCache | None = None) -> tuple[Briefing,
         if not article.blocks:
             problems.append(f"{source.path}: no article text left after cleaning; skipped")
             continue
-        longest = max(len(line) for line in source.text.split("\n"))
-        if longest > LONG_PARAGRAPH:
-            problems.append(f"{source.path}: a line of {longest:,} characters; split into paragraphs at sentence ends")
         articles.append(article)
     problems.extend(_same_titles(articles))
     return build_briefing(articles, config, problems), problems

@@ -72,6 +72,7 @@ def briefing_json(briefing: Briefing) -> str:
             "publication_basis": m.publication.basis,
             "authors": list(m.authors.value),
             "translator": m.translator.value,
+            "original_url": m.url.value,
             "date": m.date.value,
             "date_precision": m.date.precision,
             "date_basis": m.date.basis,
@@ -120,11 +121,16 @@ def write(files: dict[str, bytes], docs_dir: Path) -> tuple[dict[str, int], list
             problems.append(f"{_show(docs_dir, rel)}: a hand-written file is in the way of a generated page; "
                             "left untouched (move it to keep both)")
             continue
-        made.append(rel)
         if current == data:
+            made.append(rel)
             counts["unchanged"] += 1
             continue
-        _atomic_write(target, data)
+        try:
+            _atomic_write(target, data)
+        except OSError as exc:  # e.g. a hand-written file named like a generated folder
+            problems.append(f"{_show(docs_dir, rel)}: cannot be written ({exc.strerror or exc})")
+            continue
+        made.append(rel)
         counts["written"] += 1
     for rel in sorted(previous - set(made)):
         if rel in files:
@@ -143,6 +149,8 @@ def _read_manifest(docs_dir: Path) -> set[str]:
         listed = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
+    if not isinstance(listed, list):
+        return set()  # not ours, or damaged: then nothing in docs/ counts as generated
     # Only relative paths inside docs/ are trusted from the manifest.
     return {p for p in listed if isinstance(p, str) and not p.startswith("/") and ".." not in Path(p).parts}
 

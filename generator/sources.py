@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
 from generator.models import Source
+from generator.patterns import LONG_LINE
 
 SEED_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -122,7 +123,10 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset()) -> tuple
     embedded, field_problems = validate_fields({**html_meta, **raw_meta}, f"{rel}: front matter", known_only=False)
     problems.extend(field_problems)
     if not text.strip():
-        return None, [f"{rel}: no text left after extracting the main content; skipped"]
+        return None, problems + [f"{rel}: no text left after extracting the main content; skipped"]
+    longest = max(len(line) for line in text.split("\n"))
+    if longest > LONG_LINE:
+        problems.append(f"{rel}: a line of {longest:,} characters; split into paragraphs at sentence ends")
     sidecar, sidecar_problems = read_sidecar(path, root)
     problems.extend(sidecar_problems)
     sha = hashlib.sha256(data).hexdigest()
@@ -154,7 +158,7 @@ def decode(data: bytes) -> tuple[str | None, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"  # odd length: not a crash
     elif b"\x00" in data[:8192]:
         return None, ""
     else:
@@ -178,15 +182,19 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROLS.findall(sample)) / max(1, len(sample))
 
 
+def slug(stem: str) -> str:
+    """'Статья о границе (1)' → 'stat-ya-o-granitse-1': transliterated, lowercase, URL-safe; may be ''."""
+    return re.sub(r"[^a-z0-9_]+", "-", anyascii(stem).lower()).strip("-_")[:80]
+
+
 def source_id(stem: str, sha: str, used: set[str] | frozenset[str] = frozenset()) -> str:
     """A URL-safe id from the file name; stable across builds, unique within the corpus."""
-    ascii_stem = anyascii(stem)  # transliterated: "Статья" → "Stat'ya", not dropped
-    base = re.sub(r"[^a-z0-9_]+", "-", ascii_stem.lower()).strip("-_")[:80] or "source-" + sha[:12]
-    slug, n = base, 1
-    while slug in used or slug in RESERVED_IDS:
-        slug = f"{base}-{sha[:8]}" if n == 1 else f"{base}-{sha[:8]}-{n}"
+    base = slug(stem) or "source-" + sha[:12]
+    sid, n = base, 1
+    while sid in used or sid in RESERVED_IDS:
+        sid = f"{base}-{sha[:8]}" if n == 1 else f"{base}-{sha[:8]}-{n}"
         n += 1
-    return slug
+    return sid
 
 
 def read_sidecar(seed: Path, root: Path) -> tuple[dict[str, Any], list[str]]:
@@ -200,6 +208,8 @@ def read_sidecar(seed: Path, root: Path) -> tuple[dict[str, Any], list[str]]:
     rel = _rel(path, root)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        return {}, [f"{rel}: cannot be read ({exc.strerror or exc}); sidecar ignored"]
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
         # ValueError: PyYAML's own date constructor on "2021-02-30".
         reason = str(exc).splitlines()[0]
@@ -225,7 +235,7 @@ def validate_fields(raw: dict, where: str, known_only: bool) -> tuple[dict[str, 
             continue
         if value is None:
             continue
-        clean, reason = _sidecar_value(key, value)
+        clean, reason = check_field(key, value)
         if reason and key == "date" and not known_only and isinstance(value, str):
             clean, reason = value, ""  # html meta dates ("2024-03-02T10:00Z") are parsed later
         if reason:
@@ -235,7 +245,8 @@ def validate_fields(raw: dict, where: str, known_only: bool) -> tuple[dict[str, 
     return fields, problems
 
 
-def _sidecar_value(key: str, value: Any) -> tuple[Any, str]:
+def check_field(key: str, value: Any) -> tuple[Any, str]:
+    """One metadata value → (normalised value, "") or (None, the reason it is refused)."""
     if key == "authors":
         if isinstance(value, str):
             value = [value]

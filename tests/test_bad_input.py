@@ -164,3 +164,22 @@ def test_undeclared_legacy_encodings_are_read_and_named(tmp_path):
     assert "système de défense aérienne" in by_name["fr.txt"].text
     assert "seeds/ru.txt: not UTF-8 and no encoding declared; read as cp1251 (check the page)" in problems
     assert any(p.startswith("seeds/fr.txt: not UTF-8 and no encoding declared; read as cp1252") for p in problems)
+
+
+def test_odd_length_utf16_damaged_manifest_and_a_file_in_place_of_a_folder(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "seeds" / "odd.txt").write_bytes(b"\xff\xfe" + "Taliban militants crossed.".encode("utf-16-le") + b"x")
+    (project / "docs" / ".briefing-manifest.json").write_text('{"not": "a list"}')
+    (project / "docs" / "themes").write_text("a hand-written file where the generator wants a folder\n")
+    (project / "seeds" / "000_d100004a180b3b8b.yml").write_text("url: https://novastan.org/en/a_(b)'c'\n")
+    result = run_cli("build", "--no-site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "docs/themes/military-cooperation.md: cannot be written" in result.stderr
+    assert (project / "docs" / "themes").read_text().startswith("a hand-written file")
+    assert (project / "docs" / "sources" / "odd.md").is_file()
+    page = (project / "docs" / "sources" / "000_d100004a180b3b8b.md").read_text()
+    assert "(<https://novastan.org/en/a_%28b%29%27c%27>)" in page
+    data = json.loads((project / "docs" / "briefing.json").read_text())
+    by_id = {s["id"]: s for s in data["sources"]}
+    assert by_id["000_d100004a180b3b8b"]["original_url"] == "https://novastan.org/en/a_(b)'c'"
