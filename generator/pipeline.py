@@ -22,6 +22,7 @@ from generator.themes import passed, score_themes
 
 
 CACHE_DIR = ".cache/briefing"  # git-ignored; safe to delete at any time
+STAGING_DIR = ".cache/briefing-pending"  # a write in progress (see render.write); never delete by hand
 
 
 @dataclass
@@ -99,7 +100,7 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
     briefing, problems = gather(config, cache)
     files = render(briefing)
     with deferred_signals():  # Ctrl-C waits until docs/ is complete again
-        counts, write_problems = write(files, config.docs_dir)
+        counts, write_problems = write(files, config.docs_dir, config.root / STAGING_DIR)
     cache.prune()
     problems = problems + write_problems
     counts = {**counts, "processed": cache.misses, "cached": cache.hits}

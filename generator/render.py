@@ -2,14 +2,16 @@
 
 Generated files are listed in docs/.briefing-manifest.json. Only files listed there are ever
 replaced or deleted; a file already in docs/ that the generator did not make is left untouched.
-Each file is written only when its content changed (so `mkdocs serve` does not loop), through a
-temporary file and an atomic rename.
+Each file is written only when its content changed (so `mkdocs serve` does not loop); all changes
+are staged outside docs/ first and then moved in under a journal (see write()).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from generator.errors import OutputError
 from generator.models import Briefing
 
 MANIFEST = ".briefing-manifest.json"
+JOURNAL = "journal.json"
 BOM = b"\xef\xbb\xbf"
 
 
@@ -100,48 +103,108 @@ def briefing_json(briefing: Briefing) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def write(files: dict[str, bytes], docs_dir: Path) -> tuple[dict[str, int], list[str]]:
-    """Write the generated files into docs_dir; remove generated files that are no longer made.
+def write(files: dict[str, bytes], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[str]]:
+    """Bring docs_dir to exactly these generated files, all at once; hand-written files are kept.
+
+    Three steps, so that even a kill -9 never leaves docs/ half old, half new:
+    1. every new or changed file is written into `staging` (docs/ is not touched yet);
+    2. a journal listing the moves and removals is written there, atomically: the commit point;
+    3. the journal is applied (renames and deletions only, milliseconds) and then removed.
+    A build that finds a journal first finishes it (step 3); a staging folder without one is a
+    build that died before its commit point, and is thrown away.
 
     Returns:
         Counts of written, unchanged and removed files, and a message per file left untouched.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
+    recover(docs_dir, staging)
     previous = _read_manifest(docs_dir)
     problems: list[str] = []
-    counts = {"written": 0, "unchanged": 0, "removed": 0}
     made: list[str] = []
+    changed: list[str] = []
     for rel, data in sorted(files.items()):
         target = docs_dir / rel
         if target.is_symlink() or (target.exists() and not target.is_file()):
             problems.append(f"{_show(docs_dir, rel)}: exists and is not a regular file; not overwritten")
+            continue
+        if _blocked(target, docs_dir):
+            problems.append(f"{_show(docs_dir, rel)}: cannot be written (a file is in the way of its folder)")
             continue
         current = target.read_bytes() if target.exists() else None
         if current is not None and rel not in previous and current != data:
             problems.append(f"{_show(docs_dir, rel)}: a hand-written file is in the way of a generated page; "
                             "left untouched (move it to keep both)")
             continue
-        if current == data:
-            made.append(rel)
-            counts["unchanged"] += 1
-            continue
-        try:
-            _atomic_write(target, data)
-        except OSError as exc:  # e.g. a hand-written file named like a generated folder
-            problems.append(f"{_show(docs_dir, rel)}: cannot be written ({exc.strerror or exc})")
-            continue
         made.append(rel)
-        counts["written"] += 1
-    for rel in sorted(previous - set(made)):
-        if rel in files:
-            continue  # refused above (something else is in the way): never delete it
+        if current != data:
+            changed.append(rel)
+    # Files made before and not now; one refused above (something else is in the way) is never deleted.
+    removed = [rel for rel in sorted(previous - set(made) - set(files))
+               if (docs_dir / rel).is_file() and not (docs_dir / rel).is_symlink()]
+    manifest = (json.dumps(sorted(made), indent=0) + "\n").encode()
+    if not changed and not removed and _read_bytes(docs_dir / MANIFEST) == manifest:
+        return {"written": 0, "unchanged": len(made), "removed": 0}, problems
+    for rel in changed:
+        _atomic_write(staging / "files" / rel, files[rel])
+    journal = {"move": changed, "remove": removed, "manifest": sorted(made)}
+    _atomic_write(staging / JOURNAL, json.dumps(journal).encode())  # the commit point
+    apply(journal, docs_dir, staging)
+    return {"written": len(changed), "unchanged": len(made) - len(changed), "removed": len(removed)}, problems
+
+
+def recover(docs_dir: Path, staging: Path) -> None:
+    """Finish a write that was committed but interrupted; drop one that was not committed."""
+    if not staging.exists():
+        return
+    try:
+        journal = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        journal = None
+    if isinstance(journal, dict):
+        apply(journal, docs_dir, staging)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def apply(journal: dict, docs_dir: Path, staging: Path) -> None:
+    """Step 3 of write(): moves, removals, manifest. Safe to repeat after an interruption."""
+    for rel in _trusted(journal.get("move")):
+        staged = staging / "files" / rel
+        if staged.is_file():
+            target = docs_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.replace(staged, target)
+            except OSError as exc:
+                if exc.errno != errno.EXDEV:
+                    raise
+                _atomic_write(target, staged.read_bytes())  # staging on another file system
+    for rel in _trusted(journal.get("remove")):
         target = docs_dir / rel
         if target.is_file() and not target.is_symlink():
             target.unlink()
-            counts["removed"] += 1
             _prune_empty_dirs(target.parent, docs_dir)
-    _atomic_write(docs_dir / MANIFEST, (json.dumps(sorted(made), indent=0) + "\n").encode(), only_if_changed=True)
-    return counts, problems
+    manifest = (json.dumps(sorted(_trusted(journal.get("manifest"))), indent=0) + "\n").encode()
+    _atomic_write(docs_dir / MANIFEST, manifest, only_if_changed=True)
+    (staging / JOURNAL).unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _blocked(target: Path, docs_dir: Path) -> bool:
+    """True when a file (not a folder) stands where one of target's folders must be."""
+    folder = target.parent
+    while folder != docs_dir:
+        if folder.exists() and not folder.is_dir():
+            return True
+        folder = folder.parent
+    return False
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _read_manifest(docs_dir: Path) -> set[str]:
@@ -149,10 +212,14 @@ def _read_manifest(docs_dir: Path) -> set[str]:
         listed = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
+    return set(_trusted(listed))  # not ours, or damaged: then nothing in docs/ counts as generated
+
+
+def _trusted(listed) -> list[str]:
+    """Only relative paths inside docs/ are trusted from the manifest or a journal."""
     if not isinstance(listed, list):
-        return set()  # not ours, or damaged: then nothing in docs/ counts as generated
-    # Only relative paths inside docs/ are trusted from the manifest.
-    return {p for p in listed if isinstance(p, str) and not p.startswith("/") and ".." not in Path(p).parts}
+        return []
+    return [p for p in listed if isinstance(p, str) and p and not p.startswith("/") and ".." not in Path(p).parts]
 
 
 def _atomic_write(target: Path, data: bytes, only_if_changed: bool = False) -> None:

@@ -7,6 +7,9 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+import pytest
 
 from conftest import copy_project, run_cli
 
@@ -67,3 +70,79 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
     assert snapshot(project / "docs") == snapshot(reference / "docs")
     assert snapshot(project / "site") == snapshot(reference / "site")
     assert not [p for p in project.iterdir() if p.name.startswith(".site")]  # no staging left behind
+
+
+def test_kill_9_in_the_write_phase_leaves_old_docs_and_the_next_build_finishes(tmp_path):
+    """SIGKILL cannot be deferred: the staged write must make docs/ all-old or all-new anyway."""
+    old_project = copy_project(tmp_path / "old")
+    assert run_cli("build", "--no-site", cwd=old_project).returncode == 0
+    new_project = copy_project(tmp_path / "new")
+    grow(new_project, 300)
+    assert run_cli("build", "--no-site", cwd=new_project).returncode == 0
+    old_docs, new_docs = snapshot(old_project / "docs"), snapshot(new_project / "docs")
+
+    caught = 0
+    for attempt in range(3):
+        project = copy_project(tmp_path / f"kill-{attempt}")
+        shutil.copytree(old_project / "docs", project / "docs", dirs_exist_ok=True)
+        grow(project, 300)
+        staging = project / ".cache" / "briefing-pending"
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--no-site"], cwd=project,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while proc.poll() is None and not (staging / "files").exists():
+            time.sleep(0.0005)
+        proc.kill()  # in the middle of staging the write: docs/ must not have been touched yet
+        proc.wait(timeout=60)
+        if proc.returncode == 0:
+            continue  # the build won the race; try again
+        caught += 1
+        assert snapshot(project / "docs") == old_docs, "docs/ changed before the write was committed"
+        assert run_cli("build", "--no-site", cwd=project).returncode == 0
+        assert snapshot(project / "docs") == new_docs
+        assert not staging.exists()
+    assert caught, "no kill landed in the write phase"
+
+
+def test_a_committed_write_that_died_half_applied_is_finished_by_the_next_build(tmp_path, monkeypatch):
+    """The one window a kill -9 can still hit: between the journal and its last rename."""
+    from generator import render
+
+    docs, staging = tmp_path / "docs", tmp_path / ".cache" / "briefing-pending"
+    (docs / "notes").mkdir(parents=True)
+    (docs / "notes" / "mine.md").write_text("hand-written")
+    old = {"index.md": b"old index", "sources/a.md": b"a", "sources/b.md": b"b"}
+    new = {"index.md": b"new index", "sources/a.md": b"a2", "sources/c.md": b"c"}
+    render.write(old, docs, staging)
+
+    real_replace, calls = render.os.replace, []
+
+    def dies_on_the_second_move(src, dst):
+        if Path(dst).is_relative_to(docs) and Path(src).is_relative_to(staging):  # a move of step 3
+            calls.append(dst)
+            if len(calls) == 2:
+                raise SystemExit("killed")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(render.os, "replace", dies_on_the_second_move)
+    with pytest.raises(SystemExit):
+        render.write(new, docs, staging)
+    monkeypatch.setattr(render.os, "replace", real_replace)
+    assert (staging / render.JOURNAL).is_file()  # committed, half applied:
+    assert (docs / "index.md").read_bytes() == b"new index" and (docs / "sources/a.md").read_bytes() == b"a"
+
+    counts, problems = render.write(new, docs, staging)  # the next build: recovers, then has nothing to do
+    assert {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()
+            and p.name != render.MANIFEST} == {**new, "notes/mine.md": b"hand-written"}
+    assert counts == {"written": 0, "unchanged": 3, "removed": 0} and not problems
+    assert not staging.exists()
+
+
+def test_a_write_that_died_before_its_commit_point_is_dropped(tmp_path):
+    from generator import render
+
+    docs, staging = tmp_path / "docs", tmp_path / "pending"
+    render.write({"index.md": b"old"}, docs, staging)
+    (staging / "files" / "sources").mkdir(parents=True)
+    (staging / "files" / "index.md").write_bytes(b"half of a new build")
+    render.recover(docs, staging)
+    assert (docs / "index.md").read_bytes() == b"old" and not staging.exists()
