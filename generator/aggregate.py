@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from generator import patterns as P
 from generator.config import Config
-from generator.models import Article, Briefing, Evidence, KeyPoint, ThemeSummary
+from generator.entities import resolve
+from generator.models import (Article, Briefing, Entity, EntitySummary, Evidence, KeyPoint, Mention, Related,
+                              ThemeSummary)
 from generator.text import word_count, words
 
 MIN_WORDS, MAX_WORDS = 8, 60
-SIMILAR = 0.6  # word-set overlap above which two key points say the same thing
+SIMILAR = 0.6
+MAX_RELATED, MAX_RELATED_EVIDENCE, MAX_ACTORS = 10, 3, 12  # word-set overlap above which two key points say the same thing
 
 
 def build_briefing(articles: list[Article], config: Config, problems: list[str] = ()) -> Briefing:
@@ -22,8 +27,53 @@ def build_briefing(articles: list[Article], config: Config, problems: list[str] 
         The Briefing the renderer writes.
     """
     ordered = tuple(sorted(articles, key=newest_first))
-    themes = tuple(_summarise(theme, ordered, config.key_points) for theme in config.themes)
-    return Briefing(config=config, articles=ordered, themes=themes, problems=tuple(problems))
+    entities, mentions = summarise_entities(ordered, config)
+    themes = tuple(_summarise(theme, ordered, config.key_points, mentions) for theme in config.themes)
+    return Briefing(config=config, articles=ordered, themes=themes, problems=tuple(problems),
+                    entities=entities, mentions=mentions)
+
+
+def summarise_entities(articles: tuple[Article, ...], config: Config):
+    """Every mentioned actor with its mentions and its neighbours; each article's mentions.
+
+    Linear in the number of mentions: co-occurrence is counted per paragraph, over the actors of
+    that paragraph only.
+    """
+    found, found_mentions = resolve(list(articles), set(config.gazetteer.by_id))
+    records = {e.id: Entity(e.id, e.name, e.kind, e.aliases, e.description, True)
+               for e in config.gazetteer.entities}
+    records.update({d.id: Entity(d.id, d.name, d.kind, d.aliases, "", False, d.signals) for d in found})
+    mentions: dict[str, tuple[Mention, ...]] = {}
+    by_entity: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    together: dict[str, Counter] = defaultdict(Counter)
+    evidence: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for article in articles:
+        order = {b.anchor: i for i, b in enumerate(article.blocks)}
+        merged = sorted(article.mentions + found_mentions.get(article.id, ()),
+                        key=lambda m: (order.get(m.anchor, 0), m.start))
+        mentions[article.id] = tuple(merged)
+        per_paragraph: dict[str, set[str]] = defaultdict(set)
+        for m in merged:
+            by_entity[m.entity].append((article.id, m))
+            per_paragraph[m.anchor].add(m.entity)
+        for anchor, present in per_paragraph.items():
+            for a in present:
+                for b in present:
+                    if a != b:
+                        together[a][b] += 1
+                        if len(evidence[a, b]) < MAX_RELATED_EVIDENCE:
+                            evidence[a, b].append((article.id, anchor))
+    summaries = []
+    for entity_id in sorted(by_entity):
+        items = by_entity[entity_id]
+        related = sorted(together[entity_id].items(), key=lambda kv: (-kv[1], records[kv[0]].name.casefold()))
+        summaries.append(EntitySummary(
+            entity=records[entity_id],
+            mentions=tuple(items),
+            sources=tuple(dict.fromkeys(a for a, _ in items)),
+            related=tuple(Related(other, n, tuple(evidence[entity_id, other])) for other, n in related[:MAX_RELATED]),
+        ))
+    return tuple(summaries), mentions
 
 
 def newest_first(article: Article) -> tuple:
@@ -34,7 +84,7 @@ def newest_first(article: Article) -> tuple:
     return (date is None, tuple(-x for x in parts), article.id)
 
 
-def _summarise(theme, articles: tuple[Article, ...], limit: int) -> ThemeSummary:
+def _summarise(theme, articles: tuple[Article, ...], limit: int, mentions) -> ThemeSummary:
     members = []
     for article in articles:
         match = next((m for m in article.themes if m.theme == theme.id), None)
@@ -47,7 +97,20 @@ def _summarise(theme, articles: tuple[Article, ...], limit: int) -> ThemeSummary
         sources=tuple((a.id, m.score) for a, m in members),
         key_points=select_key_points(members, limit, theme.description),
         years=(years[0], years[-1]) if years else (None, None),
+        actors=_actors([a.id for a, _ in members], mentions),
     )
+
+
+def _actors(article_ids: list[str], mentions) -> tuple[tuple[str, int, int], ...]:
+    """The actors most mentioned in these sources: (entity id, mentions, sources)."""
+    counts: Counter = Counter()
+    sources: Counter = Counter()
+    for article_id in article_ids:
+        found = Counter(m.entity for m in mentions.get(article_id, ()))
+        counts.update(found)
+        sources.update(found.keys())
+    top = sorted(counts, key=lambda e: (-sources[e], -counts[e], e))[:MAX_ACTORS]
+    return tuple((e, counts[e], sources[e]) for e in top)
 
 
 def select_key_points(members, limit: int, description: str = "") -> tuple[KeyPoint, ...]:

@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.config import Config
-from generator.models import Article, Block, DateField, Evidence, Field, Metadata, Source, ThemeMatch
+from generator.models import (Article, Block, Candidate, DateField, Evidence, Field, Mention, Metadata, Source,
+                              ThemeMatch)
 
-FORMAT = 1
+FORMAT = 2
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +33,11 @@ def code_digest() -> str:
 
 
 def config_digest(config: Config) -> str:
+    """Everything in briefing.yml that per-source work depends on: themes, gazetteer, glossary terms."""
     themes = [[t.id, t.threshold, [list(term) for term in t.terms]] for t in config.themes]
-    return hashlib.sha256(json.dumps(themes, sort_keys=True).encode()).hexdigest()
+    gazetteer = [[e.id, list(e.aliases), list(e.adjectives), e.name] for e in config.gazetteer.entities]
+    used = [themes, gazetteer, list(config.gazetteer.ignore), [term for term, _ in config.glossary]]
+    return hashlib.sha256(json.dumps(used, sort_keys=True).encode()).hexdigest()
 
 
 class ArticleCache:
@@ -97,6 +101,9 @@ def _data(article: Article) -> dict:
         "scores": [{"theme": m.theme, "score": m.score, "terms": [list(t) for t in m.terms],
                     "evidence": [[e.text, e.anchor, e.score, list(e.terms)] for e in m.evidence]}
                    for m in article.scores],
+        "mentions": [[m.entity, m.anchor, m.start, m.end] for m in article.mentions],
+        "candidates": [[c.name, c.anchor, c.start, c.end, c.kind, list(c.signals), list(c.aliases)]
+                       for c in article.candidates],
     }
 
 
@@ -119,4 +126,7 @@ def _article(data: dict, source: Source, config: Config) -> Article:
         words=int(data["words"]),
         themes=passed(scores, config),
         scores=scores,
+        mentions=tuple(Mention(*m) for m in data["mentions"]),
+        candidates=tuple(Candidate(name, anchor, start, end, kind, tuple(signals), tuple(aliases))
+                         for name, anchor, start, end, kind, signals, aliases in data["candidates"]),
     )

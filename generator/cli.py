@@ -1,4 +1,4 @@
-"""Command line: `briefing build`, `briefing check`. Thin: parse, call the pipeline, report."""
+"""Command line: `briefing build`, `add`, `check`, `entities`. Thin: parse, call the pipeline, report."""
 
 from __future__ import annotations
 
@@ -50,6 +50,42 @@ def cmd_check(args: argparse.Namespace) -> int:
     _print_problems(problems)
     print(f"briefing: {len(briefing.articles)} sources readable, {len(problems)} problem(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """List the actors found in the sources; with --unreviewed, only names the gazetteer lacks,
+    printed as gazetteer entries ready to paste into gazetteer.yml (or its `ignore` list).
+
+    Example: briefing entities --unreviewed >> review.yml
+    """
+    import yaml
+
+    from generator import config as config_mod
+    from generator.cache import ArticleCache
+    from generator.pipeline import CACHE_DIR, gather
+
+    config = config_mod.load(args.config)
+    briefing, problems = gather(config, ArticleCache(config.root / CACHE_DIR, config))
+    _print_problems(problems)
+    paths = {a.id: a.source.path for a in briefing.articles}
+    chosen = [e for e in briefing.entities if not (args.unreviewed and e.entity.reviewed)]
+    chosen.sort(key=lambda e: (-len(e.mentions), e.entity.name.casefold()))
+    if args.unreviewed:
+        print(f"# {len(chosen)} name(s) found in the sources that the gazetteer does not know.")
+        print("# Paste an entry under `entities:` (fix its kind and aliases), or its name under `ignore:`.")
+    for summary in chosen:
+        e = summary.entity
+        if args.unreviewed:
+            entry = {"name": e.name, "kind": e.kind, **({"aliases": list(e.aliases)} if e.aliases else {})}
+            article_id, first = summary.mentions[0]
+            print(f"\n# {len(summary.mentions)} mention(s) in {len(summary.sources)} source(s); "
+                  f"first in {paths[article_id]} ¶ {first.anchor.split('-')[-1]}; seen as: {', '.join(e.signals)}")
+            print(yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000), end="")
+        else:
+            mark = "" if e.reviewed else "  (unreviewed)"
+            print(f"{e.id}\t{e.kind}\t{len(summary.mentions)} mentions\t{len(summary.sources)} sources\t{e.name}{mark}")
+    print(f"briefing: {len(chosen)} {'unreviewed name(s)' if args.unreviewed else 'actor(s)'}", file=sys.stderr)
+    return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -125,7 +161,7 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, func in (("build", cmd_build), ("add", cmd_add), ("check", cmd_check)):
+    for name, func in (("build", cmd_build), ("add", cmd_add), ("check", cmd_check), ("entities", cmd_entities)):
         doc = (func.__doc__ or "").strip()
         p = sub.add_parser(name, help=doc.splitlines()[0], description=doc,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -138,6 +174,9 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--site-dir", default=None, help="build the site here instead of site/")
             p.add_argument("--offline", action="store_true",
                            help="build a copy that works from file:// into site-offline/ (or --site-dir)")
+        if name == "entities":
+            p.add_argument("--unreviewed", action="store_true",
+                           help="only names not in the gazetteer, as entries ready to paste")
         if name == "add":
             p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or folders")
             for field in ("title", "date", "publication", "url"):
@@ -156,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         for line in str(exc).splitlines():
             print(f"error: {line}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `briefing entities | head`
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("interrupted; docs/ keeps its last complete files", file=sys.stderr)
         return 130

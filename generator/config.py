@@ -14,8 +14,11 @@ from generator.errors import ConfigError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
-TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes"}
+TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary"}
 THEME_KEYS = {"id", "title", "description", "threshold", "terms"}
+GAZETTEER_KEYS = {"entities", "ignore"}
+ENTITY_KEYS = {"id", "name", "kind", "aliases", "adjectives", "description"}
+RESERVED_ENTITY_IDS = {"index", "review"}  # entities/index.md, entities/review.md
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,45 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class EntitySpec:
+    """An actor of the gazetteer: every alias (exact, case-sensitive, whole words) names it."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...] = ()  # known words, never proposed as names, not counted as mentions
+    description: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entities: tuple[EntitySpec, ...] = ()
+    ignore: tuple[str, ...] = ()  # names an editor has reviewed and set aside
+
+    @cached_property
+    def matcher(self):
+        """One multi-pattern automaton over every alias (generator.entities.Matcher)."""
+        from generator.entities import Matcher
+
+        return Matcher(self)
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every name, alias, adjective and ignored name, casefolded: never proposed for review."""
+        words = {w for e in self.entities for w in (*e.names, *e.adjectives)} | set(self.ignore)
+        return frozenset(w.casefold() for w in words)
+
+    @cached_property
+    def by_id(self) -> dict[str, EntitySpec]:
+        return {e.id: e for e in self.entities}
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     root: Path
@@ -49,6 +91,8 @@ class Config:
     docs_dir: Path
     key_points: int
     themes: tuple[Theme, ...]
+    gazetteer: Gazetteer = Gazetteer()
+    glossary: tuple[tuple[str, str], ...] = ()  # (term, definition), sorted by term
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -135,6 +179,8 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         theme = _validate_theme(item, n, problem)
         if theme is not None:
             themes.append(theme)
+    gazetteer = _load_gazetteer(raw.get("gazetteer"), path, problems)
+    glossary = _load_glossary(raw.get("glossary"), path, problems)
     if problems:
         return None
     root = path.parent
@@ -147,7 +193,121 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         docs_dir=root / raw.get("docs", "docs"),
         key_points=key_points,
         themes=tuple(themes),
+        gazetteer=gazetteer,
+        glossary=glossary,
     )
+
+
+def _included(value: Any, path: Path, key: str, problems: list[str]) -> tuple[Any, str]:
+    """A section given inline, or as the name of a YAML file beside briefing.yml."""
+    if not isinstance(value, str):
+        return value, f"{path.name}: {key}"
+    included = path.parent / value
+    try:
+        return yaml.safe_load(included.read_text(encoding="utf-8")), included.name
+    except FileNotFoundError:
+        problems.append(f"{path.name}: {key}: {value} not found")
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        problems.append(f"{value}: not valid YAML: {exc}")
+    return None, value
+
+
+def _load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
+    if value is None:
+        return Gazetteer()
+    raw, where = _included(value, path, "gazetteer", problems)
+    if raw is None:
+        return Gazetteer()
+
+    def problem(key: str, text: str) -> None:
+        problems.append(f"{where}: {key}: {text}")
+
+    if not isinstance(raw, dict):
+        problem("(top)", "expected a mapping with entities (and optionally ignore)")
+        return Gazetteer()
+    for key in sorted(set(raw) - GAZETTEER_KEYS):
+        problem(key, f"unknown key; known keys: {', '.join(sorted(GAZETTEER_KEYS))}")
+    entities: list[EntitySpec] = []
+    owner: dict[str, str] = {}  # alias → entity id
+    ids: set[str] = set()
+    for n, item in enumerate(raw.get("entities") or []):
+        entity = _validate_entity(item, n, problem)
+        if entity is None:
+            continue
+        if entity.id in ids:
+            problem(f"entities.{entity.id}", "duplicate id (give one of them another `id`)")
+            continue
+        ids.add(entity.id)
+        for alias in entity.names:
+            if owner.get(alias, entity.id) != entity.id:
+                problem(f"entities.{entity.id}.aliases", f"{alias!r} already names {owner[alias]}")
+            owner.setdefault(alias, entity.id)
+        entities.append(entity)
+    ignore = raw.get("ignore") or []
+    if not isinstance(ignore, list) or not all(isinstance(w, str) and w.strip() for w in ignore):
+        problem("ignore", "expected a list of names")
+        ignore = []
+    return Gazetteer(tuple(entities), tuple(w.strip() for w in ignore))
+
+
+def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
+    from generator.text import slug
+
+    if not isinstance(item, dict):
+        problem(f"entities[{n}]", "expected a mapping with name, kind, aliases, description")
+        return None
+    name = item.get("name")
+    where = f"entities.{name}" if isinstance(name, str) else f"entities[{n}]"
+    ok = True
+    for key in sorted(set(item) - ENTITY_KEYS):
+        problem(f"{where}.{key}", f"unknown key; known keys: {', '.join(sorted(ENTITY_KEYS))}")
+        ok = False
+    for key in ("name", "kind"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            problem(f"{where}.{key}", "expected a non-empty string")
+            ok = False
+    lists = {}
+    for key in ("aliases", "adjectives"):
+        value = item.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(a, (str, int)) and str(a).strip() for a in value):
+            problem(f"{where}.{key}", "expected a list of names")
+            ok = False
+            value = []
+        lists[key] = tuple(dict.fromkeys(str(a).strip() for a in value))
+    description = item.get("description", "")
+    if not isinstance(description, str):
+        problem(f"{where}.description", "expected a string")
+        ok = False
+    eid = item.get("id") or (slug(name) if isinstance(name, str) else "")
+    if not isinstance(eid, str) or not ID_RE.match(eid):
+        problem(f"{where}.id", "expected lowercase letters, digits and dashes (set `id` for this name)")
+        ok = False
+    elif eid in RESERVED_ENTITY_IDS:
+        problem(f"{where}.id", f"{eid!r} is reserved for an index page; set another `id`")
+        ok = False
+    if not ok:
+        return None
+    name = name.strip()
+    return EntitySpec(eid, name, item["kind"].strip(), tuple(a for a in lists["aliases"] if a != name),
+                      lists["adjectives"], (description or "").strip())
+
+
+def _load_glossary(value: Any, path: Path, problems: list[str]) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    raw, where = _included(value, path, "glossary", problems)
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: expected a mapping of term: definition")
+        return ()
+    terms = []
+    for term, definition in raw.items():
+        if not isinstance(term, str) or not term.strip() or not isinstance(definition, str) or not definition.strip():
+            problems.append(f"{where}: {term}: expected a term and its definition as text")
+            continue
+        terms.append((term.strip(), " ".join(definition.split())))
+    return tuple(sorted(terms, key=lambda t: t[0].casefold()))
 
 
 def _validate_theme(item: Any, n: int, problem) -> Theme | None:

@@ -15,33 +15,42 @@ from mkdocs.exceptions import PluginError
 
 from generator import config as config_mod
 from generator import pipeline
+from generator.pages import abbreviations
 from generator.errors import BriefingError
 from generator.safety import build_lock
 
 log = logging.getLogger("mkdocs.briefing")
 VENDORED_SHIM = "assets/vendor/iframe-worker-shim.js"
+_abbreviations = ""  # the glossary as abbreviation definitions, set in on_config
 
 
 def on_config(config, **kwargs):
+    global _abbreviations
     briefing_yml = Path(config.config_file_path).resolve().parent / "briefing.yml"
     try:
         if os.environ.get("BRIEFING_GENERATED"):  # `briefing build` has generated, under its lock
-            themes = config_mod.load(briefing_yml).themes
+            briefing_config = config_mod.load(briefing_yml)
         else:
             with build_lock(briefing_yml.parent):
                 report = pipeline.run(briefing_yml)
             for problem in report.problems:
                 log.warning(problem)
             log.info("briefing: %s", report.summary())
-            themes = report.briefing.config.themes
+            briefing_config = report.briefing.config
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
-    config.nav = [_expand_themes(item, themes) for item in (config.nav or [])]
+    _abbreviations = abbreviations(briefing_config.glossary)
+    config.nav = [_expand_themes(item, briefing_config.themes) for item in (config.nav or [])]
     # Material's offline plugin (briefing build --offline) loads a search shim from a CDN; the copy
     # vendored in docs/assets/vendor/ (iframe-worker 1.0.4, MIT) keeps the offline site offline.
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in str(url) else url for url in polyfills]
     return config
+
+
+def on_page_markdown(markdown, **kwargs):
+    """Glossary tooltips on every page, hand-written ones included (Material's abbreviations)."""
+    return markdown + _abbreviations
 
 
 def _expand_themes(item, themes):

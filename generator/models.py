@@ -88,6 +88,34 @@ class ThemeMatch:
     evidence: tuple[Evidence, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name of the gazetteer found in a paragraph: [start, end) of the block's text."""
+
+    entity: str  # entity id
+    anchor: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name the gazetteer does not know, found in a paragraph; aggregate decides if it is one.
+
+    `signals` says why it looks like a name: "multi" (two or more capitalised words mid-sentence),
+    "title" (after a title such as "General"), "acronym" (an expansion with its acronym),
+    "noun" (a single capitalised word used as a noun mid-sentence), "initial" (sentence start only).
+    """
+
+    name: str
+    anchor: str
+    start: int
+    end: int
+    kind: str  # a guess: person, organisation, place, or "" when nothing tells
+    signals: tuple[str, ...]
+    aliases: tuple[str, ...] = ()  # e.g. the acronym given with an expansion
+
+
 @dataclass(frozen=True)
 class Article:
     """A cleaned source with its metadata and theme scores: everything a page needs."""
@@ -98,6 +126,8 @@ class Article:
     words: int
     themes: tuple[ThemeMatch, ...] = ()  # only the themes that passed their threshold
     scores: tuple[ThemeMatch, ...] = ()  # every theme, passed or not
+    mentions: tuple[Mention, ...] = ()  # gazetteer names, in text order
+    candidates: tuple[Candidate, ...] = ()  # names not in the gazetteer, for aggregate to judge
 
     @property
     def id(self) -> str:
@@ -122,6 +152,37 @@ class ThemeSummary:
     sources: tuple[tuple[str, float], ...]  # (article id, score), strongest first
     key_points: tuple[KeyPoint, ...]
     years: tuple[Optional[int], Optional[int]]
+    actors: tuple[tuple[str, int, int], ...] = ()  # (entity id, mentions, sources), most mentioned first
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor with a page: from the gazetteer (reviewed) or found in the sources (not yet)."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    description: str
+    reviewed: bool
+    signals: tuple[str, ...] = ()  # for a found name: why it looked like one
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another actor named in the same paragraphs: how many, and up to three of them."""
+
+    entity: str
+    paragraphs: int
+    evidence: tuple[tuple[str, str], ...]  # (article id, anchor)
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    entity: Entity
+    mentions: tuple[tuple[str, Mention], ...]  # (article id, mention): sources newest first, text order
+    sources: tuple[str, ...]  # newest first
+    related: tuple[Related, ...]
 
 
 @dataclass(frozen=True)
@@ -132,3 +193,16 @@ class Briefing:
     articles: tuple[Article, ...]  # newest first
     themes: tuple[ThemeSummary, ...]
     problems: tuple[str, ...] = ()
+    entities: tuple[EntitySummary, ...] = ()  # every actor mentioned at least once, by id
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # article id → its mentions
+
+    def entity(self, entity_id: str) -> EntitySummary:
+        return self._entity_index[entity_id]
+
+    @property
+    def _entity_index(self) -> dict[str, EntitySummary]:
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {e.entity.id: e for e in self.entities}
+            object.__setattr__(self, "_index", index)
+        return index

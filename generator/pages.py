@@ -6,13 +6,23 @@ from urllib.parse import quote
 
 from generator.aggregate import newest_first
 from generator.markdown_text import attr, cell, front_matter, human_date, md
-from generator.models import INFERRED, NONE, SIDECAR, STATED, Article, Briefing, ThemeSummary
+from generator.entities import context
+from generator.models import INFERRED, NONE, SIDECAR, STATED, Article, Briefing, EntitySummary, ThemeSummary
 from generator.text import sentences
 
 BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "from the sidecar file",
                NONE: "not found"}
 NEWEST = 5
 URL_SAFE = ":/?#@!$&*+,;=%~-._"  # kept as they are in a link; quotes, brackets and spaces are escaped
+# How kinds are titled on the index, in this order; any other kind follows, titled as written.
+KIND_TITLES = {"person": "People", "organisation": "Organisations", "country": "Countries", "place": "Places",
+               "military unit": "Military units", "armed group": "Armed groups", "media": "Media",
+               "event": "Events", "unclassified": "Not yet classified"}
+SIGNAL_LABELS = {"title": "after a title (“President …”)", "multi": "several capitalised words",
+                 "multi-initial": "several capitalised words at a sentence start",
+                 "acronym": "an expansion with its acronym", "speaker": "followed by “said”, “told” …",
+                 "place": "after “in”, “from” …", "noun": "used as a name", "initial": "at a sentence start",
+                 "adjective": "before a noun", "alias": "an acronym given with its expansion"}
 
 
 def original_name(article: Article) -> str:
@@ -60,6 +70,7 @@ def source_page(article: Article, briefing: Briefing) -> str:
         out.append(f"    - **{label}:** {value}{provenance}\n")
     out.append("\n")
     out.append(_why_themes(article, titles))
+    out.append(_actors_block(article, briefing))
     for block in article.blocks:
         if block.kind == "heading":
             out.append(f"## {md(block.text)} {{ #{block.anchor} }}\n\n")
@@ -86,6 +97,33 @@ def _why_themes(article: Article, titles: dict[str, str]) -> str:
         lines.append(f"    - **{md(titles[match.theme])}**: score {match.score:g}, {verdict}. "
                      f"Terms: {terms}. Strongest in {where}.\n")
     return "".join(lines) + "\n"
+
+
+def _actors_block(article: Article, briefing: Briefing) -> str:
+    """A folded list of the people, organisations and places the source names, by kind, linked."""
+    counts: dict[str, int] = {}
+    for m in briefing.mentions.get(article.id, ()):
+        counts[m.entity] = counts.get(m.entity, 0) + 1
+    if not counts:
+        return ""
+    by_kind: dict[str, list[str]] = {}
+    for entity_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], briefing.entity(kv[0]).entity.name)):
+        entity = briefing.entity(entity_id).entity
+        mark = " (to review)" if not entity.reviewed else ""
+        by_kind.setdefault(entity.kind, []).append(f"[{md(entity.name)}](../entities/{entity_id}.md) ×{n}{mark}")
+    lines = [f'??? abstract "People, organisations and places ({len(counts)})"\n\n']
+    for kind in _kinds(by_kind):
+        lines.append(f"    - **{md(_kind_title(kind))}:** {', '.join(by_kind[kind])}\n")
+    return "".join(lines) + "\n"
+
+
+def _kinds(kinds) -> list[str]:
+    order = list(KIND_TITLES)
+    return sorted(kinds, key=lambda k: (order.index(k) if k in order else len(order) - 1, k == "unclassified", k))
+
+
+def _kind_title(kind: str) -> str:
+    return KIND_TITLES.get(kind, kind[:1].upper() + kind[1:])
 
 
 def _panel_rows(article: Article, titles: dict[str, str]):
@@ -143,6 +181,15 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     for n_point, point in enumerate(summary.key_points, 1):
         article = by_id[point.source]
         out.append(f"{n_point}. “{md(point.text)}”  \n   — {citation(article, point.anchor, '../sources/')}\n\n")
+    if summary.actors:
+        out.append("## Main actors\n\n")
+        out.append("The people, organisations and places most often named in this theme's sources.\n\n")
+        out.append("| Actor | Kind | Mentions | Sources |\n|---|---|---:|---:|\n")
+        for entity_id, mentions, sources in summary.actors:
+            entity = briefing.entity(entity_id).entity
+            out.append(f"| [{md(entity.name)}](../entities/{entity_id}.md) | {md(entity.kind)} | {mentions} | "
+                       f"{sources} |\n")
+        out.append("\n")
     out.append("## Sources on this theme\n\n")
     out.append("| Date | Source | Publication | Type | Score |\n|---|---|---|---|---:|\n")
     for source_id, score in sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]])):
@@ -244,3 +291,137 @@ def _span(years) -> str:
     if first is None:
         return ""
     return f"from {first}" if first == last else f"from {first} to {last}"
+
+
+def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
+    """One actor: who or what it is, every mention in context by source, and who is named with it."""
+    entity = summary.entity
+    by_id = {a.id: a for a in briefing.articles}
+    description = entity.description or f"{_kind_title(entity.kind)} named in {_sources_count(len(summary.sources))}."
+    out = [front_matter({"title": attr(entity.name), "description": attr(description)}), f"# {md(entity.name)}\n\n"]
+    out.append(f"**{md(entity.kind[:1].upper() + entity.kind[1:])}** · "
+               f"{len(summary.mentions)} mention{'s' if len(summary.mentions) != 1 else ''} in "
+               f"{_sources_count(len(summary.sources))}\n\n")
+    if entity.description:
+        out.append(f"{md(entity.description)}\n\n")
+    if entity.aliases:
+        out.append(f"**Also written:** {', '.join(md(a) for a in entity.aliases)}\n\n")
+    if not entity.reviewed:
+        why = ", ".join(SIGNAL_LABELS.get(s, s) for s in entity.signals)
+        out.append('!!! warning "Not reviewed"\n\n'
+                   f"    Found in the sources ({md(why)}), not in the gazetteer: the name, its kind and "
+                   "its spellings are the generator's guess. See [names to review](review.md).\n\n")
+    out.append("## Mentions\n\n")
+    mentions_by_source: dict[str, list] = {}
+    for article_id, mention in summary.mentions:
+        mentions_by_source.setdefault(article_id, []).append(mention)
+    for article_id, items in mentions_by_source.items():
+        article = by_id[article_id]
+        blocks = {b.anchor: b.text for b in article.blocks}
+        out.append(f"### {title_link(article, f'../sources/{article.id}.md')}\n\n")
+        meta = [md(article.meta.publication.value)] if article.meta.publication.value else []
+        out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n")
+        seen: set[tuple[str, str]] = set()
+        for mention in items:
+            before, name, after = context(blocks[mention.anchor], mention.start, mention.end)
+            if (mention.anchor, before) in seen:
+                continue  # the same sentence names it twice
+            seen.add((mention.anchor, before))
+            number = mention.anchor.split("-")[-1]
+            out.append(f"- {_spaced(before)}**{md(name)}**{_spaced(after)} "
+                       f"[¶ {number}](../sources/{article.id}.md#{mention.anchor})\n")
+        out.append("\n")
+    if summary.related:
+        # Out of search: a name would otherwise find every actor page that lists it as a neighbour.
+        out.append("## Named in the same paragraphs { data-search-exclude }\n\n")
+        out.append("| Actor | Paragraphs | Where |\n|---|---:|---|\n")
+        for related in summary.related:
+            other = briefing.entity(related.entity).entity
+            where = ", ".join(f"[{md(_short(by_id[article_id]))} "
+                              f"¶ {anchor.split('-')[-1]}](../sources/{article_id}.md#{anchor})"
+                              for article_id, anchor in related.evidence)
+            out.append(f"| [{md(other.name)}]({other.id}.md) | {related.paragraphs} | {where} |\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _spaced(text: str) -> str:
+    """md() of a piece of a sentence, keeping one space at either end if it had one."""
+    if not text.strip():
+        return ""
+    return (" " if text[:1].isspace() else "") + md(text) + (" " if text[-1:].isspace() else "")
+
+
+def _short(article: Article) -> str:
+    """A short label for a source in a list of links: its publication (or first title words), its year."""
+    date = article.meta.date.value
+    label = article.meta.publication.value
+    if not label:
+        title = article.meta.title.value.split()
+        label = " ".join(title[:4]) + ("…" if len(title) > 4 else "")
+    return f"{label} {date[:4]}" if date else label
+
+
+def entities_index(briefing: Briefing) -> str:
+    """Every reviewed actor by kind, with mention counts; a pointer to the names to review."""
+    out = [front_matter({"title": "People, organisations and places"}), "# People, organisations and places\n\n"]
+    reviewed = [e for e in briefing.entities if e.entity.reviewed]
+    unreviewed = len(briefing.entities) - len(reviewed)
+    out.append(f"{len(reviewed)} actors named in the sources, each with a page quoting every mention. "
+               "Spellings are merged as the gazetteer says (`gazetteer.yml`).")
+    if unreviewed:
+        out.append(f" **{unreviewed}** more names were found that the gazetteer does not know yet: "
+                   "[names to review](review.md).")
+    out.append("\n\n")
+    by_kind: dict[str, list[EntitySummary]] = {}
+    for summary in reviewed:
+        by_kind.setdefault(summary.entity.kind, []).append(summary)
+    for kind in _kinds(by_kind):
+        out.append(f"## {md(_kind_title(kind))}\n\n| Name | Mentions | Sources |\n|---|---:|---:|\n")
+        for summary in sorted(by_kind[kind], key=lambda e: (-len(e.mentions), e.entity.name.casefold())):
+            out.append(f"| [{md(summary.entity.name)}]({summary.entity.id}.md) | {len(summary.mentions)} | "
+                       f"{len(summary.sources)} |\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def review_page(briefing: Briefing) -> str:
+    """Names found in the sources and not in the gazetteer, for an editor to promote or ignore."""
+    found = [e for e in briefing.entities if not e.entity.reviewed]
+    out = [front_matter({"title": "Names to review"}), "# Names to review\n\n"]
+    out.append("Names the generator found in the sources that the gazetteer does not know. For each: add it to "
+               "`gazetteer.yml` as an entity or as another spelling of one, or list it under `ignore`. "
+               "`briefing entities --unreviewed` prints the same list with entries ready to paste.\n\n")
+    if not found:
+        return "".join(out) + "Nothing to review: every name found is in the gazetteer.\n"
+    by_id = {a.id: a for a in briefing.articles}
+    out.append("| Name | Guessed kind | Why | Mentions | First seen |\n|---|---|---|---:|---|\n")
+    for summary in sorted(found, key=lambda e: (-len(e.mentions), e.entity.name.casefold())):
+        entity = summary.entity
+        article_id, first = summary.mentions[0]
+        why = ", ".join(SIGNAL_LABELS.get(s, s) for s in entity.signals)
+        out.append(f"| [{md(entity.name)}]({entity.id}.md) | {md(entity.kind)} | {md(why)} | {len(summary.mentions)} | "
+                   f"[{md(_short(by_id[article_id]))} ¶ {first.anchor.split('-')[-1]}]"
+                   f"(../sources/{article_id}.md#{first.anchor}) |\n")
+    return "".join(out) + "\n"
+
+
+def glossary_page(briefing: Briefing) -> str:
+    out = [front_matter({"title": "Glossary"}), "# Glossary\n\n"]
+    if not briefing.config.glossary:
+        return "".join(out) + "No terms are defined yet (`glossary:` in briefing.yml).\n"
+    out.append("Acronyms and terms used in the sources. Wherever one appears on a page of this briefing, "
+               "hovering over it shows its meaning.\n\n| Term | Meaning |\n|---|---|\n")
+    for term, definition in briefing.config.glossary:
+        out.append(f"| **{md(term)}** | {md(definition)} |\n")
+    return "".join(out) + "\n"
+
+
+def abbreviations(glossary) -> str:
+    """Markdown abbreviation definitions (the abbr extension), appended to every page by the hook."""
+    lines = []
+    for term, definition in glossary:
+        if "]" in term or "\n" in term:
+            continue  # not expressible as an abbreviation; still on the glossary page
+        lines.append(f"*[{term}]: {' '.join(definition.split())}")
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""

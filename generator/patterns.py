@@ -105,3 +105,56 @@ DANGLING_START = re.compile(
     r"^[“\"‘]?(?:But|And|Or|So|Yet|Also|He|She|It|They|Them|His|Her|Its|Their|This|These|Those|That|Such|"
     r"The latter|The former|Both)\b"
 )
+
+
+# ── Names (entities.discover): English usage, not any topic ────────────────────────────────
+# Lowercase words that may join the capitalised words of one name: "Ministry of the Interior".
+NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "du", "la", "al", "el", "bin", "ibn", "von", "van", "der"})
+# Capitalised at a sentence start, these are ordinary words, not the start of a name.
+COMMON_WORDS = frozenset("""
+a an the this that these those it its he she they we i you his her their our my your there here
+in on at by for from to with into onto over under after before since until during while when where
+why how what which who whom whose whether if unless although though because as so yet but and or
+nor not no yes also even only just still already again however moreover meanwhile furthermore
+therefore thus hence indeed besides instead perhaps maybe probably certainly surely recently now
+today yesterday tomorrow tonight last next first second third then finally both each every all some
+many most much more few several such other another according unlike like despite given following
+among between within without about above below across along around near toward towards of
+agree agreed being having once twice earlier later soon lately currently
+""".split())
+CALENDAR_WORDS = frozenset("""
+January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+""".split())
+# Capitalised titles before a name: dropped from the name, and a sign that it names a person.
+TITLES = frozenset("""
+President Vice Prime Minister Ministers Deputy Foreign Defence Defense Interior General Colonel-General
+Lieutenant-General Major-General Colonel Lieutenant Major Captain Admiral Marshal Sergeant Commander
+Secretary Secretary-General Chairman Chairwoman Chair Chief Head Director Ambassador Envoy Spokesman
+Spokeswoman Senator Governor Mayor King Queen Prince Princess Sheikh Emir Mufti Grand Mr Mrs Ms Dr Prof
+Professor Sir Lord Editor Correspondent Colonel-general
+""".split())
+TITLE_WORDS = frozenset(t.lower() for t in TITLES) | {"leader", "journalist", "analyst", "expert", "counterpart"}
+# A single capitalised word followed by one of these is used as a noun ("Khorog, while", "Sharipov said").
+NOUN_FOLLOWERS = frozenset("""
+is was are were has had have will would could can may might must shall should did does do
+said says told added explained declared stated noted announced reported believes believed
+and or to in on at of for with by from as that who which whose where when than but
+""".split())
+# Small words skipped when an acronym is matched to its expansion: "Partnership for Peace (PfP)".
+ACRONYM_SMALL_WORDS = frozenset("of the and for in on at to with de des du la".split())
+# A single capitalised word after one of these, used as a noun, is probably a place: "in Almaty".
+PLACE_PREPOSITIONS = frozenset("in from to near at via across outside inside into towards toward".split())
+SPEECH_VERBS = frozenset("said says told added explained declared stated noted announced believes believed".split())
+ORG_HEADS = frozenset("""
+Ministry Committee Organisation Organization Union Council Agency Forces Army Navy Group Party Movement
+Institute University Universities Academy Bank Company Corporation Staff Directorate Embassy Service
+Front Alliance Federation Commission Assembly Parliament Court Office Department Bureau Centre Center
+Association Foundation Fund Guard Guards Brigade Regiment Division Battalion Corps News Agency Press
+Times Post Gazette Gazeta Radio Television TV Airlines
+""".split())
+PLACE_HEADS = frozenset("""
+Region District Province Valley River Mountains Mountain Lake Sea Gulf Oblast Pass Range City County
+Island Islands Desert Plateau Airport Base Airbase Dam Bridge Port Border Crossing
+""".split())

@@ -11,6 +11,7 @@ from generator.aggregate import build_briefing
 from generator.cache import ArticleCache
 from generator.clean import clean, structure
 from generator.config import Config
+from generator.entities import discover, find_mentions
 from generator.errors import StrictError
 from generator.metadata import extract_metadata
 from generator.models import Article, Briefing, Source
@@ -43,11 +44,12 @@ class Report:
 
 
 def process(source: Source, config: Config) -> Article:
-    """Per-source work: clean → metadata → structure → themes. Pure."""
+    """Per-source work: clean → metadata → structure → themes → actors. Pure."""
     cleaned = clean(source.text)
     meta, body = extract_metadata(source, cleaned.paragraphs)
     blocks = structure(body)
     scores = score_themes(blocks, config)
+    glossary = frozenset(term for term, _ in config.glossary)
     return Article(
         source=source,
         meta=meta,
@@ -55,6 +57,8 @@ def process(source: Source, config: Config) -> Article:
         words=sum(word_count(b.text) for b in blocks),
         themes=passed(scores, config),
         scores=scores,
+        mentions=find_mentions(blocks, config.gazetteer),
+        candidates=discover(blocks, config.gazetteer, glossary),
     )
 
 

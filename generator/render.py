@@ -31,9 +31,14 @@ def render(briefing: Briefing) -> dict[str, bytes]:
         "themes/index.md": pages.themes_index(briefing),
         "sources/index.md": pages.sources_index(briefing),
         "tags.md": pages.tags_page(),
+        "entities/index.md": pages.entities_index(briefing),
+        "entities/review.md": pages.review_page(briefing),
+        "glossary.md": pages.glossary_page(briefing),
         "briefing.json": briefing_json(briefing),
     }
     pages_of_records = [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]
+    for summary in briefing.entities:
+        pages_of_records.append((f"entities/{summary.entity.id}.md", pages.entity_page(summary, briefing)))
     for article in briefing.articles:
         pages_of_records.append((f"sources/{article.id}.md", pages.source_page(article, briefing)))
         pages_of_records.append((f"sources/originals/{pages.original_name(article)}", original_copy(article)))
@@ -85,7 +90,7 @@ def briefing_json(briefing: Briefing) -> str:
             "theme_scores": {s.theme: s.score for s in a.scores},
             "theme_evidence": {s.theme: [{"text": e.text, "anchor": e.anchor, "terms": list(e.terms)}
                                          for e in s.evidence] for s in a.themes},
-            "entities": [],
+            "entities": list(dict.fromkeys(m.entity for m in briefing.mentions.get(a.id, ()))),
             "words": a.words,
             "sha256": a.source.sha256,
             "encoding": a.source.encoding,
@@ -98,8 +103,22 @@ def briefing_json(briefing: Briefing) -> str:
         "sources": [source_id for source_id, _ in s.sources],
         "key_points": [{"text": k.text, "source": k.source, "anchor": k.anchor} for k in s.key_points],
     } for s in briefing.themes]
-    data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": [], "events": [],
-            "figures": [], "discrepancies": []}
+    entities = [{
+        "id": e.entity.id,
+        "name": e.entity.name,
+        "kind": e.entity.kind,
+        "aliases": list(e.entity.aliases),
+        "description": e.entity.description,
+        "url": f"entities/{e.entity.id}/",
+        "sources": list(e.sources),
+        "mentions": len(e.mentions),
+        "reviewed": e.entity.reviewed,
+    } for e in briefing.entities]
+    for theme, summary in zip(themes, briefing.themes, strict=True):
+        theme["actors"] = [{"entity": e, "mentions": n, "sources": k} for e, n, k in summary.actors]
+    glossary = [{"term": term, "definition": definition} for term, definition in briefing.config.glossary]
+    data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": entities,
+            "glossary": glossary, "events": [], "figures": [], "discrepancies": []}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from anyascii import anyascii
 from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
 from generator.models import Source
 from generator.patterns import LONG_LINE
+from generator.text import slug
 
 SEED_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -180,11 +180,6 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 def _control_ratio(text: str) -> float:
     sample = text[:8192]
     return len(_CONTROLS.findall(sample)) / max(1, len(sample))
-
-
-def slug(stem: str) -> str:
-    """'Статья о границе (1)' → 'stat-ya-o-granitse-1': transliterated, lowercase, URL-safe; may be ''."""
-    return re.sub(r"[^a-z0-9_]+", "-", anyascii(stem).lower()).strip("-_")[:80]
 
 
 def source_id(stem: str, sha: str, used: set[str] | frozenset[str] = frozenset()) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "st", "no", "vol", "jr", "sr",
@@ -61,3 +63,8 @@ def is_title_case(text: str) -> bool:
 def squash(text: str) -> str:
     """Collapse runs of whitespace into single spaces."""
     return " ".join(text.split())
+
+
+def slug(text: str) -> str:
+    """'Статья о границе (1)' → 'stat-ya-o-granitse-1': transliterated, lowercase, URL-safe; may be ''."""
+    return re.sub(r"[^a-z0-9_]+", "-", anyascii(text).lower()).strip("-_")[:80]

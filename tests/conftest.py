@@ -13,13 +13,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
-GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", ".briefing-manifest.json")
+GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", "entities", "glossary.md",
+             ".briefing-manifest.json")
 
 
 def copy_project(dst: Path, seeds: Path | None = None) -> Path:
     """A copy of the project's configuration, seeds and hand-written docs, without generated output."""
     dst.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "briefing.yml"):
+    for name in ("mkdocs.yml", "briefing.yml", "gazetteer.yml"):
         shutil.copy2(ROOT / name, dst / name)
     shutil.copytree(seeds or ROOT / "seeds", dst / "seeds")
     shutil.copytree(ROOT / "docs", dst / "docs", ignore=lambda d, names: [

@@ -63,7 +63,7 @@ def test_every_key_point_links_to_an_existing_paragraph(built, briefing_data):
         for point in theme["key_points"]:
             target = html(page_file(site, sources[point["source"]]["url"])).find(id=point["anchor"])
             assert target is not None, point
-            assert point["text"] in " ".join(target.get_text(" ").split())  # the exact sentence is there
+            assert point["text"] in " ".join(target.get_text().split())  # the exact sentence is there
         # and the theme page links to each of them
         theme_page = html(site / "themes" / theme["id"] / "index.html")
         hrefs = {a["href"] for a in theme_page.select("article a[href]")}

@@ -39,7 +39,7 @@ def test_offline_copy_reads_and_searches_from_file_url(browser, offline_site):
     box.type("Mirziyoyev")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert "Putin Vows Security Support" in page.inner_text(".md-search-result__list")
-    page.locator(".md-search-result__item a").first.click()
+    page.locator(".md-search-result__item > a[href*='/sources/001_']").first.click()
     page.wait_for_url("**/sources/001_62a224e834171a18.html*")
     context.close()
     schemes = {urlparse(u).scheme for u in watch.requests}

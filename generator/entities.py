@@ -1,0 +1,372 @@
+"""Actors in the text: the gazetteer's names (one automaton pass per paragraph), and names it lacks.
+
+Two pure steps per source:
+- find_mentions(): every alias of the gazetteer, matched as a whole word, case-sensitively, by an
+  Aho–Corasick automaton (pyahocorasick): one pass over a paragraph whatever the number of aliases.
+  Overlaps go to the leftmost, then longest name ("Emomali Rahmon" over "Rahmon").
+- discover(): runs of capitalised words that no alias covers, as Candidates with the signals that
+  make them look like a name (after a title, two or more words mid-sentence, an expansion with its
+  acronym, a word used as a noun). Sentence-initial common words, months, weekdays, titles alone
+  and title-case headlines are not names. Whether a candidate is kept is decided across the whole
+  corpus in aggregate (resolve()), since one article alone cannot tell "Takfiri" from "Khorog".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import ahocorasick
+
+from generator import patterns as P
+from generator.models import Article, Block, Candidate, Mention
+from generator.text import is_title_case, sentences, slug
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
+TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*")
+ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+CLAUSE = re.compile(r"(?<=\S)[:~|](?=\s)")
+MAX_RUN = 8  # words; a longer capitalised run is a headline, not a name
+
+
+class Matcher:
+    """Every alias of a gazetteer in one automaton; adjectives are matched too but name no one."""
+
+    def __init__(self, gazetteer):
+        self.automaton = ahocorasick.Automaton()
+        for entity in gazetteer.entities:
+            for alias in entity.names:
+                key = alias.translate(APOSTROPHES)
+                self.automaton.add_word(key, (len(key), entity.id))
+        for entity in gazetteer.entities:
+            for word in entity.adjectives:
+                key = word.translate(APOSTROPHES)
+                if key not in self.automaton:
+                    self.automaton.add_word(key, (len(key), None))
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, str | None]]:
+        """(start, end, entity id or None for an adjective), leftmost-longest, whole words only."""
+        if self.empty:
+            return []
+        folded = text.translate(APOSTROPHES)
+        hits = []
+        for last, (length, entity) in self.automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if (start == 0 or not folded[start - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+                hits.append((start, end, entity))
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        out, reach = [], 0
+        for hit in hits:
+            if hit[0] >= reach:
+                out.append(hit)
+                reach = hit[1]
+        return out
+
+
+def find_mentions(blocks: tuple[Block, ...], gazetteer) -> tuple[Mention, ...]:
+    """Every gazetteer name in the body, in text order."""
+    matcher = gazetteer.matcher
+    return tuple(Mention(entity, b.anchor, start, end)
+                 for b in blocks for start, end, entity in matcher.find(b.text) if entity is not None)
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    initial: bool  # first word of a sentence
+    known: str | None  # "" for a gazetteer adjective, an entity id for a name, None if unknown
+
+
+def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = frozenset()) -> tuple[Candidate, ...]:
+    """Capitalised names in the body that the gazetteer does not know, with why they look like names."""
+    matcher = gazetteer.matcher
+    lower_words = {w for b in blocks for w in TOKEN.findall(b.text) if w.islower()}
+    out: list[Candidate] = []
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        expansions = list(_expansions(block, matcher))
+        out.extend(c for c, _ in expansions if c.name.casefold() not in gazetteer.known
+                   and c.aliases[0].casefold() not in gazetteer.known)
+        skip = _headline_spans(block.text) + [(c.start, end) for c, end in expansions]
+        tokens = _tokens(block.text, matcher, skip)
+        for run in _runs(tokens, block.text):
+            candidate = _candidate(run, tokens, block, lower_words)
+            if candidate and candidate.name.casefold() not in gazetteer.known and candidate.name not in glossary:
+                out.append(candidate)
+    return tuple(out)
+
+
+def _expansions(block: Block, matcher: Matcher):
+    """"Organization for Security and Co-operation in Europe (OSCE)": a name with its acronym."""
+    text = block.text
+    for m in ACRONYM.finditer(text):
+        letters = "".join(c for c in m.group(1) if c.isupper())
+        words = list(TOKEN.finditer(text, max(0, m.start() - 200), m.start()))
+        initials, end = "", None
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i]
+            gap = text[word.end():(words[i + 1].start() if i + 1 < len(words) else m.start())]
+            if gap.strip() or (end is None and gap != " "):
+                break
+            if word.group() in P.ACRONYM_SMALL_WORDS:
+                continue
+            if not _capitalised(word.group()) or matcher.find(word.group()):
+                break
+            initials = word.group()[0] + initials
+            end = end if end is not None else word.end()
+            if initials == letters:
+                yield Candidate(" ".join(text[word.start():end].split()), block.anchor, word.start(), end,
+                                "organisation", ("acronym",), (m.group(1),)), m.end()
+                break
+            if len(initials) >= len(letters):
+                break
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences in Title Case ("Putin Vows Security Support to Tajikistan"): not searched for names."""
+    spans, pos = [], 0
+    for sentence in sentences(text):
+        start = text.find(sentence, pos)
+        pos = start + len(sentence)
+        offset = start
+        for clause in CLAUSE.split(sentence):  # "Headline Words: the rest of the sentence"
+            at = text.find(clause, offset)
+            if is_title_case(clause):
+                spans.append((at, at + len(clause)))
+            offset = at + len(clause)
+    return spans
+
+
+def _tokens(text: str, matcher: Matcher, skip: list[tuple[int, int]]) -> list[_Tok]:
+    known = matcher.find(text)
+    out: list[_Tok] = []
+    k = 0
+    for m in TOKEN.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if word.endswith(("'s", "’s")):  # possessive: "Khayrulloyev’s"
+            word, end = word[:-2], end - 2
+        if any(a <= start < b for a, b in skip):
+            continue
+        while k < len(known) and known[k][1] <= start:
+            k += 1
+        covered = k < len(known) and known[k][0] <= start
+        before = text[:start].rstrip(" \t\"“‘'(«[")
+        initial = not before or before[-1] in ".!?:;–—•*\n"
+        out.append(_Tok(start, end, word, initial, (known[k][2] or "") if covered else None))
+    return out
+
+
+def _gap_breaks(gap: str) -> bool:
+    """Anything but plain spaces between two words ends a name ("Tajikistan, Kyrgyzstan")."""
+    return gap.strip(" ") != ""
+
+
+def _runs(tokens: list[_Tok], text: str):
+    """Maximal runs of capitalised unknown words, joined by at most two connectors ("of the")."""
+    run: list[int] = []
+    pending: list[int] = []  # connectors waiting for the next capitalised word
+    for i, tok in enumerate(tokens):
+        capital = tok.known is None and _capitalised(tok.text)
+        last = tokens[(pending or run)[-1]] if run else None
+        joined = last is not None and not _gap_breaks(text[last.end:tok.start])
+        if capital and joined and not tok.initial:
+            run += pending + [i]
+            pending = []
+        elif capital:
+            if run:
+                yield run
+            run, pending = [i], []
+        elif joined and tok.known is None and tok.text in P.NAME_CONNECTORS and len(pending) < 2:
+            pending.append(i)
+        else:
+            if run:
+                yield run
+            run, pending = [], []
+    if run:
+        yield run
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and not word.isdigit()
+
+
+def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: set[str]) -> Candidate | None:
+    words = [tokens[i] for i in run]
+    signals: list[str] = []
+    kind = ""
+    previous = tokens[run[0] - 1] if run[0] > 0 else None
+    # A sentence-initial common word is not part of a name: "According", "Yesterday", "Militants".
+    if words[0].initial and (words[0].text.lower() in P.COMMON_WORDS or words[0].text.lower() in lower_words
+                             or words[0].text in P.CALENDAR_WORDS):
+        previous, words = words[0], words[1:]
+    while words and (words[0].text in P.CALENDAR_WORDS or words[0].text in P.NAME_CONNECTORS):
+        previous, words = words[0], words[1:]
+    while words and (words[-1].text in P.CALENDAR_WORDS or words[-1].text in P.NAME_CONNECTORS):
+        words = words[:-1]
+    # Titles: "President", "Colonel-General", "Prime Minister" are dropped, and say "a person".
+    titled = False
+    while words and words[0].text in P.TITLES:
+        titled, previous, words = True, words[0], words[1:]
+    if previous is not None and previous.text.lower() in P.TITLE_WORDS and not titled:
+        titled = previous.end <= words[0].start if words else False
+    if not words or len(words) > MAX_RUN or all(w.text in P.TITLES or w.text in P.NAME_CONNECTORS for w in words):
+        return None
+    if len(words) == 1 and re.split(r"['’]", words[0].text)[0].lower() in P.COMMON_WORDS:
+        return None  # "The", "I", "I’m", "Such" wherever they stand
+    heads = {w.text for w in words}
+    if (heads & P.ORG_HEADS and previous is not None and previous.known == ""
+            and block.text[previous.end:words[0].start] == " "):
+        words = [previous, *words]  # a known adjective begins the name: "Tajikistani Armed Forces"
+    start, end = words[0].start, words[-1].end
+    name = block.text[start:end]
+    capitals = [w for w in words if _capitalised(w.text)]
+    after = block.text[end:end + 40]
+    following = TOKEN.match(after.lstrip(" ")) if after[:1] == " " else None
+    if titled:
+        signals.append("title")
+        kind = "person"
+    aliases: tuple[str, ...] = ()
+    if len(capitals) >= 2 and not words[0].initial:
+        signals.append("multi")
+    elif len(capitals) >= 2:
+        signals.append("multi-initial")
+    elif len(capitals) == 1:
+        if words[0].initial:
+            signals.append("initial")
+        elif following is not None and following.group().lower() in P.SPEECH_VERBS:
+            signals.append("speaker")  # "Karimov said"
+            kind = kind or "person"
+        elif following is None or following.group().lower() in P.NOUN_FOLLOWERS or not following.group()[0].islower():
+            signals.append("noun")
+            if previous is not None and previous.text in P.PLACE_PREPOSITIONS and previous.end + 1 == words[0].start:
+                signals.append("place")  # "in Almaty", "from Termez"
+                kind = kind or "place"
+        else:
+            signals.append("adjective")  # "Gulf countries", "Western sources"
+    if heads & P.ORG_HEADS:
+        kind = kind if titled and not heads & P.ORG_HEADS else "organisation"
+    elif heads & P.PLACE_HEADS:
+        kind = "place"
+    elif not kind and following is not None and following.group().lower() in P.SPEECH_VERBS:
+        kind = "person"
+    return Candidate(" ".join(name.split()), block.anchor, start, end, kind, tuple(signals), aliases)
+
+
+def _initials(words: list[_Tok]) -> str:
+    return "".join(w.text[0].upper() for w in words)
+
+
+# ── Across the corpus (called by aggregate) ────────────────────────────────────────────────
+
+STRONG = {"title", "multi", "acronym", "speaker", "place"}
+PLACE_HEADS_FOLDED = frozenset(w.casefold() for w in P.PLACE_HEADS)
+MIN_NOUN_USES = 2  # a single word used as a name at least twice, mid-sentence, across the corpus
+
+
+@dataclass(frozen=True)
+class Discovered:
+    """A name found in the sources and not in the gazetteer, kept for review."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    signals: tuple[str, ...]
+
+
+def resolve(articles: list[Article], taken_ids: set[str]) -> tuple[list[Discovered], dict[str, tuple[Mention, ...]]]:
+    """Decide which candidates are names, merge their spellings, and give each one an id.
+
+    Linear in the number of candidates. A candidate group (same name, any case) is kept when one of
+    its occurrences is strong (after a title, two or more capitalised words mid-sentence, an acronym
+    with its expansion) or when it is used as a noun mid-sentence at least twice. A single word that
+    is the last word of exactly one kept person ("Sharipov" of "Abdufattokh Sharipov") joins it.
+
+    Returns:
+        The kept names, sorted by id, and each article's mentions of them ({article id: mentions}).
+    """
+    groups: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
+    for article in articles:
+        for c in article.candidates:
+            groups[c.name.casefold()].append((article.id, c))
+            for alias in c.aliases:
+                groups[alias.casefold()].append((article.id, Candidate(alias, c.anchor, -1, -1, c.kind, ("alias",))))
+    kept: dict[str, list[tuple[str, Candidate]]] = {}
+    for key, items in groups.items():
+        signals = Counter(s for _, c in items for s in c.signals)
+        if STRONG & set(signals) or signals["noun"] >= MIN_NOUN_USES:
+            kept[key] = items
+    # Acronyms given with an expansion join it.
+    for key, items in list(kept.items()):
+        for _, c in items:
+            for alias in c.aliases:
+                if alias.casefold() in kept and alias.casefold() != key:
+                    kept[key].extend(x for x in kept.pop(alias.casefold()) if x[1].start >= 0)
+    for key in list(kept):
+        kept[key] = [x for x in kept[key] if x[1].start >= 0] or kept[key]
+    # A single word joins the one longer name it stands for: a surname its person ("Sharipov"),
+    # a place name its "X Region" ("Sughd").
+    fuller: dict[str, list[str]] = defaultdict(list)
+    for key, items in kept.items():
+        words = key.split()
+        if len(words) >= 2 and _kind(items) in ("person", "unclassified"):
+            fuller[words[-1]].append(key)
+        elif len(words) == 2 and words[1] in PLACE_HEADS_FOLDED:
+            fuller[words[0]].append(key)
+    for key, items in groups.items():
+        if " " not in key and len(fuller.get(key, ())) == 1 and fuller[key][0] in kept:
+            kept[fuller[key][0]].extend(x for x in items if x[1].start >= 0)
+            kept.pop(key, None)
+    found: list[Discovered] = []
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    used = set(taken_ids)
+    for key in sorted(kept):
+        items = [x for x in kept[key] if x[1].start >= 0]
+        if not items:
+            continue
+        spellings = Counter(c.name for _, c in items)
+        name = min(spellings, key=lambda s: (-len(s.split()), -spellings[s], s))  # "Ali Karimov" over "Karimov"
+        base = slug(name) or "name"
+        eid, n = base, 2
+        while eid in used:
+            eid, n = f"{base}-{n}", n + 1
+        used.add(eid)
+        aliases = sorted(set(spellings) - {name} | {a for _, c in items for a in c.aliases})
+        signals = tuple(sorted({s for _, c in items for s in c.signals}))
+        found.append(Discovered(eid, name, _kind(items), tuple(aliases), signals))
+        for article_id, c in items:
+            mentions[article_id].append(Mention(eid, c.anchor, c.start, c.end))
+    found.sort(key=lambda d: d.id)
+    return found, {k: tuple(v) for k, v in mentions.items()}
+
+
+def _kind(items) -> str:
+    kinds = Counter(c.kind for _, c in items if c.kind)
+    return min(kinds, key=lambda k: (-kinds[k], k)) if kinds else "unclassified"
+
+
+def context(text: str, start: int, end: int, words: int = 18) -> tuple[str, str, str]:
+    """The sentence around [start, end), cut to about `words` words each side: (before, name, after)."""
+    pos = 0
+    for sentence in sentences(text):
+        s = text.find(sentence, pos)
+        pos = s + len(sentence)
+        if s <= start < pos:
+            before, name, after = text[s:start], text[start:end], text[end:max(pos, end)]
+            break
+    else:
+        before, name, after = text[:start], text[start:end], text[end:]
+    b, a = before.split(), after.split()
+    cut_before = ("… " if len(b) > words else "") + " ".join(b[-words:])
+    cut_after = " ".join(a[:words]) + (" …" if len(a) > words else "")
+    # Keep the spacing around the name as in the text: "Rahmon, President", "Putin’s".
+    return (cut_before + (" " if before[-1:].isspace() and cut_before else ""), name,
+            (" " if after[:1].isspace() and cut_after else "") + cut_after)
