@@ -27,6 +27,13 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one characte
 TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 CLAUSE = re.compile(r"(?<=\S)[:~|](?=\s)")
+# Words that start with a capital (Latin, Cyrillic, Greek): found in C, so that discovery does not
+# loop over every word in Python; lowercase words only ever sit in the gaps between them.
+CAPITALISED = re.compile(r"(?<![\w'’.-])(?=[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω])[^\W_]+(?:[-.'’][^\W_]+)*")
+# The gap inside one name: a space, or up to two connectors ("Ministry of the Interior").
+JOIN = re.compile(r" (?:(?:" + "|".join(sorted(P.NAME_CONNECTORS)) + r") ){0,2}")
+WORD_BEFORE = re.compile(r"([^\W_]+)[ ]$")
+OPENERS = frozenset(" \t\"“‘'(«[")
 MAX_RUN = 8  # words; a longer capitalised run is a headline, not a name
 
 
@@ -136,6 +143,8 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
         start = text.find(sentence, pos)
         pos = start + len(sentence)
         offset = start
+        if sum(1 for w in sentence.split() if w[:1].isupper()) < 3:
+            continue  # too few capitals for a headline: skip the finer test
         for clause in CLAUSE.split(sentence):  # "Headline Words: the rest of the sentence"
             at = text.find(clause, offset)
             if is_title_case(clause):
@@ -148,9 +157,11 @@ def _tokens(text: str, matcher: Matcher, skip: list[tuple[int, int]]) -> list[_T
     known = matcher.find(text)
     out: list[_Tok] = []
     k = 0
-    for m in TOKEN.finditer(text):
-        start, end = m.span()
+    for m in CAPITALISED.finditer(text):  # lowercase words are never tokens: they sit in the gaps
         word = m.group()
+        if not word[0].isupper():
+            continue
+        start, end = m.span()
         if word.endswith(("'s", "’s")):  # possessive: "Khayrulloyev’s"
             word, end = word[:-2], end - 2
         if any(a <= start < b for a, b in skip):
@@ -158,8 +169,10 @@ def _tokens(text: str, matcher: Matcher, skip: list[tuple[int, int]]) -> list[_T
         while k < len(known) and known[k][1] <= start:
             k += 1
         covered = k < len(known) and known[k][0] <= start
-        before = text[:start].rstrip(" \t\"“‘'(«[")
-        initial = not before or before[-1] in ".!?:;–—•*\n"
+        j = start - 1
+        while j >= 0 and text[j] in OPENERS:
+            j -= 1
+        initial = j < 0 or text[j] in ".!?:;–—•*\n"
         out.append(_Tok(start, end, word, initial, (known[k][2] or "") if covered else None))
     return out
 
@@ -170,26 +183,19 @@ def _gap_breaks(gap: str) -> bool:
 
 
 def _runs(tokens: list[_Tok], text: str):
-    """Maximal runs of capitalised unknown words, joined by at most two connectors ("of the")."""
+    """Maximal runs of capitalised unknown words, joined by a space or up to two connectors."""
     run: list[int] = []
-    pending: list[int] = []  # connectors waiting for the next capitalised word
     for i, tok in enumerate(tokens):
-        capital = tok.known is None and _capitalised(tok.text)
-        last = tokens[(pending or run)[-1]] if run else None
-        joined = last is not None and not _gap_breaks(text[last.end:tok.start])
-        if capital and joined and not tok.initial:
-            run += pending + [i]
-            pending = []
-        elif capital:
+        if tok.known is not None:
             if run:
                 yield run
-            run, pending = [i], []
-        elif joined and tok.known is None and tok.text in P.NAME_CONNECTORS and len(pending) < 2:
-            pending.append(i)
+            run = []
+        elif run and not tok.initial and JOIN.fullmatch(text, tokens[run[-1]].end, tok.start):
+            run.append(i)
         else:
             if run:
                 yield run
-            run, pending = [], []
+            run = [i]
     if run:
         yield run
 
@@ -203,6 +209,8 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
     signals: list[str] = []
     kind = ""
     previous = tokens[run[0] - 1] if run[0] > 0 else None
+    if previous is not None and block.text[previous.end:words[0].start] != " ":
+        previous = None  # only a word right before the name counts
     # A sentence-initial common word is not part of a name: "According", "Yesterday", "Militants".
     if words[0].initial and (words[0].text.lower() in P.COMMON_WORDS or words[0].text.lower() in lower_words
                              or words[0].text in P.CALENDAR_WORDS):
@@ -215,8 +223,8 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
     titled = False
     while words and words[0].text in P.TITLES:
         titled, previous, words = True, words[0], words[1:]
-    if previous is not None and previous.text.lower() in P.TITLE_WORDS and not titled:
-        titled = previous.end <= words[0].start if words else False
+    if words and not titled and _word_before(block.text, words[0].start).lower() in P.TITLE_WORDS:
+        titled = True  # "Russian general Valery Gerasimov"
     if not words or len(words) > MAX_RUN or all(w.text in P.TITLES or w.text in P.NAME_CONNECTORS for w in words):
         return None
     if len(words) == 1 and re.split(r"['’]", words[0].text)[0].lower() in P.COMMON_WORDS:
@@ -246,7 +254,7 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
             kind = kind or "person"
         elif following is None or following.group().lower() in P.NOUN_FOLLOWERS or not following.group()[0].islower():
             signals.append("noun")
-            if previous is not None and previous.text in P.PLACE_PREPOSITIONS and previous.end + 1 == words[0].start:
+            if _word_before(block.text, words[0].start) in P.PLACE_PREPOSITIONS:
                 signals.append("place")  # "in Almaty", "from Termez"
                 kind = kind or "place"
         else:
@@ -258,6 +266,11 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
     elif not kind and following is not None and following.group().lower() in P.SPEECH_VERBS:
         kind = "person"
     return Candidate(" ".join(name.split()), block.anchor, start, end, kind, tuple(signals), aliases)
+
+
+def _word_before(text: str, start: int) -> str:
+    m = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1) if m else ""
 
 
 def _initials(words: list[_Tok]) -> str:

@@ -297,7 +297,8 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     """One actor: who or what it is, every mention in context by source, and who is named with it."""
     entity = summary.entity
     by_id = {a.id: a for a in briefing.articles}
-    description = entity.description or f"{_kind_title(entity.kind)} named in {_sources_count(len(summary.sources))}."
+    description = entity.description or f"{entity.kind[:1].upper() + entity.kind[1:]} named in " \
+                                        f"{_sources_count(len(summary.sources))}."
     out = [front_matter({"title": attr(entity.name), "description": attr(description)}), f"# {md(entity.name)}\n\n"]
     out.append(f"**{md(entity.kind[:1].upper() + entity.kind[1:])}** · "
                f"{len(summary.mentions)} mention{'s' if len(summary.mentions) != 1 else ''} in "
