@@ -97,19 +97,23 @@ def _summarise(theme, articles: tuple[Article, ...], limit: int, mentions) -> Th
         sources=tuple((a.id, m.score) for a, m in members),
         key_points=select_key_points(members, limit, theme.description),
         years=(years[0], years[-1]) if years else (None, None),
-        actors=_actors([a.id for a, _ in members], mentions),
+        actors=_actors(members, mentions),
     )
 
 
-def _actors(article_ids: list[str], mentions) -> tuple[tuple[str, int, int], ...]:
-    """The actors most mentioned in these sources: (entity id, mentions, sources)."""
+def _actors(members, mentions) -> tuple[tuple[str, int, int], ...]:
+    """The actors most named where the theme is discussed: in the paragraphs that carried its score.
+
+    Returns (entity id, mentions, sources), most mentioned first.
+    """
     counts: Counter = Counter()
     sources: Counter = Counter()
-    for article_id in article_ids:
-        found = Counter(m.entity for m in mentions.get(article_id, ()))
+    for article, match in members:
+        anchors = {e.anchor for e in match.evidence}
+        found = Counter(m.entity for m in mentions.get(article.id, ()) if m.anchor in anchors)
         counts.update(found)
         sources.update(found.keys())
-    top = sorted(counts, key=lambda e: (-sources[e], -counts[e], e))[:MAX_ACTORS]
+    top = sorted(counts, key=lambda e: (-counts[e], -sources[e], e))[:MAX_ACTORS]
     return tuple((e, counts[e], sources[e]) for e in top)
 
 

@@ -183,7 +183,8 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         out.append(f"{n_point}. “{md(point.text)}”  \n   — {citation(article, point.anchor, '../sources/')}\n\n")
     if summary.actors:
         out.append("## Main actors\n\n")
-        out.append("The people, organisations and places most often named in this theme's sources.\n\n")
+        out.append("The people, organisations and places most often named in the paragraphs that place its "
+                   "sources in this theme.\n\n")
         out.append("| Actor | Kind | Mentions | Sources |\n|---|---|---:|---:|\n")
         for entity_id, mentions, sources in summary.actors:
             entity = briefing.entity(entity_id).entity
