@@ -24,10 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def make_project(n: int) -> Path:
     project = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-    for name in ("mkdocs.yml", "briefing.yml"):
+    for name in ("mkdocs.yml", "briefing.yml", "gazetteer.yml"):
         shutil.copy2(ROOT / name, project / name)
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("sources", "themes", "index.md",
-                                                                              "tags.md", "briefing.json", ".*"))
+                                                                              "tags.md", "briefing.json", ".*",
+                                                                              "entities", "glossary.md"))
     (project / "generator").symlink_to(ROOT / "generator")
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     texts = [s.read_text(encoding="utf-8") for s in seeds]

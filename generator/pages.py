@@ -13,6 +13,7 @@ from generator.text import sentences
 BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "from the sidecar file",
                NONE: "not found"}
 NEWEST = 5
+QUOTED_SOURCES = 20  # an actor page quotes its mentions in the newest 20 sources, then lists the others
 URL_SAFE = ":/?#@!$&*+,;=%~-._"  # kept as they are in a link; quotes, brackets and spaces are escaped
 # How kinds are titled on the index, in this order; any other kind follows, titled as written.
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "country": "Countries", "place": "Places",
@@ -317,21 +318,17 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     mentions_by_source: dict[str, list] = {}
     for article_id, mention in summary.mentions:
         mentions_by_source.setdefault(article_id, []).append(mention)
-    for article_id, items in mentions_by_source.items():
-        article = by_id[article_id]
-        blocks = {b.anchor: b.text for b in article.blocks}
-        out.append(f"### {title_link(article, f'../sources/{article.id}.md')}\n\n")
-        meta = [md(article.meta.publication.value)] if article.meta.publication.value else []
-        out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n")
-        seen: set[tuple[str, str]] = set()
-        for mention in items:
-            before, name, after = context(blocks[mention.anchor], mention.start, mention.end)
-            if (mention.anchor, before) in seen:
-                continue  # the same sentence names it twice
-            seen.add((mention.anchor, before))
-            number = mention.anchor.split("-")[-1]
-            out.append(f"- {_spaced(before)}**{md(name)}**{_spaced(after)} "
-                       f"[¶ {number}](../sources/{article.id}.md#{mention.anchor})\n")
+    quoted = list(mentions_by_source.items())[:QUOTED_SOURCES]
+    for article_id, items in quoted:
+        out.append(_quotes(by_id[article_id], items))
+    rest = list(mentions_by_source.items())[QUOTED_SOURCES:]
+    if rest:
+        out.append(f"### Older sources ({len(rest)})\n\nQuoted above are the {QUOTED_SOURCES} newest sources; "
+                   "these older ones also name it (all mentions are in `briefing.json`):\n\n")
+        for article_id, items in rest:
+            article = by_id[article_id]
+            out.append(f"- {title_link(article, f'../sources/{article.id}.md#{items[0].anchor}')} · "
+                       f"{md(date_label(article))} · {len(items)}×\n")
         out.append("\n")
     if summary.related:
         # Out of search: a name would otherwise find every actor page that lists it as a neighbour.
@@ -352,6 +349,24 @@ def _spaced(text: str) -> str:
     if not text.strip():
         return ""
     return (" " if text[:1].isspace() else "") + md(text) + (" " if text[-1:].isspace() else "")
+
+
+def _quotes(article: Article, mentions) -> str:
+    """A source's heading, then each sentence naming the actor, the name in bold, linked to its paragraph."""
+    blocks = {b.anchor: b.text for b in article.blocks}
+    out = [f"### {title_link(article, f'../sources/{article.id}.md')}\n\n"]
+    meta = [md(article.meta.publication.value)] if article.meta.publication.value else []
+    out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n")
+    seen: set[tuple[str, str]] = set()
+    for mention in mentions:
+        before, name, after = context(blocks[mention.anchor], mention.start, mention.end)
+        if (mention.anchor, before) in seen:
+            continue  # the same sentence names it twice
+        seen.add((mention.anchor, before))
+        number = mention.anchor.split("-")[-1]
+        out.append(f"- {_spaced(before)}**{md(name)}**{_spaced(after)} "
+                   f"[¶ {number}](../sources/{article.id}.md#{mention.anchor})\n")
+    return "".join(out) + "\n"
 
 
 def _short(article: Article) -> str:
