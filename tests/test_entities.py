@@ -186,3 +186,14 @@ def test_entity_pages_link_to_paragraphs_that_exist_and_glossary_tooltips(built)
     assert source.find("abbr", string="CSTO")["title"].startswith("Collective Security Treaty Organization")
     glossary = (site / "glossary" / "index.html").read_text()
     assert "Partnership for Peace" in glossary and "MLRS" in glossary
+
+
+def test_glossary_tooltips_reach_hand_written_pages(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "note.md").write_text("# Analyst's note\n\nThe CSTO and the SCO met; so did PfP members.\n")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((project / "site" / "note" / "index.html").read_text(), "html.parser")
+    assert {a.get_text(): a["title"][:20] for a in page.select("article abbr")} == {
+        "CSTO": "Collective Security ", "SCO": "Shanghai Cooperation", "PfP": "Partnership for Peac"}
+    assert (project / "docs" / "note.md").read_text().endswith("so did PfP members.\n")  # the file is untouched
