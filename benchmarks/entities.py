@@ -51,7 +51,7 @@ def main(n_entities: int = 5000, n_paragraphs: int = 20000) -> None:
         blocks.append(Block("paragraph", text[0].upper() + text[1:] + ".", f"p-{i + 1}"))
     blocks = tuple(blocks)
     started = time.perf_counter()
-    gazetteer.matcher  # build the automaton once
+    _ = gazetteer.matcher  # build the automaton once
     built = time.perf_counter() - started
     started = time.perf_counter()
     mentions = find_mentions(blocks, gazetteer)

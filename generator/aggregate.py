@@ -7,13 +7,14 @@ from collections import Counter, defaultdict
 from generator import patterns as P
 from generator.config import Config
 from generator.entities import resolve
-from generator.models import (Article, Briefing, Entity, EntitySummary, Evidence, KeyPoint, Mention, Related,
-                              ThemeSummary)
+from generator.models import (Article, Briefing, Discrepancy, Entity, EntitySummary, Event, Evidence, Figure, KeyPoint,
+                              Mention, Related, Statement, ThemeSummary)
 from generator.text import word_count, words
 
 MIN_WORDS, MAX_WORDS = 8, 60
 SIMILAR = 0.6
-MAX_RELATED, MAX_RELATED_EVIDENCE, MAX_ACTORS = 10, 3, 12  # word-set overlap above which two key points say the same thing
+MAX_RELATED, MAX_RELATED_EVIDENCE, MAX_ACTORS = 10, 3, 12
+MAX_THEME_EVENTS, MAX_THEME_FIGURES = 15, 12  # a theme page shows its latest 15 events  # word-set overlap above which two key points say the same thing
 
 
 def build_briefing(articles: list[Article], config: Config, problems: list[str] = ()) -> Briefing:
@@ -29,8 +30,95 @@ def build_briefing(articles: list[Article], config: Config, problems: list[str] 
     ordered = tuple(sorted(articles, key=newest_first))
     entities, mentions = summarise_entities(ordered, config)
     themes = tuple(_summarise(theme, ordered, config.key_points, mentions) for theme in config.themes)
+    events = tuple(sorted(((a.id, e) for a in ordered for e in a.events), key=lambda ae: event_order(ae[1])))
+    discrepancies = find_discrepancies(ordered, config)
     return Briefing(config=config, articles=ordered, themes=themes, problems=tuple(problems),
-                    entities=entities, mentions=mentions)
+                    entities=entities, mentions=mentions, events=events, discrepancies=discrepancies)
+
+
+SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def event_order(event: Event) -> tuple:
+    """Chronological; within a year, dated days and months before the season and the bare year;
+    unresolved events last."""
+    if not event.date:
+        return (1, 0, 0, 0, event.text)
+    parts = event.date.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return (0, year, 13, 0, event.text)
+    if parts[1] in SEASON_MONTH:
+        return (0, year, SEASON_MONTH[parts[1]], 32, event.text)
+    return (0, year, int(parts[1]), int(parts[2]) if len(parts) == 3 else 32, event.text)
+
+
+def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[Discrepancy, ...]:
+    """Statements that give different values for the same measured thing. Conservative:
+
+    - a border's length: distances in sentences that speak of a border and name the same countries or
+      places (adjectives count: "Tajik-Afghan border"), across all sources;
+    - a sum of money: in one source (headline included), sentences naming the same countries or
+      places; a sum given in brackets after another is its conversion, not a second value.
+    Anything else is never compared. Linear: figures are grouped by key in one pass.
+    """
+    matcher = config.gazetteer.matcher
+    kinds = {e.id: e.kind for e in config.gazetteer.entities}
+    groups: dict[tuple, list[Statement]] = defaultdict(list)
+    for article in articles:
+        previous: Statement | None = None
+        previous_key: tuple = ()
+        for figure in article.figures:
+            if figure.measure not in ("length of a border", "money"):
+                continue
+            if (figure.measure == "money" and previous is not None and previous.figure.anchor == figure.anchor
+                    and previous.figure.unit != figure.unit and _in_brackets_after(previous.figure, figure)):
+                groups[previous_key].remove(previous)
+                previous = Statement(previous.source, previous.figure, previous.equivalents + (figure,))
+                groups[previous_key].append(previous)
+                continue
+            places = frozenset(e for e in matcher.entities_in(figure.sentence) if kinds.get(e) in PLACE_KINDS)
+            if len(places) < (2 if figure.measure == "length of a border" else 1):
+                continue
+            key = (figure.measure, places) if figure.measure != "money" else (figure.measure, places, article.id)
+            previous, previous_key = Statement(article.id, figure), key
+            groups[key].append(previous)
+    names = {e.id: e.name for e in config.gazetteer.entities}
+    themes_of = {a.id: a.theme_ids for a in articles}
+    titles = {a.id: a.meta.title.value for a in articles}
+    out = []
+    for key, statements in groups.items():
+        if len(statements) < 2 or not _conflict(statements):
+            continue
+        places = " – ".join(sorted(names[p] for p in key[1]))
+        if key[0] == "money":
+            what = f"A sum of money concerning {places}, in “{titles[key[2]]}”"
+            method = ("Sums of money in one source (its headline included), in sentences naming the same countries "
+                      "or places; a sum given in brackets after another is shown as its conversion.")
+        else:
+            what = f"Length of the border: {places}"
+            method = ("Distances in sentences that speak of a border and name the same two or more countries or "
+                      "places (adjectives such as “Tajik-Afghan” count), across all sources.")
+        themes = tuple(sorted({t for s in statements for t in themes_of[s.source]}))
+        out.append(Discrepancy(what, method, tuple(statements), themes))
+    return tuple(sorted(out, key=lambda d: d.what))
+
+
+PLACE_KINDS = ("country", "place")
+
+
+def _in_brackets_after(first: Figure, second: Figure) -> bool:
+    """'70 billion rubles in the coming years (about $1.23 billion …)': second converts first."""
+    return first.sentence == second.sentence and 0 <= second.start - first.end <= 60 and second.start > first.end
+
+
+def _conflict(statements: list[Statement]) -> bool:
+    """True when two statements give different values in the same unit."""
+    by_unit: dict[str, set[float]] = defaultdict(set)
+    for statement in statements:
+        for figure in (statement.figure, *statement.equivalents):
+            by_unit[figure.unit].add(round(figure.value, 6))
+    return any(len(values) > 1 for values in by_unit.values())
 
 
 def summarise_entities(articles: tuple[Article, ...], config: Config):
@@ -98,7 +186,21 @@ def _summarise(theme, articles: tuple[Article, ...], limit: int, mentions) -> Th
         key_points=select_key_points(members, limit, theme.description),
         years=(years[0], years[-1]) if years else (None, None),
         actors=_actors(members, mentions),
+        events=_in_paragraphs(members, "events", MAX_THEME_EVENTS, key=lambda ae: event_order(ae[1])),
+        figures=_in_paragraphs(members, "figures", MAX_THEME_FIGURES),
     )
+
+
+def _in_paragraphs(members, field: str, limit: int, key=None) -> tuple:
+    """A theme's own events or figures: those in the paragraphs that carried its score (or the headline)."""
+    found = []
+    for article, match in members:
+        anchors = {e.anchor for e in match.evidence} | {""}
+        found.extend((article.id, item) for item in getattr(article, field)
+                     if item.anchor in anchors and (field != "events" or item.date))
+    if key:
+        found.sort(key=key)
+    return tuple(found[:limit]) if not key else tuple(found[-limit:])
 
 
 def _actors(members, mentions) -> tuple[tuple[str, int, int], ...]:

@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.config import Config
-from generator.models import (Article, Block, Candidate, DateField, Evidence, Field, Mention, Metadata, Source,
-                              ThemeMatch)
+from generator.models import (Article, Block, Candidate, DateField, Event, Evidence, Field, Figure, Mention, Metadata,
+                              Source, ThemeMatch)
 
 FORMAT = 2
 
@@ -104,6 +104,9 @@ def _data(article: Article) -> dict:
         "mentions": [[m.entity, m.anchor, m.start, m.end] for m in article.mentions],
         "candidates": [[c.name, c.anchor, c.start, c.end, c.kind, list(c.signals), list(c.aliases)]
                        for c in article.candidates],
+        "events": [[e.date, e.precision, e.end, e.text, e.expression, e.anchor, e.note] for e in article.events],
+        "figures": [[f.text, f.value, f.unit, f.measure, f.approximate, f.sentence, f.anchor, f.start, f.end]
+                    for f in article.figures],
     }
 
 
@@ -129,4 +132,6 @@ def _article(data: dict, source: Source, config: Config) -> Article:
         mentions=tuple(Mention(*m) for m in data["mentions"]),
         candidates=tuple(Candidate(name, anchor, start, end, kind, tuple(signals), tuple(aliases))
                          for name, anchor, start, end, kind, signals, aliases in data["candidates"]),
+        events=tuple(Event(*e) for e in data["events"]),
+        figures=tuple(Figure(*f) for f in data["figures"]),
     )

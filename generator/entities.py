@@ -45,26 +45,34 @@ class Matcher:
         for entity in gazetteer.entities:
             for alias in entity.names:
                 key = alias.translate(APOSTROPHES)
-                self.automaton.add_word(key, (len(key), entity.id))
+                self.automaton.add_word(key, (len(key), entity.id, False))
         for entity in gazetteer.entities:
             for word in entity.adjectives:
                 key = word.translate(APOSTROPHES)
                 if key not in self.automaton:
-                    self.automaton.add_word(key, (len(key), None))
+                    self.automaton.add_word(key, (len(key), entity.id, True))
         self.empty = len(self.automaton) == 0
         if not self.empty:
             self.automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int, str | None]]:
         """(start, end, entity id or None for an adjective), leftmost-longest, whole words only."""
+        return [(start, end, None if adjective else entity) for start, end, entity, adjective in self.find_all(text)]
+
+    def entities_in(self, text: str) -> set[str]:
+        """The entities a text names or qualifies ("Tajik-Afghan border" → Tajikistan, Afghanistan)."""
+        return {entity for _, _, entity, _ in self.find_all(text)}
+
+    def find_all(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """(start, end, entity id, is an adjective), leftmost-longest, whole words only."""
         if self.empty:
             return []
         folded = text.translate(APOSTROPHES)
         hits = []
-        for last, (length, entity) in self.automaton.iter(folded):
+        for last, (length, entity, adjective) in self.automaton.iter(folded):
             start, end = last - length + 1, last + 1
             if (start == 0 or not folded[start - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
-                hits.append((start, end, entity))
+                hits.append((start, end, entity, adjective))
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         out, reach = [], 0
         for hit in hits:

@@ -116,6 +116,34 @@ class Candidate:
     aliases: tuple[str, ...] = ()  # e.g. the acronym given with an expansion
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A sentence that carries a date, with the date resolved to its precision (or None)."""
+
+    date: Optional[str]  # "2021-04-27", "2021-04", "2023-spring", "2006"; None when unresolved
+    precision: str  # "day" | "month" | "season" | "year"
+    end: Optional[str]  # last day of a range ("March 28-29"), else None
+    text: str  # the sentence
+    expression: str  # the words that gave the date
+    anchor: str
+    note: str  # how it was resolved, or why it could not be
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity with its unit and what it measures, in its sentence."""
+
+    text: str  # the words of the figure: "about 70 billion rubles"
+    value: float
+    unit: str  # "USD", "RUB", "km", "%", "people", ...
+    measure: str  # what it measures: "money", "length of a border", "soldiers", ...
+    approximate: bool
+    sentence: str
+    anchor: str  # "" for the headline
+    start: int  # in the paragraph (or headline)
+    end: int
+
+
 @dataclass(frozen=True)
 class Article:
     """A cleaned source with its metadata and theme scores: everything a page needs."""
@@ -128,6 +156,8 @@ class Article:
     scores: tuple[ThemeMatch, ...] = ()  # every theme, passed or not
     mentions: tuple[Mention, ...] = ()  # gazetteer names, in text order
     candidates: tuple[Candidate, ...] = ()  # names not in the gazetteer, for aggregate to judge
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     @property
     def id(self) -> str:
@@ -153,6 +183,27 @@ class ThemeSummary:
     key_points: tuple[KeyPoint, ...]
     years: tuple[Optional[int], Optional[int]]
     actors: tuple[tuple[str, int, int], ...] = ()  # (entity id, mentions, sources), most mentioned first
+    events: tuple[tuple[str, Event], ...] = ()  # (article id, event): the theme's own short timeline
+    figures: tuple[tuple[str, Figure], ...] = ()  # (article id, figure) in the theme's paragraphs
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One source's value for a measured thing, with the conversions it gives beside it."""
+
+    source: str  # article id
+    figure: Figure
+    equivalents: tuple[Figure, ...] = ()  # "70 billion rubles (about $1.23 billion)"
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Statements that give different values for the same measured thing."""
+
+    what: str
+    method: str  # how the statements were matched
+    statements: tuple[Statement, ...]
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -195,6 +246,8 @@ class Briefing:
     problems: tuple[str, ...] = ()
     entities: tuple[EntitySummary, ...] = ()  # every actor mentioned at least once, by id
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # article id → its mentions
+    events: tuple[tuple[str, Event], ...] = ()  # (article id, event), dated ones in date order, then the rest
+    discrepancies: tuple[Discrepancy, ...] = ()
 
     def entity(self, entity_id: str) -> EntitySummary:
         return self._entity_index[entity_id]

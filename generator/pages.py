@@ -192,6 +192,8 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
             out.append(f"| [{md(entity.name)}](../entities/{entity_id}.md) | {md(entity.kind)} | {mentions} | "
                        f"{sources} |\n")
         out.append("\n")
+    out.append(_theme_timeline(summary, briefing, by_id))
+    out.append(_theme_figures(summary, briefing, by_id))
     out.append("## Sources on this theme\n\n")
     out.append("| Date | Source | Publication | Type | Score |\n|---|---|---|---|---:|\n")
     for source_id, score in sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]])):
@@ -442,3 +444,130 @@ def abbreviations(glossary) -> str:
             continue  # not expressible as an abbreviation; still on the glossary page
         lines.append(f"*[{term}]: {' '.join(definition.split())}")
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+PRECISION_LABEL = {"day": "day", "month": "month", "season": "season", "year": "year"}
+
+
+def event_date(event) -> str:
+    """'27 April 2021', 'April 2021', 'spring 2023', '2006', '19–23 April 2021'."""
+    if not event.date:
+        return "date unresolved"
+    parts = event.date.split("-")
+    if len(parts) == 2 and not parts[1].isdigit():
+        return f"{parts[1]} {parts[0]}"
+    label = human_date(event.date)
+    if event.end:
+        label = f"{int(event.date[8:10])}–{human_date(event.end)}"
+    return label
+
+
+def _event_line(article_id: str, event, by_id, prefix: str, titles: dict[str, str] | None = None) -> str:
+    article = by_id[article_id]
+    themes = ""
+    if titles is not None and article.theme_ids:
+        themes = " · " + ", ".join(f"*{md(titles[t])}*" for t in article.theme_ids)
+    return (f"- **{md(event_date(event))}** <small>{PRECISION_LABEL.get(event.precision, md(event.precision))}</small> "
+            f"— {md(event.text)}  \n  {citation(article, event.anchor, prefix)}{themes}\n")
+
+
+def timeline_page(briefing: Briefing) -> str:
+    """Every dated event in date order, grouped by year; then what could not be dated."""
+    by_id = {a.id: a for a in briefing.articles}
+    titles = {t.id: t.title for t in briefing.config.themes}
+    dated = [(a, e) for a, e in briefing.events if e.date]
+    undated = [(a, e) for a, e in briefing.events if not e.date]
+    out = [front_matter({"title": "Timeline", "description": "Every dated event in the sources, in date order."}),
+           "# Timeline\n\n"]
+    out.append(f"{len(dated)} dated events from {_sources_count(len({a for a, _ in dated}))}. Each is the sentence "
+               "that carries the date, linked to its paragraph. Dates are shown as precisely as the source gives "
+               "them (day, month, season or year); a date without a year takes it from the source's own date, "
+               "and the source page says how that date was found. Each event lists the themes of its source. "
+               "Also as a table: [timeline.csv](timeline.csv).\n\n")
+    year = None
+    for article_id, event in dated:
+        if event.date[:4] != year:
+            year = event.date[:4]
+            out.append(f"\n## {year}\n\n")
+        out.append(_event_line(article_id, event, by_id, "sources/", titles))
+    if undated:
+        out.append("\n## Dates that could not be resolved\n\n"
+                   "These sentences carry a date the generator could not place: the source's own date is not "
+                   "precise enough.\n\n")
+        for article_id, event in undated:
+            out.append(f"- “{md(event.expression)}”: {md(event.note)} — {md(event.text)}  \n  "
+                       f"{citation(by_id[article_id], event.anchor, 'sources/')}\n")
+    return "".join(out) + "\n"
+
+
+def _theme_timeline(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
+    if not summary.events:
+        return ""
+    out = ["## Timeline\n\n", "Dated events in the paragraphs that place sources in this theme, latest "
+           f"{len(summary.events)}; [the full timeline](../timeline.md) has every source.\n\n"]
+    for article_id, event in summary.events:
+        out.append(_event_line(article_id, event, by_id, "../sources/"))
+    return "".join(out) + "\n"
+
+
+def figure_value(figure) -> str:
+    """'70 billion RUB', '1,360 km', '50,000 people'."""
+    value = figure.value
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word} {figure.unit}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + ("%" if figure.unit == "%" else f" {figure.unit}")
+
+
+def _figure_where(article: Article, figure, prefix: str) -> str:
+    if not figure.anchor:
+        return f"[headline]({prefix}{article.id}.md) of {title_link(article, f'{prefix}{article.id}.md')}"
+    return f"{citation(article, figure.anchor, prefix)} · [¶ {figure.anchor.split('-')[-1]}]({prefix}{article.id}.md#{figure.anchor})"
+
+
+def _theme_figures(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
+    out = []
+    if summary.figures:
+        out += ["## Key figures\n\n", "Quantities in the paragraphs that place sources in this theme, as the sources "
+                "give them (currencies are never converted).\n\n",
+                "| Figure | Value | Measures | Where |\n|---|---|---|---|\n"]
+        for article_id, figure in summary.figures:
+            approx = " (approx.)" if figure.approximate else ""
+            out.append(f"| {md(figure.text)} | {md(figure_value(figure))}{approx} | {md(figure.measure)} | "
+                       f"{_figure_where(by_id[article_id], figure, '../sources/')} |\n")
+        out.append("\n")
+    concerned = [d for d in briefing.discrepancies if summary.theme.id in d.themes]
+    if concerned:
+        out.append("## Where sources differ\n\n")
+        for d in concerned:
+            out.append(_discrepancy(d, by_id, "../sources/", level="###"))
+    return "".join(out)
+
+
+def _discrepancy(d, by_id, prefix: str, level: str = "##") -> str:
+    out = [f"{level} {md(d.what)}\n\n", "| Value | As written | Where |\n|---|---|---|\n"]
+    for statement in d.statements:
+        figure = statement.figure
+        value = md(figure_value(figure)) + (" (approx.)" if figure.approximate else "")
+        if statement.equivalents:
+            value += " = " + ", ".join(md(figure_value(e)) for e in statement.equivalents)
+        written = "“" + md(figure.text) + "”" + "".join(f" (“{md(e.text)}”)" for e in statement.equivalents)
+        out.append(f"| {value} | {written} | {_figure_where(by_id[statement.source], figure, prefix)} |\n")
+    out.append(f"\n*How these were matched:* {md(d.method)}\n\n")
+    return "".join(out)
+
+
+def differences_page(briefing: Briefing) -> str:
+    by_id = {a.id: a for a in briefing.articles}
+    out = [front_matter({"title": "Where sources differ",
+                         "description": "Statements that give different values for the same measured thing."}),
+           "# Where sources differ\n\n"]
+    out.append("Places where sources (or one source, headline against body) give different values for the same "
+               "measured thing, side by side, each linked to where it is written. Matching is conservative: only "
+               "the kinds of figures described under each are compared, and values of different things are never "
+               "set against each other.\n\n")
+    if not briefing.discrepancies:
+        return "".join(out) + "No disagreement found.\n"
+    for d in briefing.discrepancies:
+        out.append(_discrepancy(d, by_id, "sources/"))
+    return "".join(out)

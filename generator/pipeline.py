@@ -11,10 +11,12 @@ from generator.aggregate import build_briefing
 from generator.cache import ArticleCache
 from generator.clean import clean, structure
 from generator.config import Config
+from generator.dates import extract_events
 from generator.entities import discover, find_mentions
 from generator.errors import StrictError
 from generator.metadata import extract_metadata
-from generator.models import Article, Briefing, Source
+from generator.figures import extract_figures
+from generator.models import INFERRED, Article, Briefing, Source
 from generator.render import render, write
 from generator.safety import deferred_signals
 from generator.sources import load_seeds
@@ -44,7 +46,7 @@ class Report:
 
 
 def process(source: Source, config: Config) -> Article:
-    """Per-source work: clean → metadata → structure → themes → actors. Pure."""
+    """Per-source work: clean → metadata → structure → themes → actors → dates → figures. Pure."""
     cleaned = clean(source.text)
     meta, body = extract_metadata(source, cleaned.paragraphs)
     blocks = structure(body)
@@ -59,6 +61,8 @@ def process(source: Source, config: Config) -> Article:
         scores=scores,
         mentions=find_mentions(blocks, config.gazetteer),
         candidates=discover(blocks, config.gazetteer, glossary),
+        events=extract_events(blocks, meta.date),
+        figures=extract_figures(blocks, meta.title.value if meta.title.basis != INFERRED else ""),
     )
 
 

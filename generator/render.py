@@ -8,7 +8,9 @@ are staged outside docs/ first and then moved in under a journal (see write()).
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import json
 import os
 import shutil
@@ -34,6 +36,9 @@ def render(briefing: Briefing) -> dict[str, bytes]:
         "entities/index.md": pages.entities_index(briefing),
         "entities/review.md": pages.review_page(briefing),
         "glossary.md": pages.glossary_page(briefing),
+        "timeline.md": pages.timeline_page(briefing),
+        "timeline.csv": timeline_csv(briefing),
+        "differences.md": pages.differences_page(briefing),
         "briefing.json": briefing_json(briefing),
     }
     pages_of_records = [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]
@@ -117,9 +122,36 @@ def briefing_json(briefing: Briefing) -> str:
     for theme, summary in zip(themes, briefing.themes, strict=True):
         theme["actors"] = [{"entity": e, "mentions": n, "sources": k} for e, n, k in summary.actors]
     glossary = [{"term": term, "definition": definition} for term, definition in briefing.config.glossary]
+    themes_of = {a.id: list(a.theme_ids) for a in briefing.articles}
+    events = [{"date": e.date, "precision": e.precision, "end": e.end, "text": e.text, "expression": e.expression,
+               "note": e.note, "source": source, "anchor": e.anchor, "themes": themes_of[source]}
+              for source, e in briefing.events]
+    figures = [_figure(f, a.id) for a in briefing.articles for f in a.figures]
+    discrepancies = [{
+        "what": d.what, "method": d.method, "themes": list(d.themes),
+        "values": [{**_figure(s.figure, s.source), "equivalents": [_figure(e, s.source) for e in s.equivalents]}
+                   for s in d.statements],
+    } for d in briefing.discrepancies]
     data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": entities,
-            "glossary": glossary, "events": [], "figures": [], "discrepancies": []}
+            "glossary": glossary, "events": events, "figures": figures, "discrepancies": discrepancies}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _figure(f, source: str) -> dict:
+    return {"text": f.text, "value": f.value, "unit": f.unit, "measure": f.measure, "approximate": f.approximate,
+            "sentence": f.sentence, "source": source, "anchor": f.anchor}
+
+
+def timeline_csv(briefing: Briefing) -> str:
+    """The timeline as a table for spreadsheets: one row per event, dated ones in date order."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["date", "precision", "end", "text", "expression", "source", "url", "themes", "note"])
+    themes_of = {a.id: a.theme_ids for a in briefing.articles}
+    for source, e in briefing.events:
+        writer.writerow([e.date or "", e.precision, e.end or "", e.text, e.expression, source,
+                         f"sources/{source}/#{e.anchor}", " ".join(themes_of[source]), e.note])
+    return buffer.getvalue()
 
 
 def write(files: dict[str, bytes], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[str]]:

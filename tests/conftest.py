@@ -13,7 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
-GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", "entities", "glossary.md",
+GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", "entities", "glossary.md", "timeline.md",
+             "timeline.csv", "differences.md",
              ".briefing-manifest.json")
 
 

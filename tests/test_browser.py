@@ -51,11 +51,12 @@ def test_search_finds_a_name_from_exactly_one_seed(page, server):
     """The one source that names him, and his own page; not every actor page that lists him as a neighbour."""
     page.goto(server.url)
     meta, titles = search(page, "Mirziyoyev")
-    # The source, his page, Putin's page (it quotes the sentence naming both) and the actors index.
-    assert meta == "4 matching documents", titles
+    # The source, his page, Putin's page (it quotes the sentence naming both), the actors index, and the
+    # timeline (the sentence is dated: "on Friday").
+    assert meta == "5 matching documents", titles
     assert sorted(titles) == ["People, organisations and places",
                               "Putin Vows Security Support to Tajikistan Amid Rising Tensions in Afghanistan",
-                              "Shavkat Mirziyoyev", "Vladimir Putin"]
+                              "Shavkat Mirziyoyev", "Timeline", "Vladimir Putin"]
     # not Uzbekistan's page, which lists him only among the actors named in the same paragraph
 
 
@@ -93,7 +94,7 @@ def test_navigation_home_theme_source_and_back(page, server):
     page.locator("article .grid.cards a", has_text="Military cooperation").first.click()
     page.wait_for_url(server.url + "themes/military-cooperation/")
     assert page.locator("h1").first.inner_text().startswith("Military cooperation")
-    page.locator("article table a[href*='sources/']").first.click()
+    page.locator("xpath=//h2[@id='sources-on-this-theme']/following::table[1]//a").first.click()
     page.wait_for_url(re.compile(r"/sources/[^/]+/$"))
     assert page.locator(".admonition-title", has_text="About this source").count() == 1
     page.go_back()
@@ -179,7 +180,7 @@ def test_hostile_seed_is_harmless_in_search_results_and_pages(browser, tmp_path)
     seeds.mkdir()
     (seeds / "evil.txt").write_text(
         'Zyxwarlord <img src=x onerror="alert(1)"> report <script>alert(2)</script>\n\n'
-        'Zyxwarlord <img src=y onerror="alert(3)"> led Taliban militants across the Afghan border '
+        'On 3 May 2021 Zyxwarlord <img src=y onerror="alert(3)"> led 300 Taliban militants across the Afghan border '
         '<iframe src="javascript:alert(4)"></iframe> [click](javascript:alert(5)) <b onmouseover=alert(6)>x</b>.\n')
     project = copy_project(tmp_path / "p", seeds=seeds)
     assert run_cli("build", cwd=project).returncode == 0
@@ -189,7 +190,7 @@ def test_hostile_seed_is_harmless_in_search_results_and_pages(browser, tmp_path)
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     with StaticServer(project / "site") as running:
         for url in ("", "sources/", "sources/evil/", "themes/afghanistan-threat/", "tags/", "entities/taliban/",
-                    "entities/", "entities/review/"):
+                    "entities/", "entities/review/", "timeline/", "differences/"):
             page.goto(running.url + url, wait_until="networkidle")
             assert page.locator("article img, article iframe, article b").count() == 0, url
         meta, titles = search(page, "Zyxwarlord")

@@ -192,7 +192,7 @@ def test_hostile_seed_renders_as_text(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     hostile = ('Hostile <script>alert(9)</script> "Title" [link](javascript:alert(1)) *star*\n\n'
-               "The militants <script>alert('x')</script> crossed from Afghanistan, said the Taliban. "
+               "On 3 May 2021 the militants <script>alert('x')</script> crossed from Afghanistan, said the Taliban. "
                "<img src=x onerror=alert(2)> ![pic](http://evil.example/x.png) <!-- hidden --> "
                "<iframe src='http://evil.example'></iframe> {: onclick=\"alert(3)\" } Afghan ISIS militants.\n")
     (seeds / "evil.txt").write_text(hostile, encoding="utf-8")

@@ -31,13 +31,16 @@ def test_interrupted_build_keeps_old_or_new_output_whole(tmp_path):
     assert run_cli("build", cwd=old_project).returncode == 0
     new_project = copy_project(tmp_path / "new")
     grow(new_project, 150)
+    started = time.perf_counter()
     assert run_cli("build", cwd=new_project).returncode == 0
+    took = time.perf_counter() - started  # signals go at fractions of it, whatever this machine's speed
     old_docs, new_docs = snapshot(old_project / "docs"), snapshot(new_project / "docs")
     old_site_index = (old_project / "site" / "sources" / "index.html").read_bytes()
     new_site_index = (new_project / "site" / "sources" / "index.html").read_bytes()
 
     outcomes = set()
-    for delay, sig in ((0.4, signal.SIGINT), (1.2, signal.SIGTERM), (2.5, signal.SIGINT), (4.0, signal.SIGTERM)):
+    for share, sig in ((0.1, signal.SIGINT), (0.35, signal.SIGTERM), (0.6, signal.SIGINT), (0.85, signal.SIGTERM)):
+        delay = round(share * took, 2)
         project = copy_project(tmp_path / f"run-{delay}")
         shutil.copytree(old_project / "docs", project / "docs", dirs_exist_ok=True)
         shutil.copytree(old_project / "site", project / "site")

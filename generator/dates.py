@@ -1,0 +1,224 @@
+"""Dated events: the date expressions of a source, resolved against its own dates. Pure.
+
+Each date expression ("On April 27 of this year", "on September 12, 2020", "in the spring of 2023",
+"last month", "March 28-29", "16/7/2014") becomes an Event: the sentence that carries it, with the
+date cut to its precision (day, month, season, year) and how it was resolved. A date without a
+year takes it from the *reference date*: the latest full date stated earlier in the same section
+(a compilation's "Radio of Armenia, 23 March 2015"), else the source's publication date. A month
+later in the year than the reference month is taken to be the year before ("in October", written
+in July). Relative dates ("yesterday", "last month", "on Saturday") need a reference precise
+enough (a day, a month); otherwise the event is kept, marked unresolved, and left off the
+timeline's dated part. Dates in citations ("(Interfax, Moscow, March 29)") and in the line that
+says when the article was published are not events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+
+from generator.models import Block, DateField, Event
+from generator.text import sentences
+
+MONTHS = {m.lower(): i for i, m in enumerate(
+    "January February March April May June July August September October November December".split(), 1)}
+MONTHS.update({m.lower(): i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)})
+MONTHS["sept"] = 9
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # the month a season starts
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:1[89]|20)\d\d)"
+_END = r"(?![\w-])"
+# Most specific first; where two overlap, the earlier and longer one wins.
+PATTERNS = [
+    ("range", re.compile(rf"\b(?:from\s+)?{_M}\s+{_D}\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_Y})?{_END}")),
+    ("mdy", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}{_END}")),
+    ("dmy", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}{_END}")),
+    ("the-dm", re.compile(rf"\bthe\s+{_D}\s+of\s+{_M}(?:,?\s+{_Y})?{_END}")),
+    ("numeric", re.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)(?![\w/-])(?!\.\d)")),
+    ("season", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?(?:\s+{_Y})?{_END}",
+                          re.IGNORECASE)),
+    ("month-part", re.compile(rf"\b(?P<part>early|late|mid|the end of|the beginning of|the start of)[\s-]+{_M}"
+                              rf"(?:,?\s+{_Y})?{_END}", re.IGNORECASE)),
+    ("my", re.compile(rf"\b{_M},?\s+{_Y}{_END}")),
+    ("md", re.compile(rf"\b{_M}\s+{_D}{_END}(?!\s*(?:km|%|percent))")),
+    ("dm", re.compile(rf"\b{_D}\s+{_M}{_END}")),
+    ("month", re.compile(rf"\b(?:in|since|until|by|the)\s+{_M}{_END}(?!\s+\d)")),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|last month|last year|this year|this month|last week|"
+                            r"next year|next month)\b", re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?:[Oo]n|[Ll]ast)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("year", re.compile(rf"(?<![\w/.,-]){_Y}(?![\w/%-])(?!\s*(?:km|kilomet|people|soldiers|troops))")),
+]
+# "(Interfax, Moscow, March 29)", "(see “Kommersant” on September 23, 2013)": where a date was reported
+CITATION = re.compile(r"\(\s*(?:[A-Z][\w .&’'-]{1,40},[^()]{0,80}|see\s[^()]{1,120})\)")
+PUBLISHED = re.compile(r"\b(?:originally|first)?\s*published\b", re.IGNORECASE)
+MAX_TEXT = 400
+FULL = ("mdy", "dmy", "numeric")
+DATELINE = 40  # characters: a full date this close to a section's start is its dateline
+FORWARD = re.compile(r"^(?:by|until|till|before|next)\b", re.IGNORECASE)  # "by September": the coming one
+
+
+def extract_events(blocks: tuple[Block, ...], published: DateField) -> tuple[Event, ...]:
+    """Every dated event of a source's body, in text order.
+
+    Args:
+        blocks: the body, with anchors (headings start a new section of a compilation).
+        published: the source's publication date, the reference for dates without a year.
+    """
+    events: list[Event] = []
+    reference = _as_reference(published)
+    in_section = 0  # blocks since the last heading
+    sections = 0
+    for block in blocks:
+        if block.kind == "heading":
+            reference, in_section = _as_reference(published), 0  # a new section: the source's own date
+            sections += 1
+            continue
+        in_section += 1
+        skip = [m.span() for m in CITATION.finditer(block.text)]
+        starts = _sentence_starts(block.text)
+        found = []
+        for kind, match in _expressions(block.text):
+            if any(a <= match.start() < b for a, b in skip):
+                continue
+            value, precision, end, note = resolve(kind, match, reference)
+            if (kind in FULL and value and sections and in_section <= 2 and match.start() <= DATELINE
+                    and (len(block.text.split()) <= 10 or block.text.lstrip().startswith("("))):
+                # A section's dateline ("Radio of Armenia, 23 March 2015", "(SFP 16/7/2014) ~"):
+                # the reference for what follows, not an event of its own.
+                reference = (dt.date.fromisoformat(value), "day")
+                continue
+            sentence = starts[bisect_right([s for s, _ in starts], match.start()) - 1][1]
+            if PUBLISHED.search(sentence):
+                continue
+            text = sentence if len(sentence) <= MAX_TEXT else sentence[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
+            found.append(Event(value, precision, end, text, match.group(0).strip(), block.anchor, note))
+        events.extend(_finest(found))
+    return tuple(events)
+
+
+def _finest(found: list[Event]) -> list[Event]:
+    """In one sentence, "April 27" makes "this year" redundant: drop a date that another refines."""
+    return [e for e in found if not any(
+        o is not e and o.text == e.text and o.date and e.date and o.date != e.date and o.date.startswith(e.date)
+        for o in found)]
+
+
+def _sentence_starts(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for sentence in sentences(text):
+        start = text.find(sentence, pos)
+        out.append((start, sentence))
+        pos = start + len(sentence)
+    return out or [(0, text)]
+
+
+def _expressions(text: str):
+    """(kind, match) for every date expression, leftmost-longest, never overlapping."""
+    found = []
+    for rank, (kind, pattern) in enumerate(PATTERNS):
+        for m in pattern.finditer(text):
+            found.append((m.start(), -(m.end() - m.start()), rank, kind, m))
+    found.sort(key=lambda f: f[:3])
+    reach = 0
+    for start, _, _, kind, m in found:
+        if start >= reach:
+            reach = m.end()
+            yield kind, m
+
+
+def _as_reference(published: DateField) -> tuple[dt.date, str] | None:
+    if not published.value:
+        return None
+    parts = [int(p) for p in published.value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2]), published.precision or "year"
+
+
+def resolve(kind: str, m: re.Match, reference) -> tuple[str | None, str, str | None, str]:
+    """(ISO date cut to precision or None, precision, end of a range or None, how it was resolved)."""
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    month = MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else None
+    ref_date, ref_precision = reference if reference else (None, None)
+
+    def year_for(month_: int) -> tuple[int | None, str]:
+        if year:
+            return year, "stated"
+        if ref_date is None:
+            return None, "no year, and the source has no date"
+        if ref_precision in ("day", "month") and month_ > ref_date.month and not FORWARD.match(m.group(0)):
+            return ref_date.year - 1, f"year taken as the one before {ref_date.isoformat()[:7]} (a later month)"
+        return ref_date.year, f"year taken from the reference date {ref_date.isoformat()[:{'day': 10, 'month': 7}.get(ref_precision, 4)]}"
+
+    if kind in ("range", "mdy", "dmy", "the-dm", "md", "dm"):
+        y, note = year_for(month)
+        day = int(g["day"])
+        if not _valid(y or 2000, month, day):
+            return None, "day", None, "not a calendar date"
+        if y is None:
+            return None, "day", None, note
+        value = dt.date(y, month, day).isoformat()
+        end = None
+        if kind == "range" and g.get("day2") and _valid(y, month, int(g["day2"])) and int(g["day2"]) > day:
+            end = dt.date(y, month, int(g["day2"])).isoformat()
+        return value, "day", end, note
+    if kind == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 and _valid(year, b, a):
+            return dt.date(year, b, a).isoformat(), "day", None, "day/month/year (the first number is over 12)"
+        if b > 12 and _valid(year, a, b):
+            return dt.date(year, a, b).isoformat(), "day", None, "month/day/year (the second number is over 12)"
+        if _valid(year, b, a):
+            return dt.date(year, b, a).isoformat(), "day", None, "day/month/year assumed (both orders possible)"
+        return None, "day", None, "not a calendar date"
+    if kind in ("my", "month", "month-part"):
+        y, note = year_for(month)
+        return (f"{y:04d}-{month:02d}" if y else None), "month", None, note
+    if kind == "season":
+        season = g["season"].lower()
+        y, note = (year, "stated") if year else (ref_date.year if ref_date else None, "year of the reference date")
+        if y is None:
+            return None, "season", None, "no year, and the source has no date"
+        return f"{y:04d}-{season}", "season", None, note
+    if kind == "year":
+        return f"{year:04d}", "year", None, "stated"
+    if kind == "relative":
+        rel = g["rel"].lower()
+        needs = {"yesterday": "day", "last week": "day", "this month": "month", "last month": "month",
+                 "next month": "month", "this year": "year", "last year": "year", "next year": "year"}[rel]
+        if ref_date is None or _coarser(ref_precision, needs):
+            return None, needs, None, f"“{rel}”, but the source's date is not precise to the {needs}"
+        if rel in ("yesterday", "last week"):
+            days = {"yesterday": 1, "last week": 7}[rel]
+            return (ref_date - dt.timedelta(days=days)).isoformat(), "day" if rel != "last week" else "day", None, \
+                f"“{rel}” from {ref_date.isoformat()}"
+        if "month" in rel:
+            shift = {"this month": 0, "last month": -1, "next month": 1}[rel]
+            y, mo = divmod(ref_date.year * 12 + ref_date.month - 1 + shift, 12)
+            return f"{y:04d}-{mo + 1:02d}", "month", None, f"“{rel}” from {ref_date.isoformat()[:7]}"
+        shift = {"this year": 0, "last year": -1, "next year": 1}[rel]
+        return f"{ref_date.year + shift:04d}", "year", None, f"“{rel}” from {ref_date.year}"
+    if kind == "weekday":
+        if ref_date is None or ref_precision != "day":
+            return None, "day", None, f"“{m.group(0)}”, but the source's date is not precise to the day"
+        back = (ref_date.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7 or 7
+        day = ref_date - dt.timedelta(days=back)
+        return day.isoformat(), "day", None, f"the {g['weekday']} before {ref_date.isoformat()}"
+    return None, "", None, "not understood"
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _coarser(have: str | None, need: str) -> bool:
+    order = {"day": 0, "month": 1, "season": 2, "year": 3}
+    return have is None or order.get(have, 3) > order[need]

@@ -1,0 +1,95 @@
+"""Key figures: quantities with their unit and what they measure, in their sentence. Pure.
+
+Money keeps its currency (rubles and dollars are different things; nothing is converted),
+distances are in km, people are counted with the noun that says who ("soldiers", "servicemen"),
+shares are percentages. "about", "over", "up to" mark a figure approximate. Numbers that are
+years, ordinals ("201st") or parts of names ("West-2021") are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.models import Block, Figure
+from generator.text import sentences
+
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_MULT = r"(?:\s*(?P<mult>thousand|million|billion|trillion|bn|mln|m)\b)?"
+_APPROX = r"(?P<approx>(?i:about|around|approximately|nearly|almost|some|over|more than|less than|up to|roughly|" \
+          r"at least|close to)\s+)?"
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+CURRENCY_WORDS = {"ruble": "RUB", "rouble": "RUB", "dollar": "USD", "euro": "EUR", "somoni": "TJS", "yuan": "CNY",
+                  "usd": "USD", "rub": "RUB", "eur": "EUR", "pound": "GBP"}
+PEOPLE = ("soldiers|troops|servicemen|personnel|officers|fighters|militants|terrorists|recruits|cadets|migrants|"
+          "refugees|nationals|citizens|people|foreigners|civilians|guards|volunteers|mercenaries|students|"
+          "workers|lives|members|Tajiks|Afghans|specialists|instructors|border guards")
+PATTERNS = [
+    ("money", re.compile(rf"{_APPROX}(?P<sign>US\$|\$|€|£)\s?{_NUM}{_MULT}")),
+    ("money", re.compile(rf"{_APPROX}{_NUM}{_MULT}\s+(?P<cur>(?:ruble|rouble|dollar|euro|somoni|yuan|pound)s?|USD|RUB|EUR)\b",
+                         re.IGNORECASE)),
+    ("distance", re.compile(rf"{_APPROX}{_NUM}\s?(?:-\s?)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\b")),
+    ("share", re.compile(rf"{_APPROX}{_NUM}\s?(?:%|percent\b|per cent\b)")),
+    ("people", re.compile(rf"{_APPROX}{_NUM}{_MULT}(?:\s+to\s+(?P<num2>\d[\d,]*))?\s+(?:[A-Z][\w-]+\s+|[a-z-]+\s+){{0,2}}?"
+                          rf"(?P<noun>{PEOPLE})\b")),
+]
+BORDER = re.compile(r"\b(?:border|frontier|boundary)\b", re.IGNORECASE)
+YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def extract_figures(blocks: tuple[Block, ...], headline: str = "") -> tuple[Figure, ...]:
+    """Every figure of the headline (anchor "") and the body, in text order."""
+    out: list[Figure] = []
+    for anchor, text in [("", headline)] * bool(headline) + [(b.anchor, b.text) for b in blocks]:
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                figure = _figure(kind, m, text, anchor)
+                if figure is not None:
+                    taken.append((m.start(), m.end()))
+                    out.append(figure)
+    order = {"": -1, **{b.anchor: i for i, b in enumerate(blocks)}}
+    return tuple(sorted(out, key=lambda f: (order.get(f.anchor, 0), f.start)))
+
+
+def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
+    g = m.groupdict()
+    raw = g["num"]
+    before = text[max(0, m.start() - 1):m.start()]
+    if before and (before.isalnum() or before in "-/"):
+        return None  # part of a name or a date: "West-2021", "16/7/2014"
+    value = float(raw.replace(",", ""))
+    if g.get("mult"):
+        value *= MULTIPLIERS[g["mult"].lower()]
+    if kind == "people" and (YEARLIKE.match(raw) and not g.get("mult")):
+        return None
+    approximate = bool(g.get("approx"))
+    sentence = _sentence(text, m.start())
+    if kind == "money":
+        unit = CURRENCY_SIGNS.get(g.get("sign") or "") or CURRENCY_WORDS[(g.get("cur") or "").lower().rstrip("s")]
+        measure = "money"
+    elif kind == "distance":
+        unit = "km"
+        if g["unit"].startswith("mile"):
+            value, unit = round(value * 1.609344, 1), "km"
+        measure = "length of a border" if BORDER.search(sentence) else "distance"
+    elif kind == "share":
+        unit, measure = "%", "share"
+    else:
+        unit, measure = "people", g["noun"].lower()
+        if g.get("num2"):
+            approximate = True  # "300 to 400 servicemen": the range is in the text
+    words = m.group(0).strip()
+    return Figure(words, value, unit, measure, approximate, sentence, anchor, m.start(), m.end())
+
+
+def _sentence(text: str, at: int) -> str:
+    pos = 0
+    for sentence in sentences(text):
+        start = text.find(sentence, pos)
+        pos = start + len(sentence)
+        if start <= at < pos:
+            return sentence
+    return text

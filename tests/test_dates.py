@@ -1,0 +1,66 @@
+"""Dated events: the seeds' date expressions and harder ones, resolved against the source's own date."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.dates import extract_events
+from generator.models import Block, DateField
+
+MAY_4_2021 = DateField("2021-05-04", "day", "stated")
+YEAR_2015 = DateField("2015", "year", "inferred")
+
+
+def events(text: str, published=MAY_4_2021, *more: str):
+    blocks = tuple(Block("heading" if t.startswith("#") else "paragraph", t.lstrip("# "), f"p-{i}")
+                   for i, t in enumerate((text, *more), 1))
+    return [(e.date, e.precision, e.end) for e in extract_events(blocks, published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # from the seeds
+    ("On April 27 of this year, the minister announced a system.", MAY_4_2021, [("2021-04-27", "day", None)]),
+    ("On September 12, 2020, a decree was agreed.", MAY_4_2021, [("2020-09-12", "day", None)]),
+    ("In the spring of 2023, contacts intensified.", YEAR_2015, [("2023-spring", "season", None)]),
+    ("Last month, the two countries held exercises.", DateField("2021-05-10", "day"), [("2021-04", "month", None)]),
+    ("On Saturday, Putin met Rahmon.", DateField("2021-05-10", "day"), [("2021-05-08", "day", None)]),
+    ("A delegation visited on March 28-29.", DateField("2006", "year"), [("2006-03-28", "day", "2006-03-29")]),
+    ("Indeed, from April 19 to 23, troops exercised.", MAY_4_2021, [("2021-04-19", "day", "2021-04-23")]),
+    ("The latest, dating from the 28th of April, claimed lives.", MAY_4_2021, [("2021-04-28", "day", None)]),
+    # harder ones
+    ("The talks ended on 4 May 2019 in Dushanbe.", MAY_4_2021, [("2019-05-04", "day", None)]),
+    ("It was signed on 3/4/2019, then on 25/12/2019 and 12/25/2019.", MAY_4_2021,
+     [("2019-04-03", "day", None), ("2019-12-25", "day", None), ("2019-12-25", "day", None)]),
+    ("They met in October, said officials.", MAY_4_2021, [("2020-10", "month", None)]),  # later month: the year before
+    ("Troops will leave by September.", MAY_4_2021, [("2021-09", "month", None)]),  # a deadline: the coming one
+    ("Independence came in 1991.", MAY_4_2021, [("1991", "year", None)]),
+    ("Yesterday the minister resigned.", YEAR_2015, [(None, "day", None)]),  # the source is dated to the year only
+    ("On Friday he called.", YEAR_2015, [(None, "day", None)]),
+    ("On February 30 nothing happened.", MAY_4_2021, [(None, "day", None)]),
+    ("He said: “In 1999 we had nothing.”", MAY_4_2021, [("1999", "year", None)]),  # a quotation about the past
+    ("West-2021 and Masnad-2006 are exercises; 201st is a base; 1,360 km.", MAY_4_2021, []),
+    ("This was reported (Interfax, Moscow, March 29) and (see “Kommersant” on September 23, 2013).",
+     MAY_4_2021, []),
+    ("This article was originally published on 4 May 2021.", MAY_4_2021, []),
+])
+def test_date_expressions(text, published, expected):
+    assert events(text, published) == expected
+
+
+def test_a_section_dateline_is_the_reference_for_what_follows():
+    found = events("On April 2, the ministers met.", YEAR_2015, "# Related:", "Radio of Armenia, 23 March 2015",
+                   "The exercise began on Monday, in March, on March 20.")
+    # ("in March" is dropped: the same sentence dates it to the day)
+    assert found == [("2015-04-02", "day", None), ("2015-03-16", "day", None), ("2015-03-20", "day", None)]
+    found = events("Intro.", YEAR_2015, "# Related:", "(SFP 16/7/2014) ~ The airline moved fighters on July 2.",
+                   "In relevant remarks in October, a spokesman spoke.")
+    assert found == [("2014-07-02", "day", None), ("2013-10", "month", None)]  # October before July 2014
+
+
+def test_a_coarser_date_in_the_same_sentence_is_not_a_second_event():
+    assert events("On April 27 of this year, it was announced.") == [("2021-04-27", "day", None)]
+
+
+def test_without_any_publication_date_nothing_is_invented():
+    assert events("On April 27 it rained, and in 2019 too.", DateField(None, None)) == [
+        (None, "day", None), ("2019", "year", None)]

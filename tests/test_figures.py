@@ -1,0 +1,104 @@
+"""Key figures and where sources differ: units kept apart, the seeds' two known disagreements, no others."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from generator import config as config_mod
+from generator.figures import extract_figures
+from generator.models import Block
+from generator.pipeline import gather
+
+
+def figures(text: str, headline: str = ""):
+    return [(f.value, f.unit, f.measure, f.approximate)
+            for f in extract_figures((Block("paragraph", text, "p-1"),), headline)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia will give 70 billion rubles (about $1.23 billion).",
+     [(70e9, "RUB", "money", False), (1.23e9, "USD", "money", True)]),
+    ("A loan of €300 million and 2.5 million somoni.", [(300e6, "EUR", "money", False), (2.5e6, "TJS", "money", False)]),
+    ("Its 1,360 km border with Afghanistan.", [(1360, "km", "length of a border", False)]),
+    ("The road is about 50 miles long.", [(80.5, "km", "distance", True)]),
+    ("In total, 50,000 soldiers have been mobilized.", [(50000, "people", "soldiers", False)]),
+    ("Over 5% of Tajik soldiers are trained in Russia.", [(5, "%", "share", True)]),
+    ("Sending 300 to 400 servicemen annually.", [(300, "people", "servicemen", True)]),
+    ("More than 3,000 servicemen and officers took part.", [(3000, "people", "servicemen", True)]),
+    # not figures: years, ordinals, names with numbers, dates
+    ("The 201st base, West-2021, Masnad-2006, in 2013, on 16/7/2014, 1994 soldiers' memorial.", []),
+])
+def test_figures_keep_their_units(text, expected):
+    assert figures(text) == expected
+
+
+def test_the_headline_is_read_too():
+    found = extract_figures((), "Russia will transfer $70 billion to Tajikistan")
+    assert [(f.text, f.anchor) for f in found] == [("$70 billion", "")]
+
+
+@pytest.fixture(scope="module")
+def seeds_briefing():
+    briefing, _ = gather(config_mod.load(ROOT / "briefing.yml"))
+    return briefing
+
+
+def test_the_two_known_disagreements_of_the_seeds_and_no_other(seeds_briefing):
+    found = {d.what: [(s.source[:3], s.figure.text, s.figure.anchor, [e.text for e in s.equivalents])
+                      for s in d.statements] for d in seeds_briefing.discrepancies}
+    assert found == {
+        "Length of the border: Afghanistan – Tajikistan": [("001", "1,360 km", "p-7", []),
+                                                           ("004", "about 1350 km", "p-4", [])],
+        "A sum of money concerning Russia – Tajikistan, in “Russia will transfer $70 billion to Tajikistan”": [
+            ("004", "$70 billion", "", []), ("004", "70 billion rubles", "p-1", []),
+            ("004", "about 70 billion rubles", "p-9", ["about $1.23 billion"])],
+    }
+    # 50,000 soldiers (000) and over 50,000 personnel (001) agree; Bishkek's 40 billion rubles is another sum
+    assert not any("soldiers" in d.what or "personnel" in d.what for d in seeds_briefing.discrepancies)
+
+
+def test_timeline_of_the_seeds_reads_from_1991_to_2023_without_invented_dates(seeds_briefing):
+    dated = [(a[:3], e.date) for a, e in seeds_briefing.events if e.date]
+    assert dated[0] == ("001", "1991") and dated[-1][1].startswith("2023")
+    assert [d[:4] for _, d in dated] == sorted(d[:4] for _, d in dated)  # in date order
+    years = {d[:4] for _, d in dated}
+    assert years == {"1991", "1994", "2000", "2005", "2006", "2012", "2013", "2014", "2015", "2019", "2020",
+                     "2021", "2023"}
+    expected = {("000", "2021-04-27"), ("000", "2021-04-19"), ("000", "2020-09-12"), ("001", "2021-05-08"),
+                ("001", "2021-04"), ("002", "2006-03-28"), ("002", "2006-summer"), ("003", "2023-spring"),
+                ("003", "2023-03"), ("004", "2015-04-02"), ("004", "2014-07-02"), ("004", "2013-10-27")}
+    assert expected <= set(dated)
+    # "yesterday" in 004 cannot be placed: its date is known only to the year
+    assert [(a[:3], e.expression) for a, e in seeds_briefing.events if not e.date] == [
+        ("004", "yesterday"), ("004", "yesterday")]
+
+
+def test_timeline_and_differences_pages_built_by_mkdocs(built, briefing_data):
+    site = built / "site"
+    for page, minimum in (("timeline", 30), ("differences", 5)):
+        soup = BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+        links = [a["href"] for a in soup.select("article a[href*='sources/']") if "#p-" in a["href"]]
+        assert len(links) >= minimum, page
+        for href in links:
+            path, anchor = href.split("#")
+            target = BeautifulSoup(((site / page / path).resolve() / "index.html").read_text(), "html.parser")
+            assert target.find(id=anchor) is not None, href
+    timeline = (site / "timeline" / "index.html").read_text()
+    assert "1991" in timeline and "spring 2023" in timeline and "Dates that could not be resolved" in timeline
+    theme = (site / "themes" / "afghanistan-threat" / "index.html").read_text()
+    assert "Key figures" in theme and "Where sources differ" in theme and "1,360 km" in theme
+    rows = list(csv.DictReader(io.StringIO((site / "timeline.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(briefing_data["events"]) and rows[0]["date"] == "1991"
+    assert sorted(d["what"][:14] for d in briefing_data["discrepancies"]) == ["A sum of money", "Length of the "]
+    money = next(f for f in briefing_data["figures"] if f["text"] == "$70 billion")
+    assert money == {"text": "$70 billion", "value": 70e9, "unit": "USD", "measure": "money", "approximate": False,
+                     "sentence": money["sentence"], "source": "004_00b821af94ef5a2d", "anchor": ""}
+    event = briefing_data["events"][0]
+    assert set(event) >= {"date", "precision", "text", "source", "anchor", "themes"}
+    json.dumps(briefing_data)  # plain data
