@@ -10,6 +10,12 @@ in July). Relative dates ("yesterday", "last month", "on Saturday") need a refer
 enough (a day, a month); otherwise the event is kept, marked unresolved, and left off the
 timeline's dated part. Dates in citations ("(Interfax, Moscow, March 29)") and in the line that
 says when the article was published are not events.
+
+Why not dateparser's search_dates here (it is used for date lines, in metadata.py): on the seeds'
+sentences it read the verbs "may" and "march" as dates, "March 28-29" as 1929-03-28, "by September"
+as a past September, "the spring of 2023" as 4 May 2023 (an invented day), "3/4/2019" month-first
+without saying so, and found nothing in "Last month". Precision and the source's own reference
+date matter more here than breadth, so the patterns are explicit (tests/test_dates.py).
 """
 
 from __future__ import annotations

@@ -78,7 +78,8 @@ def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
     elif kind == "share":
         unit, measure = "%", "share"
     else:
-        unit, measure = "people", g["noun"].lower()
+        noun = g["noun"]
+        unit, measure = "people", (noun if noun[0].isupper() else noun.lower())
         if g.get("num2"):
             approximate = True  # "300 to 400 servicemen": the range is in the text
     words = m.group(0).strip()
