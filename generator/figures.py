@@ -15,8 +15,10 @@ from generator.text import sentences
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MULT = r"(?:\s*(?P<mult>thousand|million|billion|trillion|bn|mln|m)\b)?"
-_APPROX = r"(?P<approx>(?i:about|around|approximately|nearly|almost|some|over|more than|less than|up to|roughly|" \
-          r"at least|close to)\s+)?"
+# Looked for just before a figure (not inside the patterns: each pattern then starts at a digit or a
+# currency sign, which keeps the scan fast).
+APPROX_BEFORE = re.compile(r"(?i:about|around|approximately|nearly|almost|some|over|more than|less than|up to|"
+                           r"roughly|at least|close to)\s+$")
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 CURRENCY_WORDS = {"ruble": "RUB", "rouble": "RUB", "dollar": "USD", "euro": "EUR", "somoni": "TJS", "yuan": "CNY",
@@ -25,12 +27,12 @@ PEOPLE = ("soldiers|troops|servicemen|personnel|officers|fighters|militants|terr
           "refugees|nationals|citizens|people|foreigners|civilians|guards|volunteers|mercenaries|students|"
           "workers|lives|members|Tajiks|Afghans|specialists|instructors|border guards")
 PATTERNS = [
-    ("money", re.compile(rf"{_APPROX}(?P<sign>US\$|\$|€|£)\s?{_NUM}{_MULT}")),
-    ("money", re.compile(rf"{_APPROX}{_NUM}{_MULT}\s+(?P<cur>(?:ruble|rouble|dollar|euro|somoni|yuan|pound)s?|USD|RUB|EUR)\b",
+    ("money", re.compile(rf"(?P<sign>US\$|\$|€|£)\s?{_NUM}{_MULT}")),
+    ("money", re.compile(rf"{_NUM}{_MULT}\s+(?P<cur>(?:ruble|rouble|dollar|euro|somoni|yuan|pound)s?|USD|RUB|EUR)\b",
                          re.IGNORECASE)),
-    ("distance", re.compile(rf"{_APPROX}{_NUM}\s?(?:-\s?)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\b")),
-    ("share", re.compile(rf"{_APPROX}{_NUM}\s?(?:%|percent\b|per cent\b)")),
-    ("people", re.compile(rf"{_APPROX}{_NUM}{_MULT}(?:\s+to\s+(?P<num2>\d[\d,]*))?\s+(?:[A-Z][\w-]+\s+|[a-z-]+\s+){{0,2}}?"
+    ("distance", re.compile(rf"{_NUM}\s?(?:-\s?)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\b")),
+    ("share", re.compile(rf"{_NUM}\s?(?:%|percent\b|per cent\b)")),
+    ("people", re.compile(rf"{_NUM}{_MULT}(?:\s+to\s+(?P<num2>\d[\d,]*))?\s+(?:[A-Z][\w-]+\s+|[a-z-]+\s+){{0,2}}?"
                           rf"(?P<noun>{PEOPLE})\b")),
 ]
 BORDER = re.compile(r"\b(?:border|frontier|boundary)\b", re.IGNORECASE)
@@ -65,8 +67,12 @@ def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
         value *= MULTIPLIERS[g["mult"].lower()]
     if kind == "people" and (YEARLIKE.match(raw) and not g.get("mult")):
         return None
-    approximate = bool(g.get("approx"))
-    sentence = _sentence(text, m.start())
+    start = m.start()
+    approx = APPROX_BEFORE.search(text, max(0, start - 25), start)
+    if approx:
+        start = approx.start()
+    approximate = bool(approx)
+    sentence = _sentence(text, start)
     if kind == "money":
         unit = CURRENCY_SIGNS.get(g.get("sign") or "") or CURRENCY_WORDS[(g.get("cur") or "").lower().rstrip("s")]
         measure = "money"
@@ -82,8 +88,7 @@ def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
         unit, measure = "people", (noun if noun[0].isupper() else noun.lower())
         if g.get("num2"):
             approximate = True  # "300 to 400 servicemen": the range is in the text
-    words = m.group(0).strip()
-    return Figure(words, value, unit, measure, approximate, sentence, anchor, m.start(), m.end())
+    return Figure(text[start:m.end()].strip(), value, unit, measure, approximate, sentence, anchor, start, m.end())
 
 
 def _sentence(text: str, at: int) -> str:
