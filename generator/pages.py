@@ -274,6 +274,14 @@ def overview_page(briefing: Briefing) -> str:
     out.append("</div>\n\n## Newest sources\n\n")
     out.append(_source_table(briefing.articles[:NEWEST], titles, "sources/", "themes/"))
     out.append("[All sources →](sources/index.md) · [Sources by theme →](tags.md)\n\n")
+    out.append("## Across the sources\n\n")
+    dated = sum(1 for _, e in briefing.events if e.date)
+    reviewed = sum(1 for e in briefing.entities if e.entity.reviewed)
+    out.append(f"- [Timeline](timeline.md): {dated} dated events, each linked to its paragraph.\n"
+               f"- [Where sources differ](differences.md): {len(briefing.discrepancies)} disagreement"
+               f"{'s' if len(briefing.discrepancies) != 1 else ''} on the same measured thing, side by side.\n"
+               f"- [People, organisations and places](entities/index.md): {reviewed} actors, each with the "
+               "sentences that name them.\n- [Glossary](glossary.md): the acronyms, also shown when you hover over them.\n\n")
     out.append("## Searching this briefing\n\n")
     out.append("Press ++slash++ or click the search box at the top and type a name, place or term. Results "
                "come from every source page and theme page; matching words are highlighted on the page you "
