@@ -29,7 +29,7 @@ def make_project(n: int) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("sources", "themes", "index.md",
                                                                               "tags.md", "briefing.json", ".*",
                                                                               "entities", "glossary.md", "timeline.*",
-                                                                              "differences.md"))
+                                                                              "differences.md", "find.md"))
     (project / "generator").symlink_to(ROOT / "generator")
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     texts = [s.read_text(encoding="utf-8") for s in seeds]

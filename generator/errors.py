@@ -28,3 +28,7 @@ class StrictError(BriefingError):
 
 class OutputError(BriefingError):
     """The renderer refused to write (for example over a hand-written page)."""
+
+
+class SearchIndexError(BriefingError):
+    """Pagefind could not index the built site."""

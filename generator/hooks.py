@@ -48,6 +48,19 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_post_build(config, **kwargs):
+    """Index the finished site with Pagefind for the filtered search page (not for the offline copy:
+    Pagefind needs a web server; there the search box, Material's own search, works)."""
+    if os.environ.get("BRIEFING_OFFLINE", "").lower() == "true":
+        return
+    from generator.search import build_index
+
+    try:
+        log.info("briefing: pagefind: %s", build_index(Path(config.site_dir)))
+    except BriefingError as exc:
+        raise PluginError(str(exc)) from None
+
+
 def on_page_markdown(markdown, **kwargs):
     """Glossary tooltips on every page, hand-written ones included (Material's abbreviations)."""
     return markdown + _abbreviations

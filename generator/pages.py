@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from urllib.parse import quote
 
 from generator.aggregate import newest_first
@@ -54,6 +55,10 @@ def source_page(article: Article, briefing: Briefing) -> str:
         "source_id": article.id,
     }
     out = [front_matter(head), f"# {md(meta.title.value)}\n\n"]
+    filters = [("kind", "Source")] + [("theme", titles[t]) for t in article.theme_ids]
+    filters += [("publication", meta.publication.value)] if meta.publication.value else []
+    filters += [("year", meta.date.value[:4])] if meta.date.value else []
+    out.append(search_filters(filters))
     if meta.subtitle.value:
         out.append(f"*{md(meta.subtitle.value)}*\n\n")
     if meta.summary.value:
@@ -166,7 +171,8 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     theme = summary.theme
     by_id = {a.id: a for a in briefing.articles}
     n = len(summary.sources)
-    out = [front_matter({"title": attr(theme.title), "description": attr(theme.description)}), f"# {md(theme.title)}\n\n"]
+    out = [front_matter({"title": attr(theme.title), "description": attr(theme.description)}), f"# {md(theme.title)}\n\n",
+           search_filters([("kind", "Theme"), ("theme", theme.title)])]
     out.append(f"{md(theme.description)}\n\n")
     out.append(f"**{_sources_count(n)}** {_span(summary.years)}")
     pubs = sorted({by_id[i].meta.publication.value for i, _ in summary.sources if by_id[i].meta.publication.value})
@@ -311,7 +317,8 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     by_id = {a.id: a for a in briefing.articles}
     description = entity.description or f"{entity.kind[:1].upper() + entity.kind[1:]} named in " \
                                         f"{_sources_count(len(summary.sources))}."
-    out = [front_matter({"title": attr(entity.name), "description": attr(description)}), f"# {md(entity.name)}\n\n"]
+    out = [front_matter({"title": attr(entity.name), "description": attr(description)}), f"# {md(entity.name)}\n\n",
+           search_filters([("kind", "Actor")])]
     out.append(f"**{md(entity.kind[:1].upper() + entity.kind[1:])}** · "
                f"{len(summary.mentions)} mention{'s' if len(summary.mentions) != 1 else ''} in "
                f"{_sources_count(len(summary.sources))}\n\n")
@@ -579,3 +586,31 @@ def differences_page(briefing: Briefing) -> str:
     for d in briefing.discrepancies:
         out.append(_discrepancy(d, by_id, "sources/"))
     return "".join(out)
+
+
+def search_filters(filters: list[tuple[str, str]]) -> str:
+    """Empty marks that give Pagefind a page's filters (theme, publication, year, kind of page)."""
+    marks = "".join(f'<span data-pagefind-filter="{name}:{html.escape(value.replace(",", " "), quote=True)}"></span>'
+                    for name, value in filters)
+    return f'<div class="search-filters" hidden>{marks}</div>\n\n'
+
+
+def find_page() -> str:
+    """Search with filters: Pagefind's interface over the index built after MkDocs (generator/search.py)."""
+    return (front_matter({"title": "Search with filters", "description": "Search every page, narrowed by theme, "
+                          "publication, year or kind of page."})
+            + "# Search with filters\n\n"
+            "Type a name, place or term; narrow the results by theme, publication, year or kind of page. "
+            "The search box at the top searches too, without filters.\n\n"
+            '<link href="../pagefind/pagefind-ui.css" rel="stylesheet">\n'
+            '<div id="find" data-search-exclude></div>\n'
+            '<p id="find-unavailable" class="find-unavailable">This search needs the site to be served by a web '
+            "server (it is not available in the offline copy): use the search box at the top instead.</p>\n"
+            '<script src="../pagefind/pagefind-ui.js"></script>\n'
+            "<script>\n"
+            "if (window.PagefindUI) {\n"
+            '  document.getElementById("find-unavailable").hidden = true;\n'
+            '  new PagefindUI({element: "#find", showSubResults: true, showImages: false, resetStyles: false,\n'
+            '                  openFilters: ["kind", "theme"]});\n'
+            "}\n"
+            "</script>\n")

@@ -39,6 +39,7 @@ def render(briefing: Briefing) -> dict[str, bytes]:
         "timeline.md": pages.timeline_page(briefing),
         "timeline.csv": timeline_csv(briefing),
         "differences.md": pages.differences_page(briefing),
+        "find.md": pages.find_page(),
         "briefing.json": briefing_json(briefing),
     }
     pages_of_records = [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]

@@ -20,6 +20,11 @@ PAGE_TYPES = {
     "interview": "sources/003_b3591d8fb3b89b3a/",
     "tags": "tags/",
     "about": "about/",
+    "actor": "entities/emomali-rahmon/",
+    "actors": "entities/",
+    "timeline": "timeline/",
+    "differences": "differences/",
+    "find": "find/",
 }
 SHOTS = ROOT / "screenshots"  # git-ignored: look at them after `make test`
 
@@ -154,6 +159,40 @@ def test_desktop_screenshots(page, server, name):
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-desktop.png"), full_page=True)
     assert page.locator("h1").count() >= 1
+
+
+def find(page, query: str) -> list[str]:
+    page.locator(".pagefind-ui__search-input").fill(query)
+    page.wait_for_function("q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q)",
+                           arg=query, timeout=15000)
+    return result_titles(page)
+
+
+def result_titles(page) -> list[str]:
+    """Pagefind fills in each result after its fragment loads: wait for the placeholders to go."""
+    page.wait_for_function("() => !document.querySelector('#find .pagefind-ui__loading')")
+    return page.locator(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title").all_inner_texts()
+
+
+def test_search_with_filters_finds_and_narrows(page, server, briefing_data):
+    """Pagefind's index, built after MkDocs: results, then narrowed by kind and by theme."""
+    page.goto(server.url + "find/", wait_until="networkidle")
+    assert page.locator("#find-unavailable").is_hidden()
+    every = find(page, "Taliban")
+    naming = {s["title"] for s in briefing_data["sources"]
+              if any("Taliban" in p["text"] for p in s["paragraphs"])}
+    assert every[0] == "Taliban"  # its actor page first; Pagefind shows five results, then "Load more"
+    total = int(page.inner_text(".pagefind-ui__message").split()[0])
+    assert total > len(naming)  # sources, actor pages that quote it, theme pages, the timeline
+    page.get_by_label(re.compile(r"^Source \(\d+\)$")).check()
+    page.wait_for_function(f"() => document.querySelectorAll('.pagefind-ui__result').length == {len(naming)}")
+    sources_only = set(result_titles(page))
+    assert sources_only == naming
+    page.get_by_label(re.compile(r"^China competition \(\d+\)$")).check()
+    china = {s["title"] for s in briefing_data["sources"] if "china-competition" in s["themes"]} & naming
+    page.wait_for_function(f"() => document.querySelectorAll('.pagefind-ui__result').length == {len(china)}")
+    assert set(result_titles(page)) == china
+    assert find(page, "zzyzx-nothing") == []
 
 
 def test_search_timing(page, server, record_property):
