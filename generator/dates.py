@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 
 from generator.models import Block, DateField, Event
-from generator.text import sentences
+from generator.text import sentence_spans
 
 MONTHS = {m.lower(): i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
@@ -86,7 +86,7 @@ def extract_events(blocks: tuple[Block, ...], published: DateField) -> tuple[Eve
             continue
         in_section += 1
         skip = [m.span() for m in CITATION.finditer(block.text)]
-        starts = _sentence_starts(block.text)
+        starts = sentence_spans(block.text)
         found = []
         for kind, match in _expressions(block.text):
             if any(a <= match.start() < b for a, b in skip):
@@ -112,15 +112,6 @@ def _finest(found: list[Event]) -> list[Event]:
     return [e for e in found if not any(
         o is not e and o.text == e.text and o.date and e.date and o.date != e.date and o.date.startswith(e.date)
         for o in found)]
-
-
-def _sentence_starts(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for sentence in sentences(text):
-        start = text.find(sentence, pos)
-        out.append((start, sentence))
-        pos = start + len(sentence)
-    return out or [(0, text)]
 
 
 def _expressions(text: str):

@@ -21,7 +21,7 @@ import ahocorasick
 
 from generator import patterns as P
 from generator.models import Article, Block, Candidate, Mention
-from generator.text import is_title_case, sentences, slug
+from generator.text import is_title_case, sentence_at, sentence_spans, slug
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
 TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*")
@@ -146,10 +146,8 @@ def _expansions(block: Block, matcher: Matcher):
 
 def _headline_spans(text: str) -> list[tuple[int, int]]:
     """Sentences in Title Case ("Putin Vows Security Support to Tajikistan"): not searched for names."""
-    spans, pos = [], 0
-    for sentence in sentences(text):
-        start = text.find(sentence, pos)
-        pos = start + len(sentence)
+    spans = []
+    for start, sentence in sentence_spans(text):
         offset = start
         if sum(1 for w in sentence.split() if w[:1].isupper()) < 3:
             continue  # too few capitals for a headline: skip the finer test
@@ -376,15 +374,8 @@ def _kind(items) -> str:
 
 def context(text: str, start: int, end: int, words: int = 18) -> tuple[str, str, str]:
     """The sentence around [start, end), cut to about `words` words each side: (before, name, after)."""
-    pos = 0
-    for sentence in sentences(text):
-        s = text.find(sentence, pos)
-        pos = s + len(sentence)
-        if s <= start < pos:
-            before, name, after = text[s:start], text[start:end], text[end:max(pos, end)]
-            break
-    else:
-        before, name, after = text[:start], text[start:end], text[end:]
+    s, sentence = sentence_at(text, start)
+    before, name, after = text[s:start], text[start:end], text[end:max(s + len(sentence), end)]
     b, a = before.split(), after.split()
     cut_before = ("… " if len(b) > words else "") + " ".join(b[-words:])
     cut_after = " ".join(a[:words]) + (" …" if len(a) > words else "")

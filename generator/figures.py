@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.models import Block, Figure
-from generator.text import sentences
+from generator.text import sentence_at
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MULT = r"(?:\s*(?P<mult>thousand|million|billion|trillion|bn|mln|m)\b)?"
@@ -72,7 +72,7 @@ def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
     if approx:
         start = approx.start()
     approximate = bool(approx)
-    sentence = _sentence(text, start)
+    sentence = sentence_at(text, start)[1]
     if kind == "money":
         unit = CURRENCY_SIGNS.get(g.get("sign") or "") or CURRENCY_WORDS[(g.get("cur") or "").lower().rstrip("s")]
         measure = "money"
@@ -89,13 +89,3 @@ def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
         if g.get("num2"):
             approximate = True  # "300 to 400 servicemen": the range is in the text
     return Figure(text[start:m.end()].strip(), value, unit, measure, approximate, sentence, anchor, start, m.end())
-
-
-def _sentence(text: str, at: int) -> str:
-    pos = 0
-    for sentence in sentences(text):
-        start = text.find(sentence, pos)
-        pos = start + len(sentence)
-        if start <= at < pos:
-            return sentence
-    return text

@@ -39,6 +39,24 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
+def sentence_spans(paragraph: str) -> list[tuple[int, str]]:
+    """Each sentence with its offset in the paragraph (sentences are exact substrings); never empty."""
+    out, pos = [], 0
+    for sentence in sentences(paragraph):
+        start = paragraph.find(sentence, pos)
+        out.append((start, sentence))
+        pos = start + len(sentence)
+    return out or [(0, paragraph)]
+
+
+def sentence_at(paragraph: str, at: int) -> tuple[int, str]:
+    """The sentence that holds offset `at`, with its offset (the whole paragraph if none does)."""
+    for start, sentence in sentence_spans(paragraph):
+        if start <= at < start + len(sentence):
+            return start, sentence
+    return 0, paragraph
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 

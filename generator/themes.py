@@ -7,7 +7,7 @@ from collections import Counter
 
 from generator.config import Config, Theme, term_of
 from generator.models import Block, Evidence, ThemeMatch
-from generator.text import sentences
+from generator.text import sentence_spans
 
 # A term counts at most this many times per source: one article repeating "Afghanistan" twenty
 # times is not twenty times more about the theme than one that names it three times.
@@ -24,18 +24,8 @@ def score_themes(blocks: tuple[Block, ...], config: Config) -> tuple[ThemeMatch,
     Returns:
         One ThemeMatch per theme, in configuration order; a theme applies when score >= threshold.
     """
-    units = [(b, _sentence_starts(b.text)) for b in blocks]
+    units = [(b, sentence_spans(b.text)) for b in blocks]
     return tuple(_score(theme, units) for theme in config.themes)
-
-
-def _sentence_starts(text: str) -> list[tuple[int, str]]:
-    """Each sentence of a paragraph with its offset (sentences are exact substrings)."""
-    out, pos = [], 0
-    for sentence in sentences(text):
-        start = text.find(sentence, pos)
-        out.append((start, sentence))
-        pos = start + len(sentence)
-    return out
 
 
 def _score(theme: Theme, units) -> ThemeMatch:
