@@ -12,9 +12,9 @@ from generator.models import (Article, Briefing, Discrepancy, Entity, EntitySumm
 from generator.text import word_count, words
 
 MIN_WORDS, MAX_WORDS = 8, 60
-SIMILAR = 0.6
+SIMILAR = 0.6  # word-set overlap above which two key points say the same thing
 MAX_RELATED, MAX_RELATED_EVIDENCE, MAX_ACTORS = 10, 3, 12
-MAX_THEME_EVENTS, MAX_THEME_FIGURES = 15, 12  # a theme page shows its latest 15 events  # word-set overlap above which two key points say the same thing
+MAX_THEME_EVENTS, MAX_THEME_FIGURES = 15, 12  # a theme page shows its latest 15 events
 
 
 def build_briefing(articles: list[Article], config: Config, problems: list[str] = ()) -> Briefing:
@@ -71,8 +71,9 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[D
         for figure in article.figures:
             if figure.measure not in ("length of a border", "money"):
                 continue
-            if (figure.measure == "money" and previous is not None and previous.figure.anchor == figure.anchor
-                    and previous.figure.unit != figure.unit and _in_brackets_after(previous.figure, figure)):
+            if (figure.measure == "money" and previous is not None and previous.figure.measure == "money"
+                    and previous.figure.anchor == figure.anchor and previous.figure.unit != figure.unit
+                    and _in_brackets_after(previous.figure, figure, article)):
                 groups[previous_key].remove(previous)
                 previous = Statement(previous.source, previous.figure, previous.equivalents + (figure,))
                 groups[previous_key].append(previous)
@@ -107,18 +108,27 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[D
 PLACE_KINDS = ("country", "place")
 
 
-def _in_brackets_after(first: Figure, second: Figure) -> bool:
+def _in_brackets_after(first: Figure, second: Figure, article: Article) -> bool:
     """'70 billion rubles in the coming years (about $1.23 billion …)': second converts first."""
-    return first.sentence == second.sentence and 0 <= second.start - first.end <= 60 and second.start > first.end
+    if first.sentence != second.sentence or not 0 < second.start - first.end <= 60:
+        return False
+    text = article.meta.title.value if not first.anchor else next(
+        (b.text for b in article.blocks if b.anchor == first.anchor), "")
+    between = text[first.end:second.start]
+    return "(" in between and ")" not in between
 
 
 def _conflict(statements: list[Statement]) -> bool:
-    """True when two statements give different values in the same unit."""
-    by_unit: dict[str, set[float]] = defaultdict(set)
+    """True when two statements give different values in the same unit: their own figures, or one's
+    figure against another's stated conversion (two conversions that round differently do not count)."""
+    stated: dict[str, set[float]] = defaultdict(set)
+    converted: dict[str, set[float]] = defaultdict(set)
     for statement in statements:
-        for figure in (statement.figure, *statement.equivalents):
-            by_unit[figure.unit].add(round(figure.value, 6))
-    return any(len(values) > 1 for values in by_unit.values())
+        stated[statement.figure.unit].add(round(statement.figure.value, 6))
+        for figure in statement.equivalents:
+            converted[figure.unit].add(round(figure.value, 6))
+    return any(len(values) > 1 or (converted[unit] and values.isdisjoint(converted[unit]))
+               for unit, values in stated.items())
 
 
 def summarise_entities(articles: tuple[Article, ...], config: Config):
@@ -154,7 +164,8 @@ def summarise_entities(articles: tuple[Article, ...], config: Config):
     summaries = []
     for entity_id in sorted(by_entity):
         items = by_entity[entity_id]
-        related = sorted(together[entity_id].items(), key=lambda kv: (-kv[1], records[kv[0]].name.casefold()))
+        related = sorted(together[entity_id].items(),
+                         key=lambda kv: (-kv[1], records[kv[0]].name.casefold(), kv[0]))
         summaries.append(EntitySummary(
             entity=records[entity_id],
             mentions=tuple(items),

@@ -51,7 +51,7 @@ class ArticleCache:
         self.misses = 0
 
     def key(self, source: Source) -> str:
-        extra = json.dumps([source.sidecar, source.embedded], sort_keys=True, default=list)
+        extra = json.dumps([source.fmt, source.sidecar, source.embedded], sort_keys=True, default=list)
         return hashlib.sha256(f"{self.salt}:{source.sha256}:{extra}".encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -63,7 +63,7 @@ class ArticleCache:
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
             article = _article(data, source, config)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except Exception:  # noqa: BLE001 — any damaged or foreign entry is rebuilt, never trusted
             self.misses += 1
             return None
         self.hits += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 
 from generator.errors import ConfigError
 
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
 TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary"}
@@ -230,7 +232,11 @@ def _load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
     entities: list[EntitySpec] = []
     owner: dict[str, str] = {}  # alias → entity id
     ids: set[str] = set()
-    for n, item in enumerate(raw.get("entities") or []):
+    listed = raw.get("entities") or []
+    if not isinstance(listed, list):
+        problem("entities", "expected a list of entities (name, kind, aliases, description)")
+        listed = []
+    for n, item in enumerate(listed):
         entity = _validate_entity(item, n, problem)
         if entity is None:
             continue
@@ -239,15 +245,21 @@ def _load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
             continue
         ids.add(entity.id)
         for alias in entity.names:
-            if owner.get(alias, entity.id) != entity.id:
-                problem(f"entities.{entity.id}.aliases", f"{alias!r} already names {owner[alias]}")
-            owner.setdefault(alias, entity.id)
+            key = alias.translate(APOSTROPHES)  # "Sadr's" and "Sadr’s" are one name to the matcher
+            if owner.get(key, entity.id) != entity.id:
+                problem(f"entities.{entity.id}.aliases", f"{alias!r} already names {owner[key]}")
+            owner.setdefault(key, entity.id)
         entities.append(entity)
     ignore = raw.get("ignore") or []
     if not isinstance(ignore, list) or not all(isinstance(w, str) and w.strip() for w in ignore):
         problem("ignore", "expected a list of names")
         ignore = []
-    return Gazetteer(tuple(entities), tuple(w.strip() for w in ignore))
+    return Gazetteer(tuple(entities), tuple(_nfc(w) for w in ignore))
+
+
+def _nfc(name: str) -> str:
+    """Seeds are read as NFC; names typed in another normal form ("é" as e + accent) must match too."""
+    return unicodedata.normalize("NFC", name.strip())
 
 
 def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
@@ -269,11 +281,12 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
     lists = {}
     for key in ("aliases", "adjectives"):
         value = item.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(a, (str, int)) and str(a).strip() for a in value):
+        if not isinstance(value, list) or not all(isinstance(a, (str, int)) and not isinstance(a, bool)
+                                                  and str(a).strip() for a in value):
             problem(f"{where}.{key}", "expected a list of names")
             ok = False
             value = []
-        lists[key] = tuple(dict.fromkeys(str(a).strip() for a in value))
+        lists[key] = tuple(dict.fromkeys(_nfc(str(a)) for a in value))
     description = item.get("description", "")
     if not isinstance(description, str):
         problem(f"{where}.description", "expected a string")
@@ -287,7 +300,7 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
         ok = False
     if not ok:
         return None
-    name = name.strip()
+    name = _nfc(name)
     return EntitySpec(eid, name, item["kind"].strip(), tuple(a for a in lists["aliases"] if a != name),
                       lists["adjectives"], (description or "").strip())
 

@@ -46,15 +46,16 @@ PATTERNS = [
     ("dmy", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}{_END}")),
     ("the-dm", re.compile(rf"\bthe\s+{_D}\s+of\s+{_M}(?:,?\s+{_Y})?{_END}")),
     ("numeric", re.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)(?![\w/-])(?!\.\d)")),
-    ("season", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?(?:\s+{_Y})?{_END}",
-                          re.IGNORECASE)),
-    ("month-part", re.compile(rf"\b(?P<part>early|late|mid|the end of|the beginning of|the start of)[\s-]+{_M}"
-                              rf"(?:,?\s+{_Y})?{_END}", re.IGNORECASE)),
+    # A season needs a year or "the"/"this"/"last" before it: "prices may fall", "the Arab Spring" are not dates.
+    ("season", re.compile(rf"\b(?:[Ii]n\s+)?(?:[Tt]he\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+{_Y}{_END}|"
+                          rf"\b(?:[Ii]n\s+)?(?:[Tt]he|[Tt]his|[Ll]ast)\s+(?P<season2>spring|summer|autumn|winter){_END}")),
+    ("month-part", re.compile(rf"\b(?P<part>(?i:early|late|mid|the end of|the beginning of|the start of))[\s-]+{_M}"
+                              rf"(?:,?\s+{_Y})?{_END}")),
     ("my", re.compile(rf"\b{_M},?\s+{_Y}{_END}")),
     ("md", re.compile(rf"\b{_M}\s+{_D}{_END}(?!\s*(?:km|%|percent))")),
     ("dm", re.compile(rf"\b{_D}\s+{_M}{_END}")),
     ("month", re.compile(rf"\b(?:in|since|until|by|the)\s+{_M}{_END}(?!\s+\d)")),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|last month|last year|this year|this month|last week|"
+    ("relative", re.compile(r"\b(?P<rel>yesterday|last month|last year|this year|this month|"
                             r"next year|next month)\b", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:[Oo]n|[Ll]ast)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("year", re.compile(rf"(?<![\w/.,-]){_Y}(?![\w/%-])(?!\s*(?:km|kilomet|people|soldiers|troops))")),
@@ -176,7 +177,9 @@ def resolve(kind: str, m: re.Match, reference) -> tuple[str | None, str, str | N
         y, note = year_for(month)
         return (f"{y:04d}-{month:02d}" if y else None), "month", None, note
     if kind == "season":
-        season = g["season"].lower()
+        season = (g.get("season") or g.get("season2")).lower()
+        if not year and ref_date is not None and m.group(0).lower().lstrip().startswith(("last", "in last")):
+            year = ref_date.year - 1 if SEASONS[season] >= ref_date.month else ref_date.year
         y, note = (year, "stated") if year else (ref_date.year if ref_date else None, "year of the reference date")
         if y is None:
             return None, "season", None, "no year, and the source has no date"
@@ -185,14 +188,14 @@ def resolve(kind: str, m: re.Match, reference) -> tuple[str | None, str, str | N
         return f"{year:04d}", "year", None, "stated"
     if kind == "relative":
         rel = g["rel"].lower()
-        needs = {"yesterday": "day", "last week": "day", "this month": "month", "last month": "month",
+        needs = {"yesterday": "day", "this month": "month", "last month": "month",
                  "next month": "month", "this year": "year", "last year": "year", "next year": "year"}[rel]
         if ref_date is None or _coarser(ref_precision, needs):
             return None, needs, None, f"“{rel}”, but the source's date is not precise to the {needs}"
-        if rel in ("yesterday", "last week"):
-            days = {"yesterday": 1, "last week": 7}[rel]
-            return (ref_date - dt.timedelta(days=days)).isoformat(), "day" if rel != "last week" else "day", None, \
-                f"“{rel}” from {ref_date.isoformat()}"
+        if rel == "yesterday":
+            if ref_date <= dt.date.min + dt.timedelta(days=7):
+                return None, "day", None, "not a calendar date"
+            return (ref_date - dt.timedelta(days=1)).isoformat(), "day", None, f"“{rel}” from {ref_date.isoformat()}"
         if "month" in rel:
             shift = {"this month": 0, "last month": -1, "next month": 1}[rel]
             y, mo = divmod(ref_date.year * 12 + ref_date.month - 1 + shift, 12)
@@ -203,6 +206,8 @@ def resolve(kind: str, m: re.Match, reference) -> tuple[str | None, str, str | N
         if ref_date is None or ref_precision != "day":
             return None, "day", None, f"“{m.group(0)}”, but the source's date is not precise to the day"
         back = (ref_date.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7 or 7
+        if ref_date <= dt.date.min + dt.timedelta(days=7):
+            return None, "day", None, "not a calendar date"
         day = ref_date - dt.timedelta(days=back)
         return day.isoformat(), "day", None, f"the {g['weekday']} before {ref_date.isoformat()}"
     return None, "", None, "not understood"

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 import ahocorasick
 
 from generator import patterns as P
+from generator.config import APOSTROPHES, RESERVED_ENTITY_IDS
 from generator.models import Article, Block, Candidate, Mention
 from generator.text import is_title_case, sentence_at, sentence_spans, slug
 
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
 TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 CLAUSE = re.compile(r"(?<=\S)[:~|](?=\s)")
@@ -266,7 +266,7 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
         else:
             signals.append("adjective")  # "Gulf countries", "Western sources"
     if heads & P.ORG_HEADS:
-        kind = kind if titled and not heads & P.ORG_HEADS else "organisation"
+        kind = "organisation"
     elif heads & P.PLACE_HEADS:
         kind = "place"
     elif not kind and following is not None and following.group().lower() in P.SPEECH_VERBS:
@@ -346,7 +346,7 @@ def resolve(articles: list[Article], taken_ids: set[str]) -> tuple[list[Discover
             kept.pop(key, None)
     found: list[Discovered] = []
     mentions: dict[str, list[Mention]] = defaultdict(list)
-    used = set(taken_ids)
+    used = set(taken_ids) | RESERVED_ENTITY_IDS  # entities/index.md and entities/review.md are index pages
     for key in sorted(kept):
         items = [x for x in kept[key] if x[1].start >= 0]
         if not items:

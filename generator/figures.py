@@ -13,8 +13,8 @@ import re
 from generator.models import Block, Figure
 from generator.text import sentence_at
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MULT = r"(?:\s*(?P<mult>thousand|million|billion|trillion|bn|mln|m)\b)?"
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?(?![\d,])|\d{1,12}(?:\.\d{1,6})?(?![\d.]\d))"
+_MULT = r"(?:\s*(?P<mult>thousand|million|billion|trillion|bn|mln|m)\b)?"  # "$5m", "0.5 m people"
 # Looked for just before a figure (not inside the patterns: each pattern then starts at a digit or a
 # currency sign, which keeps the scan fast).
 APPROX_BEFORE = re.compile(r"(?i:about|around|approximately|nearly|almost|some|over|more than|less than|up to|"
@@ -59,9 +59,10 @@ def extract_figures(blocks: tuple[Block, ...], headline: str = "") -> tuple[Figu
 def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
     g = m.groupdict()
     raw = g["num"]
-    before = text[max(0, m.start() - 1):m.start()]
-    if before and (before.isalnum() or before in "-/"):
-        return None  # part of a name or a date: "West-2021", "16/7/2014"
+    at = m.start("num")
+    before = text[max(0, at - 2):at]
+    if before[-1:] and (before[-1:].isalnum() or before[-1:] in "-/") or (before[-1:] in ".," and before[:1].isdigit()):
+        return None  # part of a name, a date or a longer number: "West-2021", "16/7/2014", "3.5.7"
     value = float(raw.replace(",", ""))
     if g.get("mult"):
         value *= MULTIPLIERS[g["mult"].lower()]

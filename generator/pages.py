@@ -9,7 +9,7 @@ from generator.aggregate import newest_first
 from generator.markdown_text import attr, cell, front_matter, human_date, md
 from generator.entities import context
 from generator.models import INFERRED, NONE, SIDECAR, STATED, Article, Briefing, EntitySummary, ThemeSummary
-from generator.text import sentences
+from generator.text import sentence_at, sentences
 
 BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "from the sidecar file",
                NONE: "not found"}
@@ -376,10 +376,12 @@ def _quotes(article: Article, mentions) -> str:
     out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n")
     seen: set[tuple[str, str]] = set()
     for mention in mentions:
-        before, name, after = context(blocks[mention.anchor], mention.start, mention.end)
-        if (mention.anchor, before) in seen:
-            continue  # the same sentence names it twice
-        seen.add((mention.anchor, before))
+        text = blocks[mention.anchor]
+        sentence = (mention.anchor, sentence_at(text, mention.start)[0])
+        if sentence in seen:
+            continue  # the same sentence names it twice: quoted once, at its first mention
+        seen.add(sentence)
+        before, name, after = context(text, mention.start, mention.end)
         number = mention.anchor.split("-")[-1]
         out.append(f"- {_spaced(before)}**{md(name)}**{_spaced(after)} "
                    f"[¶ {number}](../sources/{article.id}.md#{mention.anchor})\n")
@@ -507,8 +509,7 @@ def timeline_page(briefing: Briefing) -> str:
         out.append(_event_line(article_id, event, by_id, "sources/", titles))
     if undated:
         out.append("\n## Dates that could not be resolved\n\n"
-                   "These sentences carry a date the generator could not place: the source's own date is not "
-                   "precise enough.\n\n")
+                   "These sentences carry a date the generator could not place; each says why.\n\n")
         for article_id, event in undated:
             out.append(f"- “{md(event.expression)}”: {md(event.note)} — {md(event.text)}  \n  "
                        f"{citation(by_id[article_id], event.anchor, 'sources/')}\n")

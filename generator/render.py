@@ -135,7 +135,7 @@ def briefing_json(briefing: Briefing) -> str:
     } for d in briefing.discrepancies]
     data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": entities,
             "glossary": glossary, "events": events, "figures": figures, "discrepancies": discrepancies}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n"
 
 
 def _figure(f, source: str) -> dict:
@@ -150,9 +150,14 @@ def timeline_csv(briefing: Briefing) -> str:
     writer.writerow(["date", "precision", "end", "text", "expression", "source", "url", "themes", "note"])
     themes_of = {a.id: a.theme_ids for a in briefing.articles}
     for source, e in briefing.events:
-        writer.writerow([e.date or "", e.precision, e.end or "", e.text, e.expression, source,
-                         f"sources/{source}/#{e.anchor}", " ".join(themes_of[source]), e.note])
+        writer.writerow([_cell(v) for v in (e.date or "", e.precision, e.end or "", e.text, e.expression, source,
+                                            f"sources/{source}/#{e.anchor}", " ".join(themes_of[source]), e.note)])
     return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """A CSV cell a spreadsheet will not run: seed text starting with = + - @ gets a leading quote."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def write(files: dict[str, bytes], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[str]]:

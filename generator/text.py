@@ -85,4 +85,4 @@ def squash(text: str) -> str:
 
 def slug(text: str) -> str:
     """'Статья о границе (1)' → 'stat-ya-o-granitse-1': transliterated, lowercase, URL-safe; may be ''."""
-    return re.sub(r"[^a-z0-9_]+", "-", anyascii(text).lower()).strip("-_")[:80]
+    return re.sub(r"[^a-z0-9_]+", "-", anyascii(text).lower()).strip("-_")[:80].rstrip("-_")

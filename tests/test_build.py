@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import json
 import re
 from pathlib import Path
@@ -212,6 +215,17 @@ def test_hostile_seed_renders_as_text(tmp_path):
     text = " ".join(page.select_one("article").get_text(" ").split())
     assert "<script>alert('x')</script>" in text and "![pic](http://evil.example/x.png)" in text
     assert "<!-- hidden -->" in text
+
+
+def test_timeline_csv_cells_cannot_run_in_a_spreadsheet(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "csv.txt").write_text('Formula test\n\n=HYPERLINK("http://evil.example","click") was posted on '
+                                   "5 May 2020 in Dushanbe.\n", encoding="utf-8")
+    project = copy_project(tmp_path / "p", seeds=seeds)
+    assert run_cli("build", "--no-site", cwd=project).returncode == 0
+    rows = list(csv.reader(io.StringIO((project / "docs" / "timeline.csv").read_text(encoding="utf-8"))))
+    assert rows[1][3].startswith("'=HYPERLINK") and not any(cell.startswith("=") for row in rows for cell in row)
 
 
 @pytest.mark.parametrize("command", [["--help"], ["build", "--help"], ["check", "--help"]])

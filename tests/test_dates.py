@@ -46,6 +46,11 @@ def events(text: str, published=MAY_4_2021, *more: str):
     # "May"/"march" as words became dates, "March 28-29" became 1929-03-28, "by September" a past date,
     # "spring of 2023" 4 May 2023, "3/4/2019" silently month-first, "Last month" nothing.
     ("Troops may leave, and we march on.", MAY_4_2021, []),
+    # found in review: seasons and month parts as ordinary words
+    ("Prices may fall sharply; the regime will fall; the Arab Spring; early may be late march.", MAY_4_2021, []),
+    ("It was built in the summer of 2019 and repaired this winter.", MAY_4_2021,
+     [("2019-summer", "season", None), ("2021-winter", "season", None)]),
+    ("Yesterday it happened.", DateField("0001-01-01", "day", "sidecar"), [(None, "day", None)]),  # no crash
 ])
 def test_date_expressions(text, published, expected):
     assert events(text, published) == expected

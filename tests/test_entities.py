@@ -197,3 +197,34 @@ def test_glossary_tooltips_reach_hand_written_pages(tmp_path):
     assert {a.get_text(): a["title"][:20] for a in page.select("article abbr")} == {
         "CSTO": "Collective Security ", "SCO": "Shanghai Cooperation", "PfP": "Partnership for Peac"}
     assert (project / "docs" / "note.md").read_text().endswith("so did PfP members.\n")  # the file is untouched
+
+
+def test_found_names_never_take_an_index_page_and_every_sentence_is_quoted(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "odd.txt").write_text("Odd names\n\nThe border was closed, and later Review said so. Then Index said "
+                                   "more.\n\nRahmon arrived. Rahmon left. Rahmon met Rahmon in Dushanbe.\n",
+                                   encoding="utf-8")
+    project = copy_project(tmp_path / "p", seeds=seeds)
+    assert run_cli("build", "--no-site", cwd=project).returncode == 0
+    data = json.loads((project / "docs" / "briefing.json").read_text())
+    ids = {e["name"]: e["id"] for e in data["entities"]}
+    assert ids["Review"] == "review-2" and ids["Index"] == "index-2"
+    assert "Names to review" in (project / "docs" / "entities" / "review.md").read_text()
+    page = (project / "docs" / "entities" / "emomali-rahmon.md").read_text()
+    quotes = [line for line in page.splitlines() if line.startswith("- ")]
+    assert len(quotes) == 3  # "arrived", "left", "met … in Dushanbe": one line per sentence
+
+
+def test_a_gazetteer_that_is_not_a_list_and_a_damaged_cache_entry_get_messages_not_tracebacks(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "gazetteer.yml").write_text("entities: 5\n")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1 and "gazetteer.yml: entities: expected a list" in result.stderr
+    assert "Traceback" not in result.stderr
+    (project / "gazetteer.yml").write_text((ROOT / "gazetteer.yml").read_text())
+    assert run_cli("build", "--no-site", cwd=project).returncode == 0
+    for entry in (project / ".cache" / "briefing").glob("*/*.json"):
+        entry.write_text('{"meta": []}')
+    result = run_cli("build", "--no-site", cwd=project)
+    assert result.returncode == 0 and "5 processed, 0 from cache" in result.stderr, result.stderr
