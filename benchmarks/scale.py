@@ -1,0 +1,153 @@
+"""The scale benchmark: generation, MkDocs, search index, memory, size and search in a browser.
+
+Usage: .venv/bin/python benchmarks/scale.py N [N ...] [--write]   (e.g. 100 1000 10000)
+
+For each N: a scratch copy of the project (configuration, gazetteer, hand-written docs) with N
+articles from benchmarks/corpus.py, then, timed with the real CLI: a cold generation, a
+no-change generation, a generation after adding one article, the MkDocs build, the Pagefind index;
+peak memory of those processes; the built site's size; and in headless Chromium (Debian's) the time
+from page load until each search answers and from the last keystroke to the first result.
+--write appends the table (with machine, versions and date) to benchmarks/RESULTS.md.
+Run by hand; tests/test_scale_smoke.py runs N = 100.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import make_corpus  # noqa: E402
+
+HAND_WRITTEN = ("about.md", "assets")
+
+
+def project(n: int) -> Path:
+    root = Path(tempfile.mkdtemp(prefix=f"briefing-scale-{n}-"))
+    for name in ("mkdocs.yml", "briefing.yml", "gazetteer.yml"):
+        shutil.copy2(ROOT / name, root / name)
+    (root / "docs").mkdir()
+    for name in HAND_WRITTEN:
+        source = ROOT / "docs" / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / "docs" / name)
+    os.symlink(ROOT / "generator", root / "generator")
+    make_corpus(n, root / "seeds")
+    return root
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+def browser_timings(site: Path) -> dict[str, float]:
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    out = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto(url)
+            page.locator("input.md-search__input").click()
+            page.keyboard.type("Khorog")
+            page.wait_for_selector(".md-search-result__item", timeout=120_000)
+            out["material: load → answer"] = time.perf_counter() - started
+            page.locator("input.md-search__input").fill("")
+            started = time.perf_counter()
+            page.keyboard.type("Panjshir")
+            page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent"
+                                   ".match(/\\d+ matching/) && document.querySelector('.md-search-result__item')",
+                                   timeout=120_000)
+            out["material: keystroke → result"] = time.perf_counter() - started
+            started = time.perf_counter()
+            page.goto(url + "find/")
+            page.fill(".pagefind-ui__search-input", "Khorog")
+            page.wait_for_function("() => document.querySelector('.pagefind-ui__message')?.textContent.includes('Khorog')",
+                                   timeout=120_000)
+            out["pagefind: load → answer"] = time.perf_counter() - started
+            started = time.perf_counter()
+            page.fill(".pagefind-ui__search-input", "Panjshir")
+            page.wait_for_function("() => document.querySelector('.pagefind-ui__message')?.textContent.includes('Panjshir')",
+                                   timeout=120_000)
+            out["pagefind: keystroke → result (UI debounce included)"] = time.perf_counter() - started
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def run(n: int, browser: bool = True) -> dict[str, float | str]:
+    root = project(n)
+    py = [sys.executable, "-m", "generator"]
+    figures: dict[str, float | str] = {}
+    figures["cold generation (s)"] = timed(py + ["build", "--no-site"], root)
+    figures["no-change generation (s)"] = timed(py + ["build", "--no-site"], root)
+    make_corpus(1, root / "seeds", start=n)
+    figures["generation after adding one (s)"] = timed(py + ["build", "--no-site"], root)
+    total = timed([sys.executable, "-m", "mkdocs", "build", "-q"], root, {"BRIEFING_GENERATED": "1"})
+    from generator.search import build_index
+
+    started = time.perf_counter()
+    build_index(root / "site")
+    search = time.perf_counter() - started
+    figures["MkDocs build (s)"] = total - search
+    figures["search index, Pagefind (s)"] = search
+    figures["full build (s)"] = figures["no-change generation (s)"] + total
+    figures["peak memory of a step (MB)"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    size = subprocess.run(["du", "-sm", str(root / "site")], capture_output=True, text=True).stdout.split()[0]
+    figures["site size (MB)"] = float(size)
+    if browser:
+        figures.update({f"{k} (s)": v for k, v in browser_timings(root / "site").items()})
+    shutil.rmtree(root, ignore_errors=True)
+    return figures
+
+
+def table(results: dict[int, dict]) -> str:
+    sizes = sorted(results)
+    rows = [f"| N | {' | '.join(f'{n:,}' for n in sizes)} |", "|---|" + "---:|" * len(sizes)]
+    for key in results[sizes[0]]:
+        rows.append(f"| {key} | " + " | ".join(f"{results[n].get(key, float('nan')):.2f}" for n in sizes) + " |")
+    return "\n".join(rows)
+
+
+def machine() -> str:
+    import importlib.metadata as md
+
+    versions = ", ".join(f"{p} {md.version(p)}" for p in ("mkdocs", "mkdocs-material", "pagefind"))
+    return (f"{dt.date.today().isoformat()} · {platform.machine()}, {os.cpu_count()} cores · Python "
+            f"{platform.python_version()} · {versions}")
+
+
+if __name__ == "__main__":
+    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [100]
+    results = {n: run(n) for n in sizes}
+    text = f"\n## Scale benchmark ({machine()})\n\n`benchmarks/scale.py {' '.join(map(str, sizes))}`\n\n{table(results)}\n"
+    print(text)
+    if "--write" in sys.argv:
+        with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as handle:
+            handle.write(text)
