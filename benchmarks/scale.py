@@ -52,7 +52,8 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     return time.perf_counter() - started
 
 
-def browser_timings(site: Path) -> dict[str, float]:
+def browser_timings(site: Path, chromium=None) -> dict[str, float]:
+    """Both searches in headless Chromium; `chromium` is an already launched Playwright browser, if any."""
     import functools
     import http.server
     import threading
@@ -66,42 +67,51 @@ def browser_timings(site: Path) -> dict[str, float]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    out = {}
     try:
+        if chromium is not None:
+            return _search_timings(chromium, url)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            page = browser.new_page()
-            started = time.perf_counter()
-            page.goto(url)
-            page.locator("input.md-search__input").click()
-            page.keyboard.type("Khorog")
-            page.wait_for_selector(".md-search-result__item", timeout=120_000)
-            out["material: load → answer"] = time.perf_counter() - started
-            page.locator("input.md-search__input").fill("")
-            started = time.perf_counter()
-            page.keyboard.type("Panjshir")
-            page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent"
-                                   ".match(/\\d+ matching/) && document.querySelector('.md-search-result__item')",
-                                   timeout=120_000)
-            out["material: keystroke → result"] = time.perf_counter() - started
-            started = time.perf_counter()
-            page.goto(url + "find/")
-            page.fill(".pagefind-ui__search-input", "Khorog")
-            page.wait_for_function("() => document.querySelector('.pagefind-ui__message')?.textContent.includes('Khorog')",
-                                   timeout=120_000)
-            out["pagefind: load → answer"] = time.perf_counter() - started
-            started = time.perf_counter()
-            page.fill(".pagefind-ui__search-input", "Panjshir")
-            page.wait_for_function("() => document.querySelector('.pagefind-ui__message')?.textContent.includes('Panjshir')",
-                                   timeout=120_000)
-            out["pagefind: keystroke → result (UI debounce included)"] = time.perf_counter() - started
+            out = _search_timings(browser, url)
             browser.close()
     finally:
         server.shutdown()
     return out
 
 
-def run(n: int, browser: bool = True) -> dict[str, float | str]:
+def _search_timings(browser, url: str) -> dict[str, float]:
+    out = {}
+    context = browser.new_context()
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Khorog")
+    page.wait_for_selector(".md-search-result__item", timeout=120_000)
+    out["material: load → answer"] = time.perf_counter() - started
+    page.locator("input.md-search__input").fill("")
+    started = time.perf_counter()
+    page.keyboard.type("Panjshir")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent"
+                           ".match(/\\d+ matching/) && document.querySelector('.md-search-result__item')",
+                           timeout=120_000)
+    out["material: keystroke → result"] = time.perf_counter() - started
+    started = time.perf_counter()
+    page.goto(url + "find/")
+    page.fill(".pagefind-ui__search-input", "Khorog")
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__message')?.textContent.includes('Khorog')",
+                           timeout=120_000)
+    out["pagefind: load → answer"] = time.perf_counter() - started
+    started = time.perf_counter()
+    page.fill(".pagefind-ui__search-input", "Panjshir")
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__message')?.textContent.includes('Panjshir')",
+                           timeout=120_000)
+    out["pagefind: keystroke → result (UI debounce included)"] = time.perf_counter() - started
+    context.close()
+    return out
+
+
+def run(n: int, browser: bool = True, chromium=None) -> dict[str, float | str]:
     root = project(n)
     py = [sys.executable, "-m", "generator"]
     figures: dict[str, float | str] = {}
@@ -122,7 +132,7 @@ def run(n: int, browser: bool = True) -> dict[str, float | str]:
     size = subprocess.run(["du", "-sm", str(root / "site")], capture_output=True, text=True).stdout.split()[0]
     figures["site size (MB)"] = float(size)
     if browser:
-        figures.update({f"{k} (s)": v for k, v in browser_timings(root / "site").items()})
+        figures.update({f"{k} (s)": v for k, v in browser_timings(root / "site", chromium).items()})
     shutil.rmtree(root, ignore_errors=True)
     return figures
 

@@ -11,7 +11,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corpus  # noqa: E402
 import scale  # noqa: E402
-from browser import chromium_path  # noqa: E402
 
 
 def test_corpus_is_deterministic_and_realistic(tmp_path):
@@ -24,9 +23,9 @@ def test_corpus_is_deterministic_and_realistic(tmp_path):
     assert len({t.split("\n\n")[3][-4:] for t in texts}) >= 5  # dates over many years
 
 
-def test_scale_benchmark_runs_at_100(tmp_path):
-    chromium_path()  # skips locally without a browser; fails under CI
-    figures = scale.run(100)
+def test_scale_benchmark_runs_at_100(browser):
+    """The session's Chromium (one sync Playwright per process) measures both searches."""
+    figures = scale.run(100, chromium=browser)
     assert all(isinstance(v, float) and math.isfinite(v) and v > 0 for v in figures.values()), figures
     assert figures["no-change generation (s)"] < figures["cold generation (s)"]
     text = scale.table({100: figures})
