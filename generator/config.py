@@ -270,14 +270,7 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
         return None
     name = item.get("name")
     where = f"entities.{name}" if isinstance(name, str) else f"entities[{n}]"
-    ok = True
-    for key in sorted(set(item) - ENTITY_KEYS):
-        problem(f"{where}.{key}", f"unknown key; known keys: {', '.join(sorted(ENTITY_KEYS))}")
-        ok = False
-    for key in ("name", "kind"):
-        if not isinstance(item.get(key), str) or not item[key].strip():
-            problem(f"{where}.{key}", "expected a non-empty string")
-            ok = False
+    ok = _known_keys(item, ENTITY_KEYS, where, problem) & _texts(item, ("name", "kind"), where, problem)
     lists = {}
     for key in ("aliases", "adjectives"):
         value = item.get(key) or []
@@ -287,10 +280,8 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
             ok = False
             value = []
         lists[key] = tuple(dict.fromkeys(_nfc(str(a)) for a in value))
+    ok &= _optional_text(item, "description", where, problem)
     description = item.get("description", "")
-    if not isinstance(description, str):
-        problem(f"{where}.description", "expected a string")
-        ok = False
     eid = item.get("id") or (slug(name) if isinstance(name, str) else "")
     if not isinstance(eid, str) or not ID_RE.match(eid):
         problem(f"{where}.id", "expected lowercase letters, digits and dashes (set `id` for this name)")
@@ -303,6 +294,29 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
     name = _nfc(name)
     return EntitySpec(eid, name, item["kind"].strip(), tuple(a for a in lists["aliases"] if a != name),
                       lists["adjectives"], (description or "").strip())
+
+
+def _known_keys(item: dict, known: set[str], where: str, problem) -> bool:
+    for key in sorted(set(item) - known):
+        problem(f"{where}.{key}", f"unknown key; known keys: {', '.join(sorted(known))}")
+    return not set(item) - known
+
+
+def _texts(item: dict, keys: tuple[str, ...], where: str, problem) -> bool:
+    """Each key holds a non-empty string; one message per key that does not."""
+    ok = True
+    for key in keys:
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            problem(f"{where}.{key}", "expected a non-empty string")
+            ok = False
+    return ok
+
+
+def _optional_text(item: dict, key: str, where: str, problem) -> bool:
+    if isinstance(item.get(key, ""), str):
+        return True
+    problem(f"{where}.{key}", "expected a string")
+    return False
 
 
 def _load_glossary(value: Any, path: Path, problems: list[str]) -> tuple[tuple[str, str], ...]:
@@ -329,10 +343,7 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
         return None
     tid = item.get("id")
     where = f"themes.{tid}" if isinstance(tid, str) else f"themes[{n}]"
-    ok = True
-    for key in sorted(set(item) - THEME_KEYS):
-        problem(f"{where}.{key}", f"unknown key; known keys: {', '.join(sorted(THEME_KEYS))}")
-        ok = False
+    ok = _known_keys(item, THEME_KEYS, where, problem)
     if not isinstance(tid, str) or not ID_RE.match(tid):
         problem(f"{where}.id", "expected lowercase letters, digits and dashes, e.g. china-competition")
         ok = False
@@ -340,13 +351,8 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
         problem(f"{where}.id", f"{tid!r} is reserved for the themes index page; choose another id")
         ok = False
     title = item.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problem(f"{where}.title", "expected a non-empty string")
-        ok = False
+    ok &= _texts(item, ("title",), where, problem) & _optional_text(item, "description", where, problem)
     description = item.get("description", "")
-    if not isinstance(description, str):
-        problem(f"{where}.description", "expected a string")
-        ok = False
     threshold = item.get("threshold", 1)
     if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or threshold <= 0:
         problem(f"{where}.threshold", "expected a positive number")

@@ -88,6 +88,7 @@ def extract_events(blocks: tuple[Block, ...], published: DateField) -> tuple[Eve
         in_section += 1
         skip = [m.span() for m in CITATION.finditer(block.text)]
         starts = sentence_spans(block.text)
+        offsets = [s for s, _ in starts]
         found = []
         for kind, match in _expressions(block.text):
             if any(a <= match.start() < b for a, b in skip):
@@ -99,7 +100,7 @@ def extract_events(blocks: tuple[Block, ...], published: DateField) -> tuple[Eve
                 # the reference for what follows, not an event of its own.
                 reference = (dt.date.fromisoformat(value), "day")
                 continue
-            sentence = starts[bisect_right([s for s, _ in starts], match.start()) - 1][1]
+            sentence = starts[bisect_right(offsets, match.start()) - 1][1]
             if PUBLISHED.search(sentence):
                 continue
             text = sentence if len(sentence) <= MAX_TEXT else sentence[:MAX_TEXT].rsplit(" ", 1)[0] + " …"

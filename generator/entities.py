@@ -82,11 +82,17 @@ class Matcher:
         return out
 
 
-def find_mentions(blocks: tuple[Block, ...], gazetteer) -> tuple[Mention, ...]:
-    """Every gazetteer name in the body, in text order."""
+def find_actors(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = frozenset()):
+    """(mentions, candidates) of a body, with one automaton pass per paragraph for both."""
+    hits = {b.anchor: gazetteer.matcher.find(b.text) for b in blocks}
+    return find_mentions(blocks, gazetteer, hits), discover(blocks, gazetteer, glossary, hits)
+
+
+def find_mentions(blocks: tuple[Block, ...], gazetteer, hits: dict | None = None) -> tuple[Mention, ...]:
+    """Every gazetteer name in the body, in text order (`hits`: matcher.find() per anchor, if known)."""
     matcher = gazetteer.matcher
-    return tuple(Mention(entity, b.anchor, start, end)
-                 for b in blocks for start, end, entity in matcher.find(b.text) if entity is not None)
+    return tuple(Mention(entity, b.anchor, start, end) for b in blocks
+                 for start, end, entity in (hits[b.anchor] if hits else matcher.find(b.text)) if entity is not None)
 
 
 @dataclass
@@ -98,7 +104,8 @@ class _Tok:
     known: str | None  # "" for a gazetteer adjective, an entity id for a name, None if unknown
 
 
-def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = frozenset()) -> tuple[Candidate, ...]:
+def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = frozenset(),
+             hits: dict | None = None) -> tuple[Candidate, ...]:
     """Capitalised names in the body that the gazetteer does not know, with why they look like names."""
     matcher = gazetteer.matcher
     lower_words = {w for b in blocks for w in TOKEN.findall(b.text) if w.islower()}
@@ -110,7 +117,8 @@ def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = fr
         out.extend(c for c, _ in expansions if c.name.casefold() not in gazetteer.known
                    and c.aliases[0].casefold() not in gazetteer.known)
         skip = _headline_spans(block.text) + [(c.start, end) for c, end in expansions]
-        tokens = _tokens(block.text, matcher, skip)
+        known = hits[block.anchor] if hits else matcher.find(block.text)
+        tokens = _tokens(block.text, known, skip)
         for run in _runs(tokens, block.text):
             candidate = _candidate(run, tokens, block, lower_words)
             if candidate and candidate.name.casefold() not in gazetteer.known and candidate.name not in glossary:
@@ -159,8 +167,7 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _tokens(text: str, matcher: Matcher, skip: list[tuple[int, int]]) -> list[_Tok]:
-    known = matcher.find(text)
+def _tokens(text: str, known: list[tuple[int, int, str | None]], skip: list[tuple[int, int]]) -> list[_Tok]:
     out: list[_Tok] = []
     k = 0
     for m in CAPITALISED.finditer(text):  # lowercase words are never tokens: they sit in the gaps

@@ -15,7 +15,7 @@ from generator.cache import ArticleCache
 from generator.clean import clean, structure
 from generator.config import Config
 from generator.dates import extract_events
-from generator.entities import discover, find_mentions
+from generator.entities import find_actors
 from generator.errors import StrictError
 from generator.metadata import extract_metadata
 from generator.figures import extract_figures
@@ -54,7 +54,7 @@ def process(source: Source, config: Config) -> Article:
     meta, body = extract_metadata(source, cleaned.paragraphs)
     blocks = structure(body)
     scores = score_themes(blocks, config)
-    glossary = frozenset(term for term, _ in config.glossary)
+    mentions, candidates = find_actors(blocks, config.gazetteer, frozenset(term for term, _ in config.glossary))
     return Article(
         source=source,
         meta=meta,
@@ -62,8 +62,8 @@ def process(source: Source, config: Config) -> Article:
         words=sum(word_count(b.text) for b in blocks),
         themes=passed(scores, config),
         scores=scores,
-        mentions=find_mentions(blocks, config.gazetteer),
-        candidates=discover(blocks, config.gazetteer, glossary),
+        mentions=mentions,
+        candidates=candidates,
         events=extract_events(blocks, meta.date),
         figures=extract_figures(blocks, meta.title.value if meta.title.basis != INFERRED else ""),
     )

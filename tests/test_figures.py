@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pytest
 from bs4 import BeautifulSoup
@@ -103,7 +102,6 @@ def test_timeline_and_differences_pages_built_by_mkdocs(built, briefing_data):
                      "sentence": money["sentence"], "source": "004_00b821af94ef5a2d", "anchor": ""}
     event = briefing_data["events"][0]
     assert set(event) >= {"date", "precision", "text", "source", "anchor", "themes"}
-    json.dumps(briefing_data)  # plain data
 
 
 def test_a_later_sum_in_another_unit_is_a_conversion_only_in_brackets(tmp_path):
@@ -115,9 +113,16 @@ def test_a_later_sum_in_another_unit_is_a_conversion_only_in_brackets(tmp_path):
         (seeds / f"{name}.txt").write_text(
             f"Border news {name}\n\nThe 1,344 km Tajik-Afghan border will get {sum_} from Russia for Tajikistan, "
             "officials in Dushanbe said on Monday.\n\nRussia will give Tajikistan 70 billion rubles and China will "
-            "give Tajikistan $300 million.\n", encoding="utf-8")
+            "give Tajikistan $300 million. Later Russia will give Tajikistan 60 billion rubles and China will give "
+            "Tajikistan $300 million.\n", encoding="utf-8")
     project = copy_project(tmp_path / "p", seeds=seeds)
     briefing, _ = gather(config_mod.load(project / "briefing.yml"))
-    # the border agrees (1,344 km twice); each source's sums are different sums, not conversions of one
-    assert [d.what for d in briefing.discrepancies] == []
-    assert all(not s.equivalents for d in briefing.discrepancies for s in d.statements)
+    # the border agrees (1,344 km twice); 70 vs 60 billion rubles differ within each source, and the
+    # $300 million beside them (no brackets) is another sum, not their conversion
+    assert not [d for d in briefing.discrepancies if d.what.startswith("Length")]
+    money = [d for d in briefing.discrepancies if d.what.startswith("A sum")]
+    assert len(money) == 2
+    for d in money:
+        assert sorted(s.figure.text for s in d.statements) == ["$300 million", "$300 million", "60 billion rubles",
+                                                               "70 billion rubles"]
+        assert all(not s.equivalents for s in d.statements)
