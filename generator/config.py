@@ -16,7 +16,9 @@ from generator.errors import ConfigError
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
-TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary"}
+TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary", "search"}
+SEARCH_KEYS = {"material_box_up_to"}
+MATERIAL_BOX_UP_TO = 100  # sources; above, the header's box sends the query to the Pagefind page
 THEME_KEYS = {"id", "title", "description", "threshold", "terms"}
 GAZETTEER_KEYS = {"entities", "ignore"}
 ENTITY_KEYS = {"id", "name", "kind", "aliases", "adjectives", "description"}
@@ -95,6 +97,7 @@ class Config:
     themes: tuple[Theme, ...]
     gazetteer: Gazetteer = Gazetteer()
     glossary: tuple[tuple[str, str], ...] = ()  # (term, definition), sorted by term
+    material_box_up_to: int = MATERIAL_BOX_UP_TO  # see hooks.on_config
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -183,6 +186,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
             themes.append(theme)
     gazetteer = _load_gazetteer(raw.get("gazetteer"), path, problems)
     glossary = _load_glossary(raw.get("glossary"), path, problems)
+    material_box_up_to = _search_settings(raw.get("search", {}), problem)
     if problems:
         return None
     root = path.parent
@@ -197,7 +201,22 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         themes=tuple(themes),
         gazetteer=gazetteer,
         glossary=glossary,
+        material_box_up_to=material_box_up_to,
     )
+
+
+def _search_settings(value: Any, problem) -> int:
+    """search: {material_box_up_to: N}: the most sources for which the header's box is Material's."""
+    if not isinstance(value, dict):
+        problem("search", "expected a mapping such as {material_box_up_to: 100}")
+        return MATERIAL_BOX_UP_TO
+    for key in sorted(set(value) - SEARCH_KEYS):
+        problem(f"search.{key}", f"unknown key; known keys: {', '.join(sorted(SEARCH_KEYS))}")
+    limit = value.get("material_box_up_to", MATERIAL_BOX_UP_TO)
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        problem("search.material_box_up_to", "expected a whole number of sources (0 or more)")
+        return MATERIAL_BOX_UP_TO
+    return limit
 
 
 def _included(value: Any, path: Path, key: str, problems: list[str]) -> tuple[Any, str]:

@@ -40,12 +40,34 @@ def on_config(config, **kwargs):
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
     _abbreviations = abbreviations(briefing_config.glossary)
+    _choose_search_box(config, briefing_config)
     config.nav = [_expand_themes(item, briefing_config.themes) for item in (config.nav or [])]
     # Material's offline plugin (briefing build --offline) loads a search shim from a CDN; the copy
     # vendored in docs/assets/vendor/ (iframe-worker 1.0.4, MIT) keeps the offline site offline.
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in str(url) else url for url in polyfills]
     return config
+
+
+def _choose_search_box(config, briefing_config) -> None:
+    """Material's search box while the briefing is small; above search.material_box_up_to sources the
+    box sends the query to the Pagefind page (find/), and Material builds no index.
+
+    Material's index is one file the browser loads and parses whole before the first answer (5 s at
+    1,000 sources on a 2-core machine) and its build parses every page (a third of MkDocs' time);
+    Pagefind loads only the chunks a query needs. The offline copy always keeps Material's search:
+    it is the one that works from file://.
+    """
+    offline = os.environ.get("BRIEFING_OFFLINE", "").lower() == "true"
+    originals = Path(config.docs_dir) / "sources" / "originals"
+    count = sum(1 for _ in originals.iterdir()) if originals.is_dir() else 0  # one per source
+    material = config.plugins.get("material/search")
+    if offline or material is None or count <= briefing_config.material_box_up_to:
+        return
+    material.config.enabled = False
+    config.extra["briefing_find_box"] = True
+    log.info("briefing: %d sources (more than search.material_box_up_to = %d): the search box uses the "
+             "search page (Pagefind)", count, briefing_config.material_box_up_to)
 
 
 def on_post_build(config, **kwargs):

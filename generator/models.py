@@ -253,6 +253,15 @@ class Briefing:
         return self._entity_index[entity_id]
 
     @property
+    def by_id(self) -> dict[str, Article]:
+        """Articles by id, made once (pages look sources up by id thousands of times)."""
+        index = self.__dict__.get("_articles")
+        if index is None:
+            index = {a.id: a for a in self.articles}
+            object.__setattr__(self, "_articles", index)
+        return index
+
+    @property
     def _entity_index(self) -> dict[str, EntitySummary]:
         index = self.__dict__.get("_index")
         if index is None:

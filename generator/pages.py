@@ -6,7 +6,7 @@ import html
 from urllib.parse import quote
 
 from generator.aggregate import newest_first
-from generator.markdown_text import attr, cell, front_matter, human_date, md
+from generator.markdown_text import attr, cell, front_matter, html_text, human_date, md, usable_abbreviation
 from generator.entities import context
 from generator.models import INFERRED, NONE, SIDECAR, STATED, Article, Briefing, EntitySummary, ThemeSummary
 from generator.text import sentence_at, sentences
@@ -15,6 +15,9 @@ BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "fro
                NONE: "not found"}
 NEWEST = 5
 QUOTED_SOURCES = 20  # an actor page quotes its mentions in the newest 20 sources, then lists the others
+LISTED_SOURCES = 200  # ... up to this many; past that, the count and where to find them (linear page size)
+SPLIT_FROM = 1000  # sources (index) or dated events (timeline) from which a list gets one page per year
+THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
 URL_SAFE = ":/?#@!$&*+,;=%~-._"  # kept as they are in a link; quotes, brackets and spaces are escaped
 # How kinds are titled on the index, in this order; any other kind follows, titled as written.
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "country": "Countries", "place": "Places",
@@ -77,13 +80,17 @@ def source_page(article: Article, briefing: Briefing) -> str:
     out.append("\n")
     out.append(_why_themes(article, titles))
     out.append(_actors_block(article, briefing))
+    glossary = briefing.config.glossary
     for block in article.blocks:
+        # Paragraphs as raw HTML blocks, escaped: Markdown passes them through untouched (fast at scale);
+        # headings stay Markdown so that they make the page's table of contents.
         if block.kind == "heading":
             out.append(f"## {md(block.text)} {{ #{block.anchor} }}\n\n")
         elif block.kind == "question":
-            out.append(f"**{md(block.text)}**\n{{: #{block.anchor} .question }}\n\n")
+            out.append(f'<p id="{block.anchor}" class="question"><strong>{html_text(block.text, glossary)}'
+                       "</strong></p>\n\n")
         else:
-            out.append(f"{md(block.text)}\n{{: #{block.anchor} }}\n\n")
+            out.append(f'<p id="{block.anchor}">{html_text(block.text, glossary)}</p>\n\n')
     return "".join(out)
 
 
@@ -169,7 +176,7 @@ def _first_sentence(article: Article) -> str:
 def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     """One theme: overview figures, key points with citations, its sources, how it is detected."""
     theme = summary.theme
-    by_id = {a.id: a for a in briefing.articles}
+    by_id = briefing.by_id
     n = len(summary.sources)
     out = [front_matter({"title": attr(theme.title), "description": attr(theme.description)}), f"# {md(theme.title)}\n\n",
            search_filters([("kind", "Theme"), ("theme", theme.title)])]
@@ -201,8 +208,11 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     out.append(_theme_timeline(summary, briefing, by_id))
     out.append(_theme_figures(summary, briefing, by_id))
     out.append("## Sources on this theme\n\n")
+    if n > THEME_SOURCES:
+        out.append(f"The newest {THEME_SOURCES}; [Sources by theme](../tags.md) lists all {n}.\n\n")
     out.append("| Date | Source | Publication | Type | Score |\n|---|---|---|---|---:|\n")
-    for source_id, score in sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]])):
+    newest = sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]]))[:THEME_SOURCES]
+    for source_id, score in newest:
         a = by_id[source_id]
         out.append(f"| {md(date_label(a))} | {title_link(a, f'../sources/{a.id}.md')} | "
                    f"{cell(a.meta.publication.value)} | {cell(a.meta.source_type.value)} | {score:g} |\n")
@@ -237,14 +247,38 @@ def themes_index(briefing: Briefing) -> str:
     return "".join(out)
 
 
-def sources_index(briefing: Briefing) -> str:
+SOURCES_NOTE = ("Dates marked *(inferred)* were deduced from the text, and titles in *italics* were not stated by "
+                "the source (they are its first sentence); each source page says how every field was found.")
+
+
+def year_of(article: Article) -> str:
+    return article.meta.date.value[:4] if article.meta.date.value else "undated"
+
+
+def sources_pages(briefing: Briefing) -> dict[str, str]:
+    """The sources index; from SPLIT_FROM sources, an index of years and one page per year
+    (sources/by-year/<year>.md), so that no page grows with the whole corpus."""
     titles = {t.id: t.title for t in briefing.config.themes}
+    articles = briefing.articles
     out = [front_matter({"title": "Sources"}), "# Sources\n\n"]
-    out.append(f"All {_sources_count(len(briefing.articles))}, newest first. Dates marked *(inferred)* were "
-               "deduced from the text, and titles in *italics* were not stated by the source (they are its "
-               "first sentence); each source page says how every field was found.\n\n")
-    out.append(_source_table(briefing.articles, titles, "", "../themes/"))
-    return "".join(out)
+    if len(articles) < SPLIT_FROM:
+        out.append(f"All {_sources_count(len(articles))}, newest first. {SOURCES_NOTE}\n\n")
+        out.append(_source_table(articles, titles, "", "../themes/"))
+        return {"sources/index.md": "".join(out)}
+    by_year: dict[str, list[Article]] = {}
+    for article in articles:  # newest first, undated last
+        by_year.setdefault(year_of(article), []).append(article)
+    out.append(f"{_sources_count(len(articles))}, one page per year (newest first). {SOURCES_NOTE}\n\n"
+               "| Year | Sources |\n|---|---:|\n")
+    out.extend(f"| [{year}](by-year/{year}.md) | {len(items):,} |\n" for year, items in by_year.items())
+    out.append(f"\n## Newest sources\n\n{_source_table(articles[:NEWEST * 4], titles, '', '../themes/')}")
+    pages = {"sources/index.md": "".join(out)}
+    for year, items in by_year.items():
+        title = f"Sources of {year}" if year != "undated" else "Undated sources"
+        pages[f"sources/by-year/{year}.md"] = (
+            front_matter({"title": title}) + f"# {title}\n\n{_sources_count(len(items))}, newest first; "
+            f"[all years](../index.md). {SOURCES_NOTE}\n\n" + _source_table(items, titles, "../", "../../themes/"))
+    return pages
 
 
 def _source_table(articles, titles, prefix: str, theme_prefix: str) -> str:
@@ -259,7 +293,7 @@ def _source_table(articles, titles, prefix: str, theme_prefix: str) -> str:
 def overview_page(briefing: Briefing) -> str:
     """Home: what the briefing covers, theme cards with lead points, newest sources, how to search."""
     config = briefing.config
-    by_id = {a.id: a for a in briefing.articles}
+    by_id = briefing.by_id
     titles = {t.id: t.title for t in config.themes}
     years = sorted(int(a.meta.date.value[:4]) for a in briefing.articles if a.meta.date.value)
     pubs = {a.meta.publication.value for a in briefing.articles if a.meta.publication.value}
@@ -314,7 +348,7 @@ def _span(years) -> str:
 def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     """One actor: who or what it is, every mention in context by source, and who is named with it."""
     entity = summary.entity
-    by_id = {a.id: a for a in briefing.articles}
+    by_id = briefing.by_id
     description = entity.description or f"{entity.kind[:1].upper() + entity.kind[1:]} named in " \
                                         f"{_sources_count(len(summary.sources))}."
     out = [front_matter({"title": attr(entity.name), "description": attr(description)}), f"# {md(entity.name)}\n\n",
@@ -342,10 +376,13 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     if rest:
         out.append(f"### Older sources ({len(rest)})\n\nQuoted above are the {QUOTED_SOURCES} newest sources; "
                    "these older ones also name it (all mentions are in `briefing.json`):\n\n")
-        for article_id, items in rest:
+        for article_id, items in rest[:LISTED_SOURCES]:
             article = by_id[article_id]
             out.append(f"- {title_link(article, f'../sources/{article.id}.md#{items[0].anchor}')} · "
                        f"{md(date_label(article))} · {len(items)}×\n")
+        if len(rest) > LISTED_SOURCES:
+            out.append(f"\n{len(rest) - LISTED_SOURCES} older sources name it too: the [search page](../find.md) "
+                       "finds them (narrow by year or publication), and `briefing.json` lists them all.\n")
         out.append("\n")
     if summary.related:
         # Out of search: a name would otherwise find every actor page that lists it as a neighbour.
@@ -430,7 +467,7 @@ def review_page(briefing: Briefing) -> str:
                "`briefing entities --unreviewed` prints the same list with entries ready to paste.\n\n")
     if not found:
         return "".join(out) + "Nothing to review: every name found is in the gazetteer.\n"
-    by_id = {a.id: a for a in briefing.articles}
+    by_id = briefing.by_id
     out.append("| Name | Guessed kind | Why | Mentions | First seen |\n|---|---|---|---:|---|\n")
     for summary in sorted(found, key=lambda e: (-len(e.mentions), e.entity.name.casefold())):
         entity = summary.entity
@@ -457,9 +494,8 @@ def abbreviations(glossary) -> str:
     """Markdown abbreviation definitions (the abbr extension), appended to every page by the hook."""
     lines = []
     for term, definition in glossary:
-        if "]" in term or "\n" in term:
-            continue  # not expressible as an abbreviation; still on the glossary page
-        lines.append(f"*[{term}]: {' '.join(definition.split())}")
+        if usable_abbreviation(term):
+                lines.append(f"*[{term}]: {' '.join(definition.split())}")
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
@@ -488,32 +524,48 @@ def _event_line(article_id: str, event, by_id, prefix: str, titles: dict[str, st
             f"— {md(event.text)}  \n  {citation(article, event.anchor, prefix)}{themes}\n")
 
 
-def timeline_page(briefing: Briefing) -> str:
-    """Every dated event in date order, grouped by year; then what could not be dated."""
-    by_id = {a.id: a for a in briefing.articles}
+TIMELINE_NOTE = ("Each is the sentence that carries the date, linked to its paragraph. Dates are shown as precisely "
+                 "as the source gives them (day, month, season or year); a date without a year takes it from the "
+                 "source's own date, and the source page says how that date was found. Each event lists the "
+                 "themes of its source.")
+
+
+def timeline_pages(briefing: Briefing) -> dict[str, str]:
+    """Every dated event in date order, grouped by year; then what could not be dated. From SPLIT_FROM
+    dated events, timeline.md lists the years and each year has its page (timeline/<year>.md)."""
+    by_id = briefing.by_id
     titles = {t.id: t.title for t in briefing.config.themes}
     dated = [(a, e) for a, e in briefing.events if e.date]
     undated = [(a, e) for a, e in briefing.events if not e.date]
+    by_year: dict[str, list] = {}
+    for article_id, event in dated:
+        by_year.setdefault(event.date[:4], []).append((article_id, event))
+    split = len(dated) >= SPLIT_FROM
     out = [front_matter({"title": "Timeline", "description": "Every dated event in the sources, in date order."}),
            "# Timeline\n\n"]
-    out.append(f"{len(dated)} dated events from {_sources_count(len({a for a, _ in dated}))}. Each is the sentence "
-               "that carries the date, linked to its paragraph. Dates are shown as precisely as the source gives "
-               "them (day, month, season or year); a date without a year takes it from the source's own date, "
-               "and the source page says how that date was found. Each event lists the themes of its source. "
+    out.append(f"{len(dated)} dated events from {_sources_count(len({a for a, _ in dated}))}. {TIMELINE_NOTE} "
                "Also as a table: [timeline.csv](timeline.csv).\n\n")
-    year = None
-    for article_id, event in dated:
-        if event.date[:4] != year:
-            year = event.date[:4]
-            out.append(f"\n## {year}\n\n")
-        out.append(_event_line(article_id, event, by_id, "sources/", titles))
+    pages = {}
+    if split:
+        out.append("One page per year:\n\n| Year | Events |\n|---|---:|\n")
+        out.extend(f"| [{year}](timeline/{year}.md) | {len(events):,} |\n" for year, events in by_year.items())
+    for year, events in by_year.items():
+        lines = "".join(_event_line(a, e, by_id, "../sources/" if split else "sources/", titles) for a, e in events)
+        if split:
+            pages[f"timeline/{year}.md"] = (
+                front_matter({"title": f"Timeline: {year}"}) + f"# Timeline: {year}\n\n{len(events)} dated events; "
+                f"[all years](../timeline.md). {TIMELINE_NOTE}\n\n{lines}\n")
+        else:
+            out.append(f"\n## {year}\n\n{lines}")
     if undated:
         out.append("\n## Dates that could not be resolved\n\n"
                    "These sentences carry a date the generator could not place; each says why.\n\n")
-        for article_id, event in undated:
+        for article_id, event in undated[:LISTED_SOURCES * 5 if split else None]:
             out.append(f"- “{md(event.expression)}”: {md(event.note)} — {md(event.text)}  \n  "
                        f"{citation(by_id[article_id], event.anchor, 'sources/')}\n")
-    return "".join(out) + "\n"
+        if split and len(undated) > LISTED_SOURCES * 5:
+            out.append(f"\n{len(undated) - LISTED_SOURCES * 5} more are in `briefing.json` (events without a date).\n")
+    return {"timeline.md": "".join(out) + "\n", **pages}
 
 
 def _theme_timeline(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
@@ -574,7 +626,7 @@ def _discrepancy(d, by_id, prefix: str, level: str = "##") -> str:
 
 
 def differences_page(briefing: Briefing) -> str:
-    by_id = {a.id: a for a in briefing.articles}
+    by_id = briefing.by_id
     out = [front_matter({"title": "Where sources differ",
                          "description": "Statements that give different values for the same measured thing."}),
            "# Where sources differ\n\n"]
@@ -611,7 +663,9 @@ def find_page() -> str:
             "<script>\n"
             "if (window.PagefindUI) {\n"
             '  document.getElementById("find-unavailable").hidden = true;\n'
-            '  new PagefindUI({element: "#find", showSubResults: true, showImages: false, resetStyles: false,\n'
-            '                  openFilters: ["kind", "theme"]});\n'
+            '  var ui = new PagefindUI({element: "#find", showSubResults: true, showImages: false,\n'
+            '                           resetStyles: false, openFilters: ["kind", "theme"], debounceTimeoutMs: 60});\n'
+            '  var query = new URLSearchParams(location.search).get("q");  // from the header\'s box\n'
+            "  if (query) ui.triggerSearch(query);\n"
             "}\n"
             "</script>\n")

@@ -31,18 +31,17 @@ def render(briefing: Briefing) -> dict[str, bytes]:
     files: dict[str, str | bytes] = {
         "index.md": pages.overview_page(briefing),
         "themes/index.md": pages.themes_index(briefing),
-        "sources/index.md": pages.sources_index(briefing),
         "tags.md": pages.tags_page(),
         "entities/index.md": pages.entities_index(briefing),
         "entities/review.md": pages.review_page(briefing),
         "glossary.md": pages.glossary_page(briefing),
-        "timeline.md": pages.timeline_page(briefing),
         "timeline.csv": timeline_csv(briefing),
         "differences.md": pages.differences_page(briefing),
         "find.md": pages.find_page(),
         "briefing.json": briefing_json(briefing),
     }
-    pages_of_records = [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]
+    pages_of_records = [*pages.sources_pages(briefing).items(), *pages.timeline_pages(briefing).items()]
+    pages_of_records += [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]
     for summary in briefing.entities:
         pages_of_records.append((f"entities/{summary.entity.id}.md", pages.entity_page(summary, briefing)))
     for article in briefing.articles:
@@ -135,7 +134,24 @@ def briefing_json(briefing: Briefing) -> str:
     } for d in briefing.discrepancies]
     data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": entities,
             "glossary": glossary, "events": events, "figures": figures, "discrepancies": discrepancies}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n"
+    return _records_json(data)
+
+
+def _records_json(data: dict) -> str:
+    """Sorted keys, one record of each list per line: readable, diffable, and written by json's C encoder
+    (an indented dump goes through the pure-Python encoder: 3 s instead of 0.3 s at 1,000 sources)."""
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+    parts = []
+    for key in sorted(data):
+        value = data[key]
+        if isinstance(value, list) and value:
+            body = "[\n  " + ",\n  ".join(dump(item) for item in value) + "\n ]"
+        else:
+            body = dump(value)
+        parts.append(f" {dump(key)}: {body}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _figure(f, source: str) -> dict:

@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", "entities", "glossary.md", "timeline.md",
+             "timeline",
              "timeline.csv", "differences.md", "find.md",
              ".briefing-manifest.json")
 
@@ -23,6 +24,7 @@ def copy_project(dst: Path, seeds: Path | None = None) -> Path:
     dst.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "briefing.yml", "gazetteer.yml"):
         shutil.copy2(ROOT / name, dst / name)
+    shutil.copytree(ROOT / "overrides", dst / "overrides")
     shutil.copytree(seeds or ROOT / "seeds", dst / "seeds")
     shutil.copytree(ROOT / "docs", dst / "docs", ignore=lambda d, names: [
         n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
