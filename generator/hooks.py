@@ -9,12 +9,15 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from generator import config as config_mod
 from generator import pipeline
+from generator.markdown_text import page_url
 from generator.pages import abbreviations
 from generator.errors import BriefingError
 from generator.safety import build_lock
@@ -86,6 +89,30 @@ def on_post_build(config, **kwargs):
 def on_page_markdown(markdown, **kwargs):
     """Glossary tooltips on every page, hand-written ones included (Material's abbreviations)."""
     return markdown + _abbreviations
+
+
+# A relative link ending in '/' (maybe with an #anchor): how the generated raw HTML links to a page.
+DIRECTORY_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:)[^"#/][^"#]*/|\./|\.\./)(#[^"]*)?"')
+
+
+def on_page_content(html_text, page, config, files, **kwargs):
+    """The generated pages write long lists as raw HTML with directory links (sources/x/, see
+    pages.title_html), which MkDocs does not rewrite. Where pages are files instead (the offline
+    copy: Material's offline plugin turns use_directory_urls off), point them at the files."""
+    if config.use_directory_urls:
+        return html_text
+    base = page_url(page.file.src_uri) or "."
+
+    def to_file(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(base, match.group(1)))
+        target = "" if target == "." else target
+        file = files.get_file_from_path(f"{target}.md" if target else "index.md") or \
+            files.get_file_from_path(f"{target}/index.md")
+        if file is None:
+            return match.group(0)
+        return f'href="{file.url_relative_to(page.file)}{match.group(2) or ""}"'
+
+    return DIRECTORY_LINK.sub(to_file, html_text)
 
 
 def _expand_themes(item, themes):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import posixpath
 import re
 import string
 
@@ -35,6 +36,23 @@ def html_text(text: str, glossary: tuple[tuple[str, str], ...] = ()) -> str:
         return escaped
     pattern, titles = found
     return pattern.sub(lambda m: f'<abbr title="{titles[m.group(0)]}">{m.group(0)}</abbr>', escaped)
+
+
+def page_url(path: str) -> str:
+    """A page's URL as MkDocs makes it with use_directory_urls (checked by the hook):
+    'sources/x.md' → 'sources/x/', 'sources/index.md' → 'sources/', 'index.md' → ''."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index":
+        return ""
+    return stem[:-len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def href(page: str, target: str, anchor: str = "") -> str:
+    """The relative link from page to target (docs paths, 'sources/x.md') in the built site, for raw
+    HTML, where MkDocs does not rewrite links; escaped for an attribute."""
+    rel = posixpath.relpath(page_url(target) or ".", page_url(page) or ".")
+    link = "./" if rel == "." else rel + "/"
+    return html.escape(link + (f"#{anchor}" if anchor else ""), quote=True)
 
 
 def usable_abbreviation(term: str) -> bool:

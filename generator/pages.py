@@ -6,7 +6,8 @@ import html
 from urllib.parse import quote
 
 from generator.aggregate import newest_first
-from generator.markdown_text import attr, cell, front_matter, html_text, human_date, md, usable_abbreviation
+from generator.markdown_text import (attr, cell, front_matter, href, html_text, human_date, md,
+                                     usable_abbreviation)
 from generator.entities import context
 from generator.models import INFERRED, NONE, SIDECAR, STATED, Article, Briefing, EntitySummary, ThemeSummary
 from generator.text import sentence_at, sentences
@@ -18,6 +19,8 @@ QUOTED_SOURCES = 20  # an actor page quotes its mentions in the newest 20 source
 LISTED_SOURCES = 200  # ... up to this many; past that, the count and where to find them (linear page size)
 SPLIT_FROM = 1000  # sources (index) or dated events (timeline) from which a list gets one page per year
 THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
+THEME_DIFFERENCES = 10  # a theme page shows this many disagreements; "Where sources differ" has all
+DIFFERENCES_SPLIT_FROM = 200  # disagreements from which that page gets one page per year
 URL_SAFE = ":/?#@!$&*+,;=%~-._"  # kept as they are in a link; quotes, brackets and spaces are escaped
 # How kinds are titled on the index, in this order; any other kind follows, titled as written.
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "country": "Countries", "place": "Places",
@@ -120,14 +123,17 @@ def _actors_block(article: Article, briefing: Briefing) -> str:
     if not counts:
         return ""
     by_kind: dict[str, list[str]] = {}
+    page = f"sources/{article.id}.md"
     for entity_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], briefing.entity(kv[0]).entity.name)):
         entity = briefing.entity(entity_id).entity
         mark = " (to review)" if not entity.reviewed else ""
-        by_kind.setdefault(entity.kind, []).append(f"[{md(entity.name)}](../entities/{entity_id}.md) ×{n}{mark}")
-    lines = [f'??? abstract "People, organisations and places ({len(counts)})"\n\n']
+        by_kind.setdefault(entity.kind, []).append(
+            f'<a href="{href(page, f"entities/{entity_id}.md")}">{html_text(entity.name)}</a> ×{n}{mark}')
+    # What pymdownx.details makes of `??? abstract "…"`, written directly (see title_html).
+    lines = [f'<details class="abstract">\n<summary>People, organisations and places ({len(counts)})</summary>\n<ul>\n']
     for kind in _kinds(by_kind):
-        lines.append(f"    - **{md(_kind_title(kind))}:** {', '.join(by_kind[kind])}\n")
-    return "".join(lines) + "\n"
+        lines.append(f"<li><strong>{html_text(_kind_title(kind))}:</strong> {', '.join(by_kind[kind])}</li>\n")
+    return "".join(lines) + "</ul>\n</details>\n\n"
 
 
 def _kinds(kinds) -> list[str]:
@@ -210,13 +216,17 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     out.append("## Sources on this theme\n\n")
     if n > THEME_SOURCES:
         out.append(f"The newest {THEME_SOURCES}; [Sources by theme](../tags.md) lists all {n}.\n\n")
-    out.append("| Date | Source | Publication | Type | Score |\n|---|---|---|---|---:|\n")
+    page = f"themes/{theme.id}.md"
+    out.append('<table>\n<thead><tr><th>Date</th><th>Source</th><th>Publication</th><th>Type</th>'
+               '<th style="text-align: right">Score</th></tr></thead>\n<tbody>\n')
     newest = sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]]))[:THEME_SOURCES]
     for source_id, score in newest:
         a = by_id[source_id]
-        out.append(f"| {md(date_label(a))} | {title_link(a, f'../sources/{a.id}.md')} | "
-                   f"{cell(a.meta.publication.value)} | {cell(a.meta.source_type.value)} | {score:g} |\n")
-    out.append("\n")
+        out.append(f"<tr><td>{html_text(date_label(a))}</td><td>{title_html(a, page)}</td>"
+                   f"<td>{html_text(a.meta.publication.value or '—')}</td>"
+                   f"<td>{html_text(a.meta.source_type.value or '—')}</td>"
+                   f'<td style="text-align: right">{score:g}</td></tr>\n')
+    out.append("</tbody>\n</table>\n\n")
     return "".join(out) + _method(theme)
 
 
@@ -236,6 +246,25 @@ def citation(article: Article, anchor: str, prefix: str) -> str:
     if article.meta.publication.value:
         parts.append(f"*{md(article.meta.publication.value)}*")
     parts.append(md(date_label(article)))
+    return " · ".join(parts)
+
+
+# Long lists (sources, quotes, events, actors) are written as raw HTML, escaped by html_text():
+# Markdown passes a raw HTML block through untouched, where each Markdown link or escape costs an
+# inline-pattern match (most of MkDocs' time at thousands of pages). Links there are final URLs
+# (href(): MkDocs does not rewrite links in raw HTML); headings stay Markdown, for the page's toc.
+
+def title_html(article: Article, page: str, anchor: str = "") -> str:
+    """title_link() as HTML, from the page at docs path `page`."""
+    link = f'<a href="{href(page, f"sources/{article.id}.md", anchor)}">{html_text(article.meta.title.value)}</a>'
+    return f"<em>{link}</em>" if article.meta.title.basis in (INFERRED, NONE) else link
+
+
+def citation_html(article: Article, anchor: str, page: str) -> str:
+    parts = [title_html(article, page, anchor)]
+    if article.meta.publication.value:
+        parts.append(f"<em>{html_text(article.meta.publication.value)}</em>")
+    parts.append(html_text(date_label(article)))
     return " · ".join(parts)
 
 
@@ -263,7 +292,7 @@ def sources_pages(briefing: Briefing) -> dict[str, str]:
     out = [front_matter({"title": "Sources"}), "# Sources\n\n"]
     if len(articles) < SPLIT_FROM:
         out.append(f"All {_sources_count(len(articles))}, newest first. {SOURCES_NOTE}\n\n")
-        out.append(_source_table(articles, titles, "", "../themes/"))
+        out.append(_source_table(articles, titles, "sources/index.md"))
         return {"sources/index.md": "".join(out)}
     by_year: dict[str, list[Article]] = {}
     for article in articles:  # newest first, undated last
@@ -271,23 +300,26 @@ def sources_pages(briefing: Briefing) -> dict[str, str]:
     out.append(f"{_sources_count(len(articles))}, one page per year (newest first). {SOURCES_NOTE}\n\n"
                "| Year | Sources |\n|---|---:|\n")
     out.extend(f"| [{year}](by-year/{year}.md) | {len(items):,} |\n" for year, items in by_year.items())
-    out.append(f"\n## Newest sources\n\n{_source_table(articles[:NEWEST * 4], titles, '', '../themes/')}")
+    out.append(f"\n## Newest sources\n\n{_source_table(articles[:NEWEST * 4], titles, 'sources/index.md')}")
     pages = {"sources/index.md": "".join(out)}
     for year, items in by_year.items():
         title = f"Sources of {year}" if year != "undated" else "Undated sources"
         pages[f"sources/by-year/{year}.md"] = (
             front_matter({"title": title}) + f"# {title}\n\n{_sources_count(len(items))}, newest first; "
-            f"[all years](../index.md). {SOURCES_NOTE}\n\n" + _source_table(items, titles, "../", "../../themes/"))
+            f"[all years](../index.md). {SOURCES_NOTE}\n\n" + _source_table(items, titles, f"sources/by-year/{year}.md"))
     return pages
 
 
-def _source_table(articles, titles, prefix: str, theme_prefix: str) -> str:
-    rows = ["| Date | Title | Publication | Type | Themes |\n|---|---|---|---|---|\n"]
+def _source_table(articles, titles, page: str) -> str:
+    rows = ['<table>\n<thead><tr><th>Date</th><th>Title</th><th>Publication</th><th>Type</th><th>Themes</th></tr>'
+            '</thead>\n<tbody>\n']
     for a in articles:
-        themes = ", ".join(f"[{md(titles[t])}]({theme_prefix}{t}.md)" for t in a.theme_ids) or "—"
-        rows.append(f"| {md(date_label(a))} | {title_link(a, f'{prefix}{a.id}.md')} | "
-                    f"{cell(a.meta.publication.value)} | {cell(a.meta.source_type.value)} | {themes} |\n")
-    return "".join(rows) + "\n"
+        themes = ", ".join(f'<a href="{href(page, f"themes/{t}.md")}">{html_text(titles[t])}</a>'
+                           for t in a.theme_ids) or "—"
+        rows.append(f"<tr><td>{html_text(date_label(a))}</td><td>{title_html(a, page)}</td>"
+                    f"<td>{html_text(a.meta.publication.value or '—')}</td>"
+                    f"<td>{html_text(a.meta.source_type.value or '—')}</td><td>{themes}</td></tr>\n")
+    return "".join(rows) + "</tbody>\n</table>\n\n"
 
 
 def overview_page(briefing: Briefing) -> str:
@@ -312,7 +344,7 @@ def overview_page(briefing: Briefing) -> str:
         if not summary.key_points:
             out.append("    No source reaches this theme's threshold yet.\n\n")
     out.append("</div>\n\n## Newest sources\n\n")
-    out.append(_source_table(briefing.articles[:NEWEST], titles, "sources/", "themes/"))
+    out.append(_source_table(briefing.articles[:NEWEST], titles, "index.md"))
     out.append("[All sources →](sources/index.md) · [Sources by theme →](tags.md)\n\n")
     out.append("## Across the sources\n\n")
     dated = sum(1 for _, e in briefing.events if e.date)
@@ -370,16 +402,20 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     for article_id, mention in summary.mentions:
         mentions_by_source.setdefault(article_id, []).append(mention)
     quoted = list(mentions_by_source.items())[:QUOTED_SOURCES]
+    page = f"entities/{entity.id}.md"
+    glossary = briefing.config.glossary
     for article_id, items in quoted:
-        out.append(_quotes(by_id[article_id], items))
+        out.append(_quotes(by_id[article_id], items, page, glossary))
     rest = list(mentions_by_source.items())[QUOTED_SOURCES:]
     if rest:
         out.append(f"### Older sources ({len(rest)})\n\nQuoted above are the {QUOTED_SOURCES} newest sources; "
                    "these older ones also name it (all mentions are in `briefing.json`):\n\n")
+        out.append("<ul>\n")
         for article_id, items in rest[:LISTED_SOURCES]:
             article = by_id[article_id]
-            out.append(f"- {title_link(article, f'../sources/{article.id}.md#{items[0].anchor}')} · "
-                       f"{md(date_label(article))} · {len(items)}×\n")
+            out.append(f"<li>{title_html(article, page, items[0].anchor)} · {html_text(date_label(article))} · "
+                       f"{len(items)}×</li>\n")
+        out.append("</ul>\n")
         if len(rest) > LISTED_SOURCES:
             out.append(f"\n{len(rest) - LISTED_SOURCES} older sources name it too: the [search page](../find.md) "
                        "finds them (narrow by year or publication), and `briefing.json` lists them all.\n")
@@ -398,19 +434,19 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     return "".join(out)
 
 
-def _spaced(text: str) -> str:
-    """md() of a piece of a sentence, keeping one space at either end if it had one."""
+def _spaced(text: str, glossary) -> str:
+    """html_text() of a piece of a sentence, keeping one space at either end if it had one."""
     if not text.strip():
         return ""
-    return (" " if text[:1].isspace() else "") + md(text) + (" " if text[-1:].isspace() else "")
+    return (" " if text[:1].isspace() else "") + html_text(text, glossary) + (" " if text[-1:].isspace() else "")
 
 
-def _quotes(article: Article, mentions) -> str:
+def _quotes(article: Article, mentions, page: str, glossary) -> str:
     """A source's heading, then each sentence naming the actor, the name in bold, linked to its paragraph."""
     blocks = {b.anchor: b.text for b in article.blocks}
     out = [f"### {title_link(article, f'../sources/{article.id}.md')}\n\n"]
     meta = [md(article.meta.publication.value)] if article.meta.publication.value else []
-    out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n")
+    out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n<ul>\n")
     seen: set[tuple[str, str]] = set()
     for mention in mentions:
         text = blocks[mention.anchor]
@@ -420,9 +456,10 @@ def _quotes(article: Article, mentions) -> str:
         seen.add(sentence)
         before, name, after = context(text, mention.start, mention.end)
         number = mention.anchor.split("-")[-1]
-        out.append(f"- {_spaced(before)}**{md(name)}**{_spaced(after)} "
-                   f"[¶ {number}](../sources/{article.id}.md#{mention.anchor})\n")
-    return "".join(out) + "\n"
+        link = href(page, f"sources/{article.id}.md", mention.anchor)
+        out.append(f"<li>{_spaced(before, glossary)}<strong>{html_text(name)}</strong>{_spaced(after, glossary)} "
+                   f'<a href="{link}">¶ {number}</a></li>\n')
+    return "".join(out) + "</ul>\n\n"
 
 
 def _short(article: Article) -> str:
@@ -515,13 +552,18 @@ def event_date(event) -> str:
     return label
 
 
-def _event_line(article_id: str, event, by_id, prefix: str, titles: dict[str, str] | None = None) -> str:
-    article = by_id[article_id]
-    themes = ""
-    if titles is not None and article.theme_ids:
-        themes = " · " + ", ".join(f"*{md(titles[t])}*" for t in article.theme_ids)
-    return (f"- **{md(event_date(event))}** <small>{PRECISION_LABEL.get(event.precision, md(event.precision))}</small> "
-            f"— {md(event.text)}  \n  {citation(article, event.anchor, prefix)}{themes}\n")
+def _event_list(events, by_id, page: str, titles: dict[str, str] | None, glossary) -> str:
+    """Events as an HTML list: date, precision, the sentence, its citation (and its source's themes)."""
+    out = ['<ul class="events">\n']
+    for article_id, event in events:
+        article = by_id[article_id]
+        themes = ""
+        if titles is not None and article.theme_ids:
+            themes = " · " + ", ".join(f"<em>{html_text(titles[t])}</em>" for t in article.theme_ids)
+        out.append(f"<li><strong>{html_text(event_date(event))}</strong> "
+                   f"<small>{html_text(PRECISION_LABEL.get(event.precision, event.precision))}</small> — "
+                   f"{html_text(event.text, glossary)}<br>\n{citation_html(article, event.anchor, page)}{themes}</li>\n")
+    return "".join(out) + "</ul>\n\n"
 
 
 TIMELINE_NOTE = ("Each is the sentence that carries the date, linked to its paragraph. Dates are shown as precisely "
@@ -550,7 +592,8 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
         out.append("One page per year:\n\n| Year | Events |\n|---|---:|\n")
         out.extend(f"| [{year}](timeline/{year}.md) | {len(events):,} |\n" for year, events in by_year.items())
     for year, events in by_year.items():
-        lines = "".join(_event_line(a, e, by_id, "../sources/" if split else "sources/", titles) for a, e in events)
+        lines = _event_list(events, by_id, f"timeline/{year}.md" if split else "timeline.md", titles,
+                            briefing.config.glossary)
         if split:
             pages[f"timeline/{year}.md"] = (
                 front_matter({"title": f"Timeline: {year}"}) + f"# Timeline: {year}\n\n{len(events)} dated events; "
@@ -573,9 +616,8 @@ def _theme_timeline(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
         return ""
     out = ["## Timeline\n\n", "Dated events in the paragraphs that place sources in this theme, latest "
            f"{len(summary.events)}; [the full timeline](../timeline.md) has every source.\n\n"]
-    for article_id, event in summary.events:
-        out.append(_event_line(article_id, event, by_id, "../sources/"))
-    return "".join(out) + "\n"
+    out.append(_event_list(summary.events, by_id, f"themes/{summary.theme.id}.md", None, briefing.config.glossary))
+    return "".join(out)
 
 
 def figure_value(figure) -> str:
@@ -607,38 +649,71 @@ def _theme_figures(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
     concerned = [d for d in briefing.discrepancies if summary.theme.id in d.themes]
     if concerned:
         out.append("## Where sources differ\n\n")
-        for d in concerned:
-            out.append(_discrepancy(d, by_id, "../sources/", level="###"))
+        if len(concerned) > THEME_DIFFERENCES:
+            out.append(f"The first {THEME_DIFFERENCES} of {len(concerned)}; [Where sources differ](../differences.md) "
+                       "has them all.\n\n")
+        for d in concerned[:THEME_DIFFERENCES]:
+            out.append(_discrepancy(d, by_id, f"themes/{summary.theme.id}.md", level="###"))
     return "".join(out)
 
 
-def _discrepancy(d, by_id, prefix: str, level: str = "##") -> str:
-    out = [f"{level} {md(d.what)}\n\n", "| Value | As written | Where |\n|---|---|---|\n"]
+def _figure_where_html(article: Article, figure, page: str) -> str:
+    if not figure.anchor:
+        return f'<a href="{href(page, f"sources/{article.id}.md")}">headline</a> of {title_html(article, page)}'
+    return (f'{citation_html(article, figure.anchor, page)} · '
+            f'<a href="{href(page, f"sources/{article.id}.md", figure.anchor)}">¶ {figure.anchor.split("-")[-1]}</a>')
+
+
+def _discrepancy(d, by_id, page: str, level: str = "##") -> str:
+    out = [f"{level} {md(d.what)}\n\n",
+           "<table>\n<thead><tr><th>Value</th><th>As written</th><th>Where</th></tr></thead>\n<tbody>\n"]
     for statement in d.statements:
         figure = statement.figure
-        value = md(figure_value(figure)) + (" (approx.)" if figure.approximate else "")
+        value = html_text(figure_value(figure)) + (" (approx.)" if figure.approximate else "")
         if statement.equivalents:
-            value += " = " + ", ".join(md(figure_value(e)) for e in statement.equivalents)
-        written = "“" + md(figure.text) + "”" + "".join(f" (“{md(e.text)}”)" for e in statement.equivalents)
-        out.append(f"| {value} | {written} | {_figure_where(by_id[statement.source], figure, prefix)} |\n")
-    out.append(f"\n*How these were matched:* {md(d.method)}\n\n")
+            value += " = " + ", ".join(html_text(figure_value(e)) for e in statement.equivalents)
+        written = "“" + html_text(figure.text) + "”" + "".join(f" (“{html_text(e.text)}”)" for e in statement.equivalents)
+        out.append(f"<tr><td>{value}</td><td>{written}</td>"
+                   f"<td>{_figure_where_html(by_id[statement.source], figure, page)}</td></tr>\n")
+    out.append(f"</tbody>\n</table>\n\n*How these were matched:* {md(d.method)}\n\n")
     return "".join(out)
 
 
-def differences_page(briefing: Briefing) -> str:
+DIFFERENCES_NOTE = ("Places where sources (or one source, headline against body) give different values for the same "
+                    "measured thing, side by side, each linked to where it is written. Matching is conservative: only "
+                    "the kinds of figures described under each are compared, and values of different things are never "
+                    "set against each other.")
+
+
+def differences_pages(briefing: Briefing) -> dict[str, str]:
+    """Every discrepancy; from DIFFERENCES_SPLIT_FROM of them, one page per year of the newest source
+    involved (differences/<year>.md) and differences.md lists the years."""
     by_id = briefing.by_id
     out = [front_matter({"title": "Where sources differ",
                          "description": "Statements that give different values for the same measured thing."}),
-           "# Where sources differ\n\n"]
-    out.append("Places where sources (or one source, headline against body) give different values for the same "
-               "measured thing, side by side, each linked to where it is written. Matching is conservative: only "
-               "the kinds of figures described under each are compared, and values of different things are never "
-               "set against each other.\n\n")
+           f"# Where sources differ\n\n{DIFFERENCES_NOTE}\n\n"]
     if not briefing.discrepancies:
-        return "".join(out) + "No disagreement found.\n"
+        return {"differences.md": "".join(out) + "No disagreement found.\n"}
+    if len(briefing.discrepancies) < DIFFERENCES_SPLIT_FROM:
+        out.extend(_discrepancy(d, by_id, "differences.md") for d in briefing.discrepancies)
+        return {"differences.md": "".join(out)}
+    by_year: dict[str, list] = {}
     for d in briefing.discrepancies:
-        out.append(_discrepancy(d, by_id, "sources/"))
-    return "".join(out)
+        years = [year_of(by_id[s.source]) for s in d.statements]
+        dated = [y for y in years if y != "undated"]
+        by_year.setdefault(max(dated) if dated else "undated", []).append(d)
+    order = sorted((y for y in by_year if y != "undated"), reverse=True) + ["undated"] * ("undated" in by_year)
+    out.append(f"{len(briefing.discrepancies):,} disagreements, one page per year (of the newest source "
+               "involved):\n\n| Year | Disagreements |\n|---|---:|\n")
+    out.extend(f"| [{year}](differences/{year}.md) | {len(by_year[year]):,} |\n" for year in order)
+    pages = {"differences.md": "".join(out)}
+    for year in order:
+        title = f"Where sources differ: {year}"
+        pages[f"differences/{year}.md"] = (
+            front_matter({"title": title}) + f"# {title}\n\n{len(by_year[year])} disagreements; "
+            "[all years](../differences.md).\n\n"
+            + "".join(_discrepancy(d, by_id, f"differences/{year}.md") for d in by_year[year]))
+    return pages
 
 
 def search_filters(filters: list[tuple[str, str]]) -> str:

@@ -36,11 +36,11 @@ def render(briefing: Briefing) -> dict[str, bytes]:
         "entities/review.md": pages.review_page(briefing),
         "glossary.md": pages.glossary_page(briefing),
         "timeline.csv": timeline_csv(briefing),
-        "differences.md": pages.differences_page(briefing),
         "find.md": pages.find_page(),
         "briefing.json": briefing_json(briefing),
     }
-    pages_of_records = [*pages.sources_pages(briefing).items(), *pages.timeline_pages(briefing).items()]
+    pages_of_records = [*pages.sources_pages(briefing).items(), *pages.timeline_pages(briefing).items(),
+                        *pages.differences_pages(briefing).items()]
     pages_of_records += [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]
     for summary in briefing.entities:
         pages_of_records.append((f"entities/{summary.entity.id}.md", pages.entity_page(summary, briefing)))

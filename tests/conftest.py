@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", "entities", "glossary.md", "timeline.md",
-             "timeline",
+             "timeline", "differences",
              "timeline.csv", "differences.md", "find.md",
              ".briefing-manifest.json")
 

@@ -127,8 +127,8 @@ def test_unreviewed_names_are_listed_by_the_cli_and_get_pages(tmp_path):
     review = (project / "docs" / "entities" / "review.md").read_text()
     assert "[Ali Karimov](ali-karimov.md)" in review
     page = (project / "docs" / "entities" / "ali-karimov.md").read_text()
-    quotes = [line for line in page.splitlines() if line.startswith("- ")]
-    assert "Not reviewed" in page and len(quotes) == 3 and all("](../sources/new.md#p-" in q for q in quotes)
+    quotes = [line for line in page.splitlines() if line.startswith("<li>")]
+    assert "Not reviewed" in page and len(quotes) == 3 and all('href="../../sources/new/#p-' in q for q in quotes)
 
 
 def test_promoting_a_name_to_the_gazetteer_makes_it_reviewed(tmp_path):
@@ -212,7 +212,7 @@ def test_found_names_never_take_an_index_page_and_every_sentence_is_quoted(tmp_p
     assert ids["Review"] == "review-2" and ids["Index"] == "index-2"
     assert "Names to review" in (project / "docs" / "entities" / "review.md").read_text()
     page = (project / "docs" / "entities" / "emomali-rahmon.md").read_text()
-    quotes = [line for line in page.splitlines() if line.startswith("- ")]
+    quotes = [line for line in page.splitlines() if line.startswith("<li>")]
     assert len(quotes) == 3  # "arrived", "left", "met … in Dushanbe": one line per sentence
 
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.markdown_text import cell, front_matter, human_date, md
+from generator.markdown_text import cell, front_matter, href, html_text, human_date, md
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -140,3 +140,35 @@ def test_front_matter_value_of_dashes_does_not_end_the_block():
 ])
 def test_human_date(iso, expected):
     assert human_date(iso) == expected
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_html_text_is_inert_in_a_raw_html_block(text):
+    """A source's paragraphs are raw HTML blocks: Markdown leaves them alone, so escaping is all."""
+    out = render(f'<p id="p-1">{html_text(text)}</p>\n\n<p id="p-2">after</p>')
+    soup = BeautifulSoup(out, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p", "p"], out
+    assert soup.p.get_text() == " ".join(text.split()) and soup.p.attrs == {"id": "p-1"}
+
+
+def test_html_text_marks_glossary_terms_as_markdown_abbr_would():
+    glossary = (("CSTO", 'Collective "Security" <Treaty> Organization'), ("S&P", "a & b"), ("a]b", "unusable"))
+    out = html_text("CSTO, the CSTOs, xCSTO and CSTO-led S&P a]b <CSTO>", glossary)
+    soup = BeautifulSoup(out, "html.parser")
+    abbrs = soup.find_all("abbr")
+    assert [a.get_text() for a in abbrs] == ["CSTO", "CSTO", "S&P", "CSTO"]
+    assert abbrs[0]["title"] == 'Collective "Security" <Treaty> Organization' and abbrs[2]["title"] == "a & b"
+    assert soup.get_text() == "CSTO, the CSTOs, xCSTO and CSTO-led S&P a]b <CSTO>"
+
+
+@pytest.mark.parametrize("page, target, expected", [
+    ("sources/x.md", "entities/y.md", "../../entities/y/"),
+    ("sources/x.md", "index.md", "../../"),
+    ("index.md", "sources/x.md", "sources/x/"),
+    ("sources/index.md", "sources/x.md", "x/"),
+    ("sources/by-year/2021.md", "themes/t.md", "../../../themes/t/"),
+    ("timeline.md", "sources/a.md", "../sources/a/"),
+    ("sources/x.md", "sources/x.md", "./"),
+])
+def test_href_is_the_link_mkdocs_writes_with_directory_urls(page, target, expected):
+    assert href(page, target) == expected and href(page, target, "p-3") == expected + "#p-3"

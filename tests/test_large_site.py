@@ -1,0 +1,142 @@
+"""What a large briefing looks like, built for real from the five seeds with its thresholds lowered:
+the sources index and the timeline split by year, and the header's search box handed to Pagefind
+(while the offline copy keeps Material's search, the one that works from file://)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_project
+from generator import cli, pages
+
+
+def html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """The flagship built as if it were large: split from 3 sources or events, Pagefind box above 2 sources."""
+    project = copy_project(tmp_path_factory.mktemp("large") / "project")
+    with (project / "briefing.yml").open("a", encoding="utf-8") as handle:
+        handle.write("\nsearch:\n  material_box_up_to: 2\n")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pages, "SPLIT_FROM", 3)
+        mp.setattr(pages, "DIFFERENCES_SPLIT_FROM", 1)
+        mp.setattr(pages, "THEME_DIFFERENCES", 1)
+        mp.chdir(project)
+        mp.setenv("BRIEFING_OFFLINE", "false")  # restored afterwards: the CLI sets it for --offline
+        mp.setenv("BRIEFING_GENERATED", "")
+        assert cli.main(["build", "--strict"]) == 0
+        assert cli.main(["build", "--offline", "--strict"]) == 0
+    return project
+
+
+def test_sources_index_has_one_page_per_year_and_every_source_once(large):
+    data = json.loads((large / "site" / "briefing.json").read_text(encoding="utf-8"))
+    years = {s["date"][:4] if s["date"] else "undated" for s in data["sources"]}
+    index = html(large / "site" / "sources" / "index.html")
+    listed = {a.get_text() for a in index.select("article table a") if re.fullmatch(r"\d{4}|undated", a.get_text())}
+    assert listed == years
+    linked: list[str] = []
+    for year in years:
+        page = large / "site" / "sources" / "by-year" / year / "index.html"
+        rows = html(page).select("article table tbody tr")
+        linked += [urlparse(tr.select("a")[0]["href"]).path.strip("/").split("/")[-1] for tr in rows]
+        assert all(year in tr.td.get_text() or year == "undated" for tr in rows), page
+    assert sorted(linked) == sorted(s["id"] for s in data["sources"])
+
+
+def test_timeline_has_one_page_per_year_with_every_dated_event(large):
+    data = json.loads((large / "site" / "briefing.json").read_text(encoding="utf-8"))
+    dated = [e for e in data["events"] if e["date"]]
+    years = sorted({e["date"][:4] for e in dated})
+    index = html(large / "site" / "timeline" / "index.html")
+    assert [a.get_text() for a in index.select("article table a")] == years
+    lines = 0
+    for year in years:
+        items = html(large / "site" / "timeline" / year / "index.html").select("article li")
+        lines += len(items)
+        assert all(li.find("a", href=re.compile(r"sources/.+#p-\d+")) for li in items)
+    assert lines == len(dated)
+
+
+def test_differences_have_one_page_per_year_and_theme_pages_show_the_first(large):
+    data = json.loads((large / "site" / "briefing.json").read_text(encoding="utf-8"))
+    whats = sorted(d["what"] for d in data["discrepancies"])
+    assert len(whats) == 2
+    found = []
+    for page in (large / "site" / "differences").glob("*/index.html"):
+        found += [h.get_text().rstrip("¶").strip() for h in html(page).select("article h2")]
+        assert html(page).select("article table td a[href*='#p-']"), page
+    assert sorted(found) == whats
+    theme = html(large / "site" / "themes" / "afghanistan-threat" / "index.html")
+    assert len(theme.select("article h3")) >= 1 and "has them all" in theme.get_text()
+
+
+def test_links_of_the_split_pages_resolve(large):
+    site = large / "site"
+    pages_checked = [site / "sources" / "index.html", site / "timeline" / "index.html",
+                     *site.glob("sources/by-year/*/index.html"), *site.glob("timeline/*/index.html"),
+                     site / "differences" / "index.html", *site.glob("differences/*/index.html"),
+                     *site.glob("themes/*/index.html")]
+    checked = 0
+    for page in pages_checked:
+        base = "/" + page.relative_to(site).as_posix()
+        for a in html(page).select("article a[href]"):
+            target = urlparse(urljoin(base, a["href"]))
+            if target.scheme:
+                continue
+            path = site / unquote(target.path).lstrip("/")
+            path = path / "index.html" if path.is_dir() else path
+            assert path.exists(), f"{base}: broken link {a['href']}"
+            if target.fragment:
+                assert html(path).find(id=target.fragment) is not None, f"{base}: no anchor {a['href']}"
+            checked += 1
+    assert checked > 50
+
+
+def test_large_site_search_box_goes_to_the_search_page(large):
+    site = large / "site"
+    assert not (site / "search" / "search_index.json").exists()  # Material builds no index
+    assert (site / "pagefind" / "pagefind-ui.js").exists()
+    for page in (site / "index.html", sorted(site.glob("sources/by-year/*/index.html"))[0]):
+        soup = html(page)
+        assert soup.select_one(".md-search") is None, page
+        form = soup.select_one("form.briefing-find")
+        assert form is not None and form.select_one("input[name=q]") is not None, page
+        target = urlparse(urljoin("/" + page.relative_to(site).as_posix(), form["action"])).path
+        assert (site / target.lstrip("/") / "index.html").exists() and target.endswith("/find/"), page
+    find = (site / "find" / "index.html").read_text(encoding="utf-8")
+    assert 'get("q")' in find and "triggerSearch(query)" in find
+
+
+def test_offline_copy_keeps_material_search(large):
+    site = large / "site-offline"
+    soup = html(site / "index.html")
+    assert soup.select_one(".md-search") is not None and soup.select_one("form.briefing-find") is None
+    assert (site / "search" / "search_index.js").exists() or (site / "search" / "search_index.json").exists()
+
+
+def test_offline_copy_links_point_at_files(large):
+    """From file:// a link to a folder shows a listing: every link of the generated lists (raw HTML
+    with directory links, rewritten by the hook when pages are files) must name an existing file."""
+    site = large / "site-offline"
+    checked = 0
+    for page in [*site.glob("sources/*.html"), *site.glob("entities/*.html"), *site.glob("timeline/*.html"),
+                 *site.glob("sources/by-year/*.html"), *site.glob("differences/*.html"), *site.glob("themes/*.html")]:
+        base = "/" + page.relative_to(site).as_posix()
+        for a in html(page).select("article a[href]"):
+            target = urlparse(urljoin(base, a["href"]))
+            if target.scheme or a["href"].startswith("#"):
+                continue
+            path = site / unquote(target.path).lstrip("/")
+            assert path.is_file(), f"{base}: {a['href']} is not a file"
+            checked += 1
+    assert checked > 200
