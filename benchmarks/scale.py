@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -45,12 +44,20 @@ def project(n: int) -> Path:
     return root
 
 
-def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of a command (the largest of it and the
+    processes it waited for: MkDocs' figure includes Pagefind, run by the hook)."""
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
-    return time.perf_counter() - started
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err,
+                                env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        if proc.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode(errors='replace')[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def browser_timings(site: Path, chromium=None) -> dict[str, float]:
@@ -126,25 +133,29 @@ def _search_timings(browser, url: str) -> dict[str, float]:
 
 
 def run(n: int, browser: bool = True, chromium=None) -> dict[str, float | str]:
+    from generator.search import command as pagefind_command
+
     root = project(n)
     py = [sys.executable, "-m", "generator"]
     figures: dict[str, float | str] = {}
-    figures["cold generation (s)"] = timed(py + ["build", "--no-site"], root)
-    figures["no-change generation (s)"] = timed(py + ["build", "--no-site"], root)
-    make_corpus(1, root / "seeds", start=n)
-    figures["generation after adding one (s)"] = timed(py + ["build", "--no-site"], root)
-    total = timed([sys.executable, "-m", "mkdocs", "build", "-q"], root, {"BRIEFING_GENERATED": "1"})
-    from generator.search import build_index
-
-    started = time.perf_counter()
-    build_index(root / "site")
-    search = time.perf_counter() - started
+    memory = []
+    for label in ("cold generation (s)", "no-change generation (s)", "generation after adding one (s)"):
+        if label.startswith("generation after"):
+            make_corpus(1, root / "seeds", start=n)
+        figures[label], peak = timed(py + ["build", "--no-site"], root)
+        memory.append(peak)
+    total, mkdocs_peak = timed([sys.executable, "-m", "mkdocs", "build", "-q"], root, {"BRIEFING_GENERATED": "1"})
+    search, search_peak = timed(pagefind_command(root / "site"), root)  # again, alone, to tell them apart
     figures["MkDocs build (s)"] = total - search
     figures["search index, Pagefind (s)"] = search
     figures["full build (s)"] = figures["no-change generation (s)"] + total
-    figures["peak memory of a step (MB)"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    figures["generation ÷ MkDocs build"] = figures["no-change generation (s)"] / figures["MkDocs build (s)"]
+    figures["peak memory: generation (MB)"] = max(memory)
+    figures["peak memory: MkDocs (MB)"] = mkdocs_peak
+    figures["peak memory: Pagefind (MB)"] = search_peak
     size = subprocess.run(["du", "-sm", str(root / "site")], capture_output=True, text=True).stdout.split()[0]
     figures["site size (MB)"] = float(size)
+    figures["pages"] = float(sum(1 for _ in (root / "site").rglob("index.html")))
     if browser:
         figures.update({k if isinstance(v, str) else f"{k} (s)": v
                         for k, v in browser_timings(root / "site", chromium).items()})
@@ -157,7 +168,8 @@ def table(results: dict[int, dict]) -> str:
     rows = [f"| N | {' | '.join(f'{n:,}' for n in sizes)} |", "|---|" + "---:|" * len(sizes)]
     for key in results[sizes[0]]:
         values = [results[n].get(key, "—") for n in sizes]
-        rows.append(f"| {key} | " + " | ".join(v if isinstance(v, str) else f"{v:,.2f}" for v in values) + " |")
+        rows.append(f"| {key} | " + " | ".join(v if isinstance(v, str) else f"{v:,.0f}" if v >= 100 else f"{v:.2f}"
+                                          for v in values) + " |")
     return "\n".join(rows)
 
 

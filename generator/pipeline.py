@@ -20,8 +20,7 @@ from generator.errors import StrictError
 from generator.metadata import extract_metadata
 from generator.figures import extract_figures
 from generator.models import INFERRED, Article, Briefing, Source
-from generator.render import render, write
-from generator.safety import deferred_signals
+from generator.render import iter_files, write
 from generator.sources import load_seeds
 from generator.text import word_count
 from generator.themes import passed, score_themes
@@ -139,9 +138,8 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
     config = config_mod.load(config_path)
     cache = ArticleCache(config.root / CACHE_DIR, config)
     briefing, problems = gather(config, cache)
-    files = render(briefing)
-    with deferred_signals():  # Ctrl-C waits until docs/ is complete again
-        counts, write_problems = write(files, config.docs_dir, config.root / STAGING_DIR)
+    # Pages are rendered as they are written; Ctrl-C is held only while docs/ changes (see write()).
+    counts, write_problems = write(iter_files(briefing), config.docs_dir, config.root / STAGING_DIR)
     cache.prune()
     problems = problems + write_problems
     counts = {**counts, "processed": cache.misses, "cached": cache.hits}

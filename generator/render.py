@@ -15,11 +15,13 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from generator import pages
 from generator.errors import OutputError
 from generator.models import Briefing
+from generator.safety import deferred_signals
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = "journal.json"
@@ -28,30 +30,39 @@ BOM = b"\xef\xbb\xbf"
 
 def render(briefing: Briefing) -> dict[str, bytes]:
     """Every generated file as {path relative to docs/: bytes}. Pure."""
-    files: dict[str, str | bytes] = {
-        "index.md": pages.overview_page(briefing),
-        "themes/index.md": pages.themes_index(briefing),
-        "tags.md": pages.tags_page(),
-        "entities/index.md": pages.entities_index(briefing),
-        "entities/review.md": pages.review_page(briefing),
-        "glossary.md": pages.glossary_page(briefing),
-        "timeline.csv": timeline_csv(briefing),
-        "find.md": pages.find_page(),
-        "briefing.json": briefing_json(briefing),
-    }
-    pages_of_records = [*pages.sources_pages(briefing).items(), *pages.timeline_pages(briefing).items(),
-                        *pages.differences_pages(briefing).items()]
-    pages_of_records += [(f"themes/{s.theme.id}.md", pages.theme_page(s, briefing)) for s in briefing.themes]
-    for summary in briefing.entities:
-        pages_of_records.append((f"entities/{summary.entity.id}.md", pages.entity_page(summary, briefing)))
-    for article in briefing.articles:
-        pages_of_records.append((f"sources/{article.id}.md", pages.source_page(article, briefing)))
-        pages_of_records.append((f"sources/originals/{pages.original_name(article)}", original_copy(article)))
-    for path, data in pages_of_records:
-        if path in files:
+    return dict(iter_files(briefing))
+
+
+def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes]]:
+    """Every generated file as (path relative to docs/, bytes), one at a time: write() takes each as
+    it comes, so the whole site is never in memory at once (1 GB at 10,000 sources). Pure."""
+    seen: set[str] = set()
+
+    def once(path: str, data: str | bytes) -> tuple[str, bytes]:
+        if path in seen:
             raise OutputError(f"two generated files would be {path}; rename one of the seeds or themes")
-        files[path] = data
-    return {path: (data if isinstance(data, bytes) else data.encode("utf-8")) for path, data in files.items()}
+        seen.add(path)
+        return path, (data if isinstance(data, bytes) else data.encode("utf-8"))
+
+    yield once("index.md", pages.overview_page(briefing))
+    yield once("themes/index.md", pages.themes_index(briefing))
+    yield once("tags.md", pages.tags_page())
+    yield once("entities/index.md", pages.entities_index(briefing))
+    yield once("entities/review.md", pages.review_page(briefing))
+    yield once("glossary.md", pages.glossary_page(briefing))
+    yield once("timeline.csv", timeline_csv(briefing))
+    yield once("find.md", pages.find_page())
+    yield once("briefing.json", briefing_json(briefing))
+    for group in (pages.sources_pages(briefing), pages.timeline_pages(briefing), pages.differences_pages(briefing)):
+        for path, text in group.items():
+            yield once(path, text)
+    for summary in briefing.themes:
+        yield once(f"themes/{summary.theme.id}.md", pages.theme_page(summary, briefing))
+    for summary in briefing.entities:
+        yield once(f"entities/{summary.entity.id}.md", pages.entity_page(summary, briefing))
+    for article in briefing.articles:
+        yield once(f"sources/{article.id}.md", pages.source_page(article, briefing))
+        yield once(f"sources/originals/{pages.original_name(article)}", original_copy(article))
 
 
 def original_copy(article) -> bytes:
@@ -176,7 +187,8 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def write(files: dict[str, bytes], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[str]]:
+def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Path,
+          staging: Path) -> tuple[dict[str, int], list[str]]:
     """Bring docs_dir to exactly these generated files, all at once; hand-written files are kept.
 
     Three steps, so that even a kill -9 never leaves docs/ half old, half new:
@@ -191,11 +203,22 @@ def write(files: dict[str, bytes], docs_dir: Path, staging: Path) -> tuple[dict[
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     recover(docs_dir, staging)
+    try:
+        return _write(files.items() if isinstance(files, Mapping) else files, docs_dir, staging)
+    except BaseException:
+        if not (staging / JOURNAL).exists():  # died before the commit point: nothing happened
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[str]]:
     previous = _read_manifest(docs_dir)
     problems: list[str] = []
     made: list[str] = []
     changed: list[str] = []
-    for rel, data in sorted(files.items()):
+    generated: set[str] = set()
+    for rel, data in files:
+        generated.add(rel)
         target = docs_dir / rel
         if target.is_symlink() or (target.exists() and not target.is_file()):
             problems.append(f"{_show(docs_dir, rel)}: exists and is not a regular file; not overwritten")
@@ -211,17 +234,17 @@ def write(files: dict[str, bytes], docs_dir: Path, staging: Path) -> tuple[dict[
         made.append(rel)
         if current != data:
             changed.append(rel)
+            _atomic_write(staging / "files" / rel, data)  # step 1, file by file as they come
     # Files made before and not now; one refused above (something else is in the way) is never deleted.
-    removed = [rel for rel in sorted(previous - set(made) - set(files))
+    removed = [rel for rel in sorted(previous - set(made) - generated)
                if (docs_dir / rel).is_file() and not (docs_dir / rel).is_symlink()]
     manifest = (json.dumps(sorted(made), indent=0) + "\n").encode()
     if not changed and not removed and _read_bytes(docs_dir / MANIFEST) == manifest:
         return {"written": 0, "unchanged": len(made), "removed": 0}, problems
-    for rel in changed:
-        _atomic_write(staging / "files" / rel, files[rel])
     journal = {"move": changed, "remove": removed, "manifest": sorted(made)}
-    _atomic_write(staging / JOURNAL, json.dumps(journal).encode())  # the commit point
-    apply(journal, docs_dir, staging)
+    with deferred_signals():  # Ctrl-C waits until docs/ is complete again
+        _atomic_write(staging / JOURNAL, json.dumps(journal).encode())  # the commit point
+        apply(journal, docs_dir, staging)
     return {"written": len(changed), "unchanged": len(made) - len(changed), "removed": len(removed)}, problems
 
 

@@ -19,12 +19,16 @@ ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE = "[data-search-exclude], .headerlink, details"  # folded notes: scores, actor lists
 
 
+def command(site_dir: Path) -> list[str]:
+    """The Pagefind command line that indexes site_dir (also timed alone by benchmarks/scale.py)."""
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector", ROOT_SELECTOR,
+            "--exclude-selectors", EXCLUDE, "--force-language", "en"]
+
+
 def build_index(site_dir: Path) -> str:
     """Index site_dir into site_dir/pagefind/; return Pagefind's summary. Raises SearchIndexError."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector", ROOT_SELECTOR,
-               "--exclude-selectors", EXCLUDE, "--force-language", "en"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(command(site_dir), capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"pagefind could not run: {exc}") from None
     if result.returncode != 0:

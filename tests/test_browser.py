@@ -163,7 +163,10 @@ def test_desktop_screenshots(page, server, name):
 
 def find(page, query: str) -> list[str]:
     page.locator(".pagefind-ui__search-input").fill(query)
-    page.wait_for_function("q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q)",
+    # The message can change a moment before the results list does: wait for both.
+    page.wait_for_function("q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q)"
+                           " && (document.querySelector('.pagefind-ui__result')"
+                           "     || /^(No|0) results/.test(document.querySelector('.pagefind-ui__message').textContent))",
                            arg=query, timeout=15000)
     return result_titles(page)
 

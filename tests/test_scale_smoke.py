@@ -32,6 +32,8 @@ def test_scale_benchmark_runs_at_100(browser):
     assert engine == "Pagefind page"
     assert all(isinstance(v, float) and math.isfinite(v) and v > 0 for v in figures.values()), figures
     assert figures["no-change generation (s)"] < figures["cold generation (s)"]
+    assert figures["pages"] > 100 and 0 < figures["generation ÷ MkDocs build"] < 5
+    assert all(figures[f"peak memory: {step} (MB)"] > 20 for step in ("generation", "MkDocs", "Pagefind"))
     assert "search box: load → answer (s)" in figures and "search page: keystroke → result (UI debounce included) (s)" in figures
     text = scale.table({100: {**figures, "search box: engine": engine}})
     assert "| cold generation (s) |" in text and "| search box: engine | Pagefind page |" in text
