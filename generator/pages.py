@@ -729,7 +729,7 @@ def find_page() -> str:
                           "publication, year or kind of page."})
             + "# Search with filters\n\n"
             "Type a name, place or term; narrow the results by theme, publication, year or kind of page. "
-            "The search box at the top searches too, without filters.\n\n"
+            "The search box at the top of every page searches too.\n\n"
             '<link href="../pagefind/pagefind-ui.css" rel="stylesheet">\n'
             '<div id="find" data-search-exclude></div>\n'
             '<p id="find-unavailable" class="find-unavailable">This search needs the site to be served by a web '
