@@ -62,7 +62,14 @@ ORGS = ["Institute of Strategic Studies", "Ministry of Economic Development", "A
 NOISE = ["Read more: {headline}", "Follow us on Twitter, Facebook and Telegram.",
          "The views expressed are those of the author.", "Share this article"]
 HEADLINES = ["{known} and Tajikistan discuss {topic}", "Tajikistan braces for {topic}", "{known} pledges support on {topic}",
-             "New tensions over {topic} in {place}", "Analysts weigh {topic} after talks in {city}"]
+             "New tensions over {topic} in {place}", "Analysts weigh {topic} after talks in {city}",
+             "{person} on {topic}: “{quote}”", "In {place}, {topic} tests the {org}", "{known} and {topic}: what {person} said",
+             "{org} report puts {topic} first", "{person} visits {place} as {topic} dominates talks",
+             "Why {topic} matters to {known}, according to {person}", "{city} talks on {topic} end without a deal"]
+SUFFIXES = ["", ", {person} says", " in {place}", " — {person}", ", {org} warns", " as {month} deadline nears",
+            "; {person} in {place}", ": {person} reports"]
+QUOTES = ["we will not stand aside", "the border is our first line", "cooperation will grow", "the threat is real",
+          "nothing was agreed", "talks will continue", "the situation is under control", "we need more help"]
 TOPICS = ["border security", "air defence", "Chinese loans", "the Afghan threat", "joint exercises", "gold mines",
           "migrant workers", "water and energy", "drug trafficking", "military aid"]
 
@@ -85,9 +92,13 @@ def article(rng: random.Random, i: int) -> str:
 
     def fill_headline() -> str:
         known = rng.choice(KNOWN[:8]).replace("the ", "")
-        return rng.choice(HEADLINES).format(known=known[:1].upper() + known[1:],
-                                            topic=rng.choice(TOPICS), place=rng.choice(PLACES),
-                                            city=rng.choice(["Dushanbe", "Moscow", "Beijing"]))
+        headline = rng.choice(HEADLINES).format(
+            known=known[:1].upper() + known[1:], topic=rng.choice(TOPICS), place=rng.choice(PLACES),
+            city=rng.choice(["Dushanbe", "Moscow", "Beijing"]), person=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            org=rng.choice(ORGS), quote=rng.choice(QUOTES))
+        suffix = rng.choice(SUFFIXES).format(person=f"{rng.choice(FIRST)} {rng.choice(LAST)}", place=rng.choice(PLACES),
+                                             org=rng.choice(ORGS), month=rng.choice(MONTHS))
+        return headline[:1].upper() + headline[1:] + suffix
 
     weights = {"military": rng.random(), "afghan": rng.random() * 0.8, "china": rng.random() * 0.5}
     paragraphs = []

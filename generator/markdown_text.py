@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 import re
 import string
 
@@ -50,8 +49,12 @@ def page_url(path: str) -> str:
 def href(page: str, target: str, anchor: str = "") -> str:
     """The relative link from page to target (docs paths, 'sources/x.md') in the built site, for raw
     HTML, where MkDocs does not rewrite links; escaped for an attribute."""
-    rel = posixpath.relpath(page_url(target) or ".", page_url(page) or ".")
-    link = "./" if rel == "." else rel + "/"
+    here, there = page_url(page).split("/")[:-1], page_url(target).split("/")[:-1]
+    common = 0  # (not posixpath.relpath: it asks the OS for the working directory, 500,000 times)
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    link = "/".join(parts) + "/" if parts else "./"
     return html.escape(link + (f"#{anchor}" if anchor else ""), quote=True)
 
 

@@ -169,6 +169,9 @@ def test_html_text_marks_glossary_terms_as_markdown_abbr_would():
     ("sources/by-year/2021.md", "themes/t.md", "../../../themes/t/"),
     ("timeline.md", "sources/a.md", "../sources/a/"),
     ("sources/x.md", "sources/x.md", "./"),
+    ("timeline/2021.md", "timeline/2022.md", "../2022/"),
+    ("sources/by-year/2021.md", "sources/x.md", "../../x/"),
+    ("sources/by-year/2021.md", "sources/index.md", "../../"),
 ])
 def test_href_is_the_link_mkdocs_writes_with_directory_urls(page, target, expected):
     assert href(page, target) == expected and href(page, target, "p-3") == expected + "#p-3"
