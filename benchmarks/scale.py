@@ -44,20 +44,35 @@ def project(n: int) -> Path:
     return root
 
 
-def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
-    """Wall time (s) and peak resident memory (MB) of a command (the largest of it and the
-    processes it waited for: MkDocs' figure includes Pagefind, run by the hook)."""
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float]:
+    """Wall time (s) and peak resident memory (MB) of a command: of its own process (sampled from
+    /proc every 50 ms) and of the largest process of its tree (MkDocs' tree includes the Pagefind
+    run of the hook; generation's, its worker processes)."""
     started = time.perf_counter()
+    own = 0
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err,
                                 env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(proc.pid, 0)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            own = max(own, _peak_kb(proc.pid))
+            time.sleep(0.05)
         proc.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - started
         if proc.returncode != 0:
             err.seek(0)
             raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode(errors='replace')[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, own / 1024, usage.ru_maxrss / 1024
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
+    except (OSError, ValueError):
+        return 0
 
 
 def browser_timings(site: Path, chromium=None) -> dict[str, float]:
@@ -142,16 +157,16 @@ def run(n: int, browser: bool = True, chromium=None) -> dict[str, float | str]:
     for label in ("cold generation (s)", "no-change generation (s)", "generation after adding one (s)"):
         if label.startswith("generation after"):
             make_corpus(1, root / "seeds", start=n)
-        figures[label], peak = timed(py + ["build", "--no-site"], root)
+        figures[label], _, peak = timed(py + ["build", "--no-site"], root)
         memory.append(peak)
-    total, mkdocs_peak = timed([sys.executable, "-m", "mkdocs", "build", "-q"], root, {"BRIEFING_GENERATED": "1"})
-    search, search_peak = timed(pagefind_command(root / "site"), root)  # again, alone, to tell them apart
+    total, mkdocs_peak, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q"], root, {"BRIEFING_GENERATED": "1"})
+    search, _, search_peak = timed(pagefind_command(root / "site"), root)  # again, alone, to tell them apart
     figures["MkDocs build (s)"] = total - search
     figures["search index, Pagefind (s)"] = search
     figures["full build (s)"] = figures["no-change generation (s)"] + total
     figures["generation ÷ MkDocs build"] = figures["no-change generation (s)"] / figures["MkDocs build (s)"]
     figures["peak memory: generation (MB)"] = max(memory)
-    figures["peak memory: MkDocs (MB)"] = mkdocs_peak
+    figures["peak memory: MkDocs (MB)"] = mkdocs_peak  # its own process, without the hook's Pagefind
     figures["peak memory: Pagefind (MB)"] = search_peak
     size = subprocess.run(["du", "-sm", str(root / "site")], capture_output=True, text=True).stdout.split()[0]
     figures["site size (MB)"] = float(size)

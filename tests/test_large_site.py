@@ -140,3 +140,34 @@ def test_offline_copy_links_point_at_files(large):
             assert path.is_file(), f"{base}: {a['href']} is not a file"
             checked += 1
     assert checked > 200
+
+
+def test_the_find_box_answers_in_a_browser(large, browser):
+    """In Chromium: "/" focuses the header's box, Enter opens the search page with the query and
+    Pagefind answers; on a phone the box is an icon that opens the search page."""
+    from browser import PageWatch, StaticServer
+
+    with StaticServer(large / "site") as server:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        watch = PageWatch(page)
+        page.goto(server.url)
+        assert page.locator(".briefing-find__input").is_visible() and page.locator(".md-search").count() == 0
+        page.keyboard.press("/")
+        page.keyboard.type("Taliban")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/find/?q=Taliban")
+        page.wait_for_function("() => document.querySelector('.pagefind-ui__result')"
+                               " && !document.querySelector('#find .pagefind-ui__loading')")
+        titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
+        assert "Taliban" in titles[:3]
+        assert page.locator(".pagefind-ui__search-input").input_value() == "Taliban"
+        assert not watch.errors and all(u.startswith(server.url) for u in watch.requests), watch.errors
+        context.close()
+        phone = browser.new_context(viewport={"width": 375, "height": 740})
+        page = phone.new_page()
+        page.goto(server.url + "timeline/")
+        assert not page.locator(".briefing-find__input").is_visible()
+        page.locator(".briefing-find-icon").click()
+        page.wait_for_url("**/find/")
+        phone.close()
