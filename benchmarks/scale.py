@@ -88,6 +88,7 @@ def browser_timings(site: Path, chromium=None) -> dict[str, float]:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server.handle_error = lambda request, address: None  # a page left mid-download: a broken pipe, not news
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:

@@ -280,6 +280,18 @@ SOURCES_NOTE = ("Dates marked *(inferred)* were deduced from the text, and title
                 "the source (they are its first sentence); each source page says how every field was found.")
 
 
+def _years_table(by_year: dict[str, list], folder: str, noun: str) -> str:
+    """The index of a list split by year: each year, linked to its page (folder/<year>.md), and its count."""
+    rows = [f"| Year | {noun} |\n|---|---:|\n"]
+    rows += [f"| [{year}]({folder}/{year}.md) | {len(items):,} |\n" for year, items in by_year.items()]
+    return "".join(rows) + "\n"
+
+
+def _year_page(title: str, intro: str, body: str) -> str:
+    """One year of a split list; `intro` links back to all years."""
+    return front_matter({"title": title}) + f"# {title}\n\n{intro}\n\n{body}"
+
+
 def year_of(article: Article) -> str:
     return article.meta.date.value[:4] if article.meta.date.value else "undated"
 
@@ -297,16 +309,15 @@ def sources_pages(briefing: Briefing) -> dict[str, str]:
     by_year: dict[str, list[Article]] = {}
     for article in articles:  # newest first, undated last
         by_year.setdefault(year_of(article), []).append(article)
-    out.append(f"{_sources_count(len(articles))}, one page per year (newest first). {SOURCES_NOTE}\n\n"
-               "| Year | Sources |\n|---|---:|\n")
-    out.extend(f"| [{year}](by-year/{year}.md) | {len(items):,} |\n" for year, items in by_year.items())
-    out.append(f"\n## Newest sources\n\n{_source_table(articles[:NEWEST * 4], titles, 'sources/index.md')}")
+    out.append(f"{_sources_count(len(articles))}, one page per year (newest first). {SOURCES_NOTE}\n\n")
+    out.append(_years_table(by_year, "by-year", "Sources"))
+    out.append(f"## Newest sources\n\n{_source_table(articles[:NEWEST * 4], titles, 'sources/index.md')}")
     pages = {"sources/index.md": "".join(out)}
     for year, items in by_year.items():
-        title = f"Sources of {year}" if year != "undated" else "Undated sources"
-        pages[f"sources/by-year/{year}.md"] = (
-            front_matter({"title": title}) + f"# {title}\n\n{_sources_count(len(items))}, newest first; "
-            f"[all years](../index.md). {SOURCES_NOTE}\n\n" + _source_table(items, titles, f"sources/by-year/{year}.md"))
+        pages[f"sources/by-year/{year}.md"] = _year_page(
+            f"Sources of {year}" if year != "undated" else "Undated sources",
+            f"{_sources_count(len(items))}, newest first; [all years](../index.md). {SOURCES_NOTE}",
+            _source_table(items, titles, f"sources/by-year/{year}.md"))
     return pages
 
 
@@ -589,15 +600,13 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
                "Also as a table: [timeline.csv](timeline.csv).\n\n")
     pages = {}
     if split:
-        out.append("One page per year:\n\n| Year | Events |\n|---|---:|\n")
-        out.extend(f"| [{year}](timeline/{year}.md) | {len(events):,} |\n" for year, events in by_year.items())
+        out.append("One page per year:\n\n" + _years_table(by_year, "timeline", "Events"))
     for year, events in by_year.items():
         lines = _event_list(events, by_id, f"timeline/{year}.md" if split else "timeline.md", titles,
                             briefing.config.glossary)
         if split:
-            pages[f"timeline/{year}.md"] = (
-                front_matter({"title": f"Timeline: {year}"}) + f"# Timeline: {year}\n\n{len(events)} dated events; "
-                f"[all years](../timeline.md). {TIMELINE_NOTE}\n\n{lines}\n")
+            pages[f"timeline/{year}.md"] = _year_page(
+                f"Timeline: {year}", f"{len(events)} dated events; [all years](../timeline.md). {TIMELINE_NOTE}", lines)
         else:
             out.append(f"\n## {year}\n\n{lines}")
     if undated:
@@ -703,16 +712,14 @@ def differences_pages(briefing: Briefing) -> dict[str, str]:
         dated = [y for y in years if y != "undated"]
         by_year.setdefault(max(dated) if dated else "undated", []).append(d)
     order = sorted((y for y in by_year if y != "undated"), reverse=True) + ["undated"] * ("undated" in by_year)
+    by_year = {year: by_year[year] for year in order}
     out.append(f"{len(briefing.discrepancies):,} disagreements, one page per year (of the newest source "
-               "involved):\n\n| Year | Disagreements |\n|---|---:|\n")
-    out.extend(f"| [{year}](differences/{year}.md) | {len(by_year[year]):,} |\n" for year in order)
+               "involved):\n\n" + _years_table(by_year, "differences", "Disagreements"))
     pages = {"differences.md": "".join(out)}
-    for year in order:
-        title = f"Where sources differ: {year}"
-        pages[f"differences/{year}.md"] = (
-            front_matter({"title": title}) + f"# {title}\n\n{len(by_year[year])} disagreements; "
-            "[all years](../differences.md).\n\n"
-            + "".join(_discrepancy(d, by_id, f"differences/{year}.md") for d in by_year[year]))
+    for year, items in by_year.items():
+        pages[f"differences/{year}.md"] = _year_page(
+            f"Where sources differ: {year}", f"{len(items)} disagreements; [all years](../differences.md).",
+            "".join(_discrepancy(d, by_id, f"differences/{year}.md") for d in items))
     return pages
 
 
