@@ -171,3 +171,19 @@ def test_the_find_box_answers_in_a_browser(large, browser):
         page.locator(".briefing-find-icon").click()
         page.wait_for_url("**/find/")
         phone.close()
+
+
+def test_search_settings_are_checked(tmp_path):
+    from generator import config as config_mod
+    from generator.errors import ConfigError
+
+    project = copy_project(tmp_path / "p")
+    base = (project / "briefing.yml").read_text(encoding="utf-8")
+    (project / "briefing.yml").write_text(base + "\nsearch:\n  material_box_up_to: -1\n  box: pagefind\n",
+                                          encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        config_mod.load(project / "briefing.yml")
+    assert "briefing.yml: search.box: unknown key; known keys: material_box_up_to" in str(caught.value)
+    assert "briefing.yml: search.material_box_up_to: expected a whole number of sources" in str(caught.value)
+    (project / "briefing.yml").write_text(base, encoding="utf-8")
+    assert config_mod.load(project / "briefing.yml").material_box_up_to == 100
