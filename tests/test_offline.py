@@ -34,10 +34,15 @@ def test_offline_copy_reads_and_searches_from_file_url(browser, offline_site):
     page.wait_for_url("**/themes/china-competition.html")
     page.locator("article ol li a").first.click()
     page.wait_for_url("**/sources/*.html#p-*")
+    page.wait_for_load_state("load")
     box = page.locator("input.md-search__input")
     box.click()
+    # Type once the search is ready: from file:// its index loads through the vendored shim, and
+    # once, in a clean-clone run, the results were drawn in a dialog that had closed again.
+    page.wait_for_function("() => /Type to start/.test(document.querySelector('.md-search-result__meta')"
+                           "?.textContent || '')", timeout=15000)
     box.type("Mirziyoyev")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_selector(".md-search-result__item", state="visible", timeout=15000)
     assert "Putin Vows Security Support" in page.inner_text(".md-search-result__list")
     page.locator(".md-search-result__item > a[href*='/sources/001_']").first.click()
     page.wait_for_url("**/sources/001_62a224e834171a18.html*")
