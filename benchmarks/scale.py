@@ -4,7 +4,8 @@ Usage: .venv/bin/python benchmarks/scale.py N [N ...] [--write]   (e.g. 100 1000
 
 For each N: a scratch copy of the project (configuration, gazetteer, hand-written docs) with N
 articles from benchmarks/corpus.py, then, timed with the real CLI: a cold generation, a
-no-change generation, a generation after adding one article, the MkDocs build, the Pagefind index;
+no-change generation, a generation after adding one article, then (on those N + 1 articles) the
+MkDocs build, the Pagefind index;
 peak memory of those processes; the built site's size; and in headless Chromium (Debian's) the time
 from page load until each search answers and from the last keystroke to the first result.
 --write appends the table (with machine, versions and date) to benchmarks/RESULTS.md.

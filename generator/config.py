@@ -155,8 +155,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     if not isinstance(raw, dict):
         problem("(top)", "expected a mapping with title, themes, ...")
         return None
-    for key in sorted(set(raw) - TOP_KEYS):
-        problem(key, f"unknown key; known keys: {', '.join(sorted(TOP_KEYS))}")
+    _known_keys(raw, TOP_KEYS, "", problem)
     title = raw.get("title")
     if not isinstance(title, str) or not title.strip():
         problem("title", "expected a non-empty string")
@@ -186,7 +185,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
             themes.append(theme)
     gazetteer = _load_gazetteer(raw.get("gazetteer"), path, problems)
     glossary = _load_glossary(raw.get("glossary"), path, problems)
-    material_box_up_to = _search_settings(raw.get("search", {}), problem)
+    material_box_up_to = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
     if problems:
         return None
     root = path.parent
@@ -210,8 +209,7 @@ def _search_settings(value: Any, problem) -> int:
     if not isinstance(value, dict):
         problem("search", "expected a mapping such as {material_box_up_to: 100}")
         return MATERIAL_BOX_UP_TO
-    for key in sorted(set(value) - SEARCH_KEYS):
-        problem(f"search.{key}", f"unknown key; known keys: {', '.join(sorted(SEARCH_KEYS))}")
+    _known_keys(value, SEARCH_KEYS, "search", problem)
     limit = value.get("material_box_up_to", MATERIAL_BOX_UP_TO)
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
         problem("search.material_box_up_to", "expected a whole number of sources (0 or more)")
@@ -246,8 +244,7 @@ def _load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
     if not isinstance(raw, dict):
         problem("(top)", "expected a mapping with entities (and optionally ignore)")
         return Gazetteer()
-    for key in sorted(set(raw) - GAZETTEER_KEYS):
-        problem(key, f"unknown key; known keys: {', '.join(sorted(GAZETTEER_KEYS))}")
+    _known_keys(raw, GAZETTEER_KEYS, "", problem)
     entities: list[EntitySpec] = []
     owner: dict[str, str] = {}  # alias → entity id
     ids: set[str] = set()
@@ -316,8 +313,9 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
 
 
 def _known_keys(item: dict, known: set[str], where: str, problem) -> bool:
-    for key in sorted(set(item) - known):
-        problem(f"{where}.{key}", f"unknown key; known keys: {', '.join(sorted(known))}")
+    """One message per unknown key (any YAML key: a number too); where="" for the top of a file."""
+    for key in sorted(set(item) - known, key=str):
+        problem(f"{where}.{key}" if where else str(key), f"unknown key; known keys: {', '.join(sorted(known))}")
     return not set(item) - known
 
 

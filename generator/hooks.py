@@ -52,6 +52,13 @@ def on_config(config, **kwargs):
     return config
 
 
+def _offline(config) -> bool:
+    """Is this the offline copy? Asked of Material's offline plugin itself (mkdocs.yml enables it
+    from BRIEFING_OFFLINE), not of the environment a second time."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def _choose_search_box(config, briefing_config) -> None:
     """Material's search box while the briefing is small; above search.material_box_up_to sources the
     box sends the query to the Pagefind page (find/), and Material builds no index.
@@ -61,7 +68,7 @@ def _choose_search_box(config, briefing_config) -> None:
     Pagefind loads only the chunks a query needs. The offline copy always keeps Material's search:
     it is the one that works from file://.
     """
-    offline = os.environ.get("BRIEFING_OFFLINE", "").lower() == "true"
+    offline = _offline(config)
     originals = Path(config.docs_dir) / "sources" / "originals"
     count = sum(1 for _ in originals.iterdir()) if originals.is_dir() else 0  # one per source
     material = config.plugins.get("material/search")
@@ -76,7 +83,7 @@ def _choose_search_box(config, briefing_config) -> None:
 def on_post_build(config, **kwargs):
     """Index the finished site with Pagefind for the filtered search page (not for the offline copy:
     Pagefind needs a web server; there the search box, Material's own search, works)."""
-    if os.environ.get("BRIEFING_OFFLINE", "").lower() == "true":
+    if _offline(config):
         return
     from generator.search import build_index
 
@@ -92,7 +99,7 @@ def on_page_markdown(markdown, **kwargs):
 
 
 # A relative link ending in '/' (maybe with an #anchor): how the generated raw HTML links to a page.
-DIRECTORY_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:)[^"#/][^"#]*/|\./|\.\./)(#[^"]*)?"')
+DIRECTORY_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:)[^"#/][^"#]*/)(#[^"]*)?"')
 
 
 def on_page_content(html_text, page, config, files, **kwargs):

@@ -29,12 +29,19 @@ def html_text(text: str, glossary: tuple[tuple[str, str], ...] = ()) -> str:
     For the bulk of a page (a source's paragraphs): Markdown leaves a raw HTML block as it is, where
     escaped Markdown costs an inline-pattern match per escaped character (most of MkDocs' time).
     """
-    escaped = html.escape(" ".join(str(text).split()), quote=True)
+    plain = " ".join(str(text).split())
     found = _abbr_pattern(glossary)
     if found is None:
-        return escaped
+        return html.escape(plain, quote=True)
+    # Terms are found in the text before escaping (so that "&quot;" never holds a term), and every
+    # piece is escaped: split() with a group gives text, term, text, term, ..., text.
     pattern, titles = found
-    return pattern.sub(lambda m: f'<abbr title="{titles[m.group(0)]}">{m.group(0)}</abbr>', escaped)
+    pieces = pattern.split(plain)
+    for n in range(1, len(pieces), 2):
+        pieces[n] = f'<abbr title="{titles[pieces[n]]}">{html.escape(pieces[n], quote=True)}</abbr>'
+    for n in range(0, len(pieces), 2):
+        pieces[n] = html.escape(pieces[n], quote=True)
+    return "".join(pieces)
 
 
 def page_url(path: str) -> str:
@@ -65,12 +72,12 @@ def usable_abbreviation(term: str) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _abbr_pattern(glossary: tuple[tuple[str, str], ...]):
-    titles = {html.escape(term, quote=True): html.escape(" ".join(definition.split()), quote=True)
+    titles = {term: html.escape(" ".join(definition.split()), quote=True)
               for term, definition in glossary if usable_abbreviation(term)}
     if not titles:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), titles
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)"), titles
 
 
 def attr(text: str) -> str:

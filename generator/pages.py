@@ -19,6 +19,7 @@ QUOTED_SOURCES = 20  # an actor page quotes its mentions in the newest 20 source
 LISTED_SOURCES = 200  # ... up to this many; past that, the count and where to find them (linear page size)
 SPLIT_FROM = 1000  # sources (index) or dated events (timeline) from which a list gets one page per year
 THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
+UNDATED_LISTED = 1000  # events the timeline lists under "could not be resolved"; briefing.json has all
 THEME_DIFFERENCES = 10  # a theme page shows this many disagreements; "Where sources differ" has all
 DIFFERENCES_SPLIT_FROM = 200  # disagreements from which that page gets one page per year
 URL_SAFE = ":/?#@!$&*+,;=%~-._"  # kept as they are in a link; quotes, brackets and spaces are escaped
@@ -547,9 +548,6 @@ def abbreviations(glossary) -> str:
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
-PRECISION_LABEL = {"day": "day", "month": "month", "season": "season", "year": "year"}
-
-
 def event_date(event) -> str:
     """'27 April 2021', 'April 2021', 'spring 2023', '2006', '19–23 April 2021'."""
     if not event.date:
@@ -572,7 +570,7 @@ def _event_list(events, by_id, page: str, titles: dict[str, str] | None, glossar
         if titles is not None and article.theme_ids:
             themes = " · " + ", ".join(f"<em>{html_text(titles[t])}</em>" for t in article.theme_ids)
         out.append(f"<li><strong>{html_text(event_date(event))}</strong> "
-                   f"<small>{html_text(PRECISION_LABEL.get(event.precision, event.precision))}</small> — "
+                   f"<small>{html_text(event.precision)}</small> — "
                    f"{html_text(event.text, glossary)}<br>\n{citation_html(article, event.anchor, page)}{themes}</li>\n")
     return "".join(out) + "</ul>\n\n"
 
@@ -612,11 +610,11 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
     if undated:
         out.append("\n## Dates that could not be resolved\n\n"
                    "These sentences carry a date the generator could not place; each says why.\n\n")
-        for article_id, event in undated[:LISTED_SOURCES * 5 if split else None]:
+        for article_id, event in undated[:UNDATED_LISTED]:
             out.append(f"- “{md(event.expression)}”: {md(event.note)} — {md(event.text)}  \n  "
                        f"{citation(by_id[article_id], event.anchor, 'sources/')}\n")
-        if split and len(undated) > LISTED_SOURCES * 5:
-            out.append(f"\n{len(undated) - LISTED_SOURCES * 5} more are in `briefing.json` (events without a date).\n")
+        if len(undated) > UNDATED_LISTED:
+            out.append(f"\n{len(undated) - UNDATED_LISTED} more are in `briefing.json` (events without a date).\n")
     return {"timeline.md": "".join(out) + "\n", **pages}
 
 

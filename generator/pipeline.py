@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -75,10 +76,13 @@ def process_all(sources: list[Source], config: Config) -> list[Article]:
     """process() every source, in order; across the machine's cores when there are many.
 
     Workers are forked (they inherit the loaded code and configuration) and each gets sources in
-    chunks; results come back in input order, so the output does not depend on scheduling.
+    chunks; results come back in input order, so the output does not depend on scheduling. Only
+    from the main thread: `mkdocs serve` rebuilds in a thread of its own, beside its server threads,
+    and a fork there could copy a lock another thread holds.
     """
-    workers = min(os.cpu_count() or 1, 8)
-    if len(sources) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    if (len(sources) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods()
+            or threading.current_thread() is not threading.main_thread()):
         return [process(source, config) for source in sources]
     global _WORKER_CONFIG
     _WORKER_CONFIG = config

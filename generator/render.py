@@ -243,7 +243,7 @@ def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) ->
             changed.append(rel)
             _atomic_write(staging / "files" / rel, data)  # step 1, file by file as they come
     # Files made before and not now; one refused above (something else is in the way) is never deleted.
-    removed = [rel for rel in sorted(previous - set(made) - generated)
+    removed = [rel for rel in sorted(previous - generated)
                if (docs_dir / rel).is_file() and not (docs_dir / rel).is_symlink()]
     manifest = (json.dumps(sorted(made), indent=0) + "\n").encode()
     if not changed and not removed and _read_bytes(docs_dir / MANIFEST) == manifest:

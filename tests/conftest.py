@@ -78,3 +78,20 @@ def server(built):
 
     with StaticServer(built / "site") as running:
         yield running
+
+
+def html(path: Path):
+    """A built page, parsed."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def link_target(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
+    """Where a link on a built page leads, as (file or folder in site, #fragment); None for another host."""
+    from urllib.parse import unquote, urljoin, urlparse
+
+    target = urlparse(urljoin("/" + page.relative_to(site).as_posix(), href))
+    if target.scheme:
+        return None, ""
+    return site / unquote(target.path).lstrip("/"), unquote(target.fragment)

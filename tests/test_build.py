@@ -8,19 +8,14 @@ import io
 import json
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_cli, run_mkdocs
+from conftest import ROOT, copy_project, html, link_target, run_cli, run_mkdocs
 
 THEMES = ("military-cooperation", "afghanistan-threat", "china-competition")
-
-
-def html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def page_file(site: Path, url: str) -> Path:
@@ -78,19 +73,15 @@ def test_all_internal_links_and_anchors_resolve(built):
     site = built / "site"
     checked = 0
     for page in site.rglob("*.html"):
-        soup = html(page)
-        base = "/" + page.relative_to(site).as_posix()
-        for a in soup.find_all("a", href=True):
-            href = a["href"]
-            if urlparse(href).scheme or href.startswith(("mailto:", "javascript:")):
+        for a in html(page).find_all("a", href=True):
+            path, fragment = link_target(site, page, a["href"])
+            if path is None:
                 continue
-            target = urlparse(urljoin(base, href))
-            path = site / unquote(target.path).lstrip("/")
             if path.is_dir():
                 path = path / "index.html"
-            assert path.exists(), f"{base}: broken link {href}"
-            if target.fragment and path.suffix == ".html":
-                assert html(path).find(id=unquote(target.fragment)) is not None, f"{base}: no anchor {href}"
+            assert path.exists(), f"{page}: broken link {a['href']}"
+            if fragment and path.suffix == ".html":
+                assert html(path).find(id=fragment) is not None, f"{page}: no anchor {a['href']}"
             checked += 1
     assert checked > 100
 

@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import copy_project
+from conftest import copy_project, html, link_target
 from generator import cli, pages
-
-
-def html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -88,16 +82,14 @@ def test_links_of_the_split_pages_resolve(large):
                      *site.glob("themes/*/index.html")]
     checked = 0
     for page in pages_checked:
-        base = "/" + page.relative_to(site).as_posix()
         for a in html(page).select("article a[href]"):
-            target = urlparse(urljoin(base, a["href"]))
-            if target.scheme:
+            path, fragment = link_target(site, page, a["href"])
+            if path is None:
                 continue
-            path = site / unquote(target.path).lstrip("/")
             path = path / "index.html" if path.is_dir() else path
-            assert path.exists(), f"{base}: broken link {a['href']}"
-            if target.fragment:
-                assert html(path).find(id=target.fragment) is not None, f"{base}: no anchor {a['href']}"
+            assert path.exists(), f"{page}: broken link {a['href']}"
+            if fragment:
+                assert html(path).find(id=fragment) is not None, f"{page}: no anchor {a['href']}"
             checked += 1
     assert checked > 50
 
@@ -111,8 +103,8 @@ def test_large_site_search_box_goes_to_the_search_page(large):
         assert soup.select_one(".md-search") is None, page
         form = soup.select_one("form.briefing-find")
         assert form is not None and form.select_one("input[name=q]") is not None, page
-        target = urlparse(urljoin("/" + page.relative_to(site).as_posix(), form["action"])).path
-        assert (site / target.lstrip("/") / "index.html").exists() and target.endswith("/find/"), page
+        target, _ = link_target(site, page, form["action"])
+        assert target == site / "find" and (target / "index.html").exists(), page
     find = (site / "find" / "index.html").read_text(encoding="utf-8")
     assert 'get("q")' in find and "triggerSearch(query)" in find
 
@@ -131,13 +123,11 @@ def test_offline_copy_links_point_at_files(large):
     checked = 0
     for page in [*site.glob("sources/*.html"), *site.glob("entities/*.html"), *site.glob("timeline/*.html"),
                  *site.glob("sources/by-year/*.html"), *site.glob("differences/*.html"), *site.glob("themes/*.html")]:
-        base = "/" + page.relative_to(site).as_posix()
         for a in html(page).select("article a[href]"):
-            target = urlparse(urljoin(base, a["href"]))
-            if target.scheme or a["href"].startswith("#"):
+            path, _ = link_target(site, page, a["href"])
+            if path is None or a["href"].startswith("#"):
                 continue
-            path = site / unquote(target.path).lstrip("/")
-            assert path.is_file(), f"{base}: {a['href']} is not a file"
+            assert path.is_file(), f"{page}: {a['href']} is not a file"
             checked += 1
     assert checked > 200
 
@@ -185,5 +175,10 @@ def test_search_settings_are_checked(tmp_path):
         config_mod.load(project / "briefing.yml")
     assert "briefing.yml: search.box: unknown key; known keys: material_box_up_to" in str(caught.value)
     assert "briefing.yml: search.material_box_up_to: expected a whole number of sources" in str(caught.value)
-    (project / "briefing.yml").write_text(base, encoding="utf-8")
-    assert config_mod.load(project / "briefing.yml").material_box_up_to == 100
+    (project / "briefing.yml").write_text(base + "\nsearch:\n  1: x\n", encoding="utf-8")  # a number as a key
+    with pytest.raises(ConfigError) as caught:
+        config_mod.load(project / "briefing.yml")
+    assert "briefing.yml: search.1: unknown key" in str(caught.value)
+    for text in (base, base + "\nsearch:\n"):  # absent or left empty: the default
+        (project / "briefing.yml").write_text(text, encoding="utf-8")
+        assert config_mod.load(project / "briefing.yml").material_box_up_to == 100

@@ -159,6 +159,10 @@ def test_html_text_marks_glossary_terms_as_markdown_abbr_would():
     assert [a.get_text() for a in abbrs] == ["CSTO", "CSTO", "S&P", "CSTO"]
     assert abbrs[0]["title"] == 'Collective "Security" <Treaty> Organization' and abbrs[2]["title"] == "a & b"
     assert soup.get_text() == "CSTO, the CSTOs, xCSTO and CSTO-led S&P a]b <CSTO>"
+    # a term that is also the name of an HTML entity is never found inside the escaped text
+    out = html_text('"quot" & <lt>', (("quot", "q"), ("lt", "l"), ("amp", "a")))
+    soup = BeautifulSoup(out, "html.parser")
+    assert soup.get_text() == '"quot" & <lt>' and [a.get_text() for a in soup.find_all("abbr")] == ["quot", "lt"]
 
 
 @pytest.mark.parametrize("page, target, expected", [

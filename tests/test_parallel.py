@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from conftest import ROOT, copy_project
 from generator import config as config_mod
 from generator import pipeline
@@ -15,7 +17,16 @@ def test_parallel_processing_is_identical_to_serial(tmp_path, monkeypatch):
         text = seeds[i % len(seeds)].read_text(encoding="utf-8")
         (project / "seeds" / f"copy-{i:03d}.txt").write_text(f"Dispatch {i} from Khorog.\n\n" + text, encoding="utf-8")
     config = config_mod.load(project / "briefing.yml")
+    pools = []
+
+    class CountedPool(pipeline.ProcessPoolExecutor):  # the real pool, counted
+        def __init__(self, *args, **kwargs):
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountedPool)
     parallel, _ = pipeline.gather(config)  # 65 sources: above PARALLEL_FROM, so in worker processes
+    assert len(pools) == (1 if len(os.sched_getaffinity(0)) > 1 else 0)  # one core: no pool to start
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)
     serial, _ = pipeline.gather(config)
     assert len(parallel.articles) == 65
