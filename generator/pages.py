@@ -723,9 +723,16 @@ def differences_pages(briefing: Briefing) -> dict[str, str]:
 
 def search_filters(filters: list[tuple[str, str]]) -> str:
     """Empty marks that give Pagefind a page's filters (theme, publication, year, kind of page)."""
-    marks = "".join(f'<span data-pagefind-filter="{name}:{html.escape(value.replace(",", " "), quote=True)}"></span>'
+    marks = "".join(f'<span data-pagefind-filter="{name}:{html.escape(inert_markup(value), quote=True)}"></span>'
                     for name, value in filters)
     return f'<div class="search-filters" hidden>{marks}</div>\n\n'
+
+
+def inert_markup(value: str) -> str:
+    """Text that stays text however often it is unescaped: Pagefind decodes a filter twice (1.5) and
+    its interface then shows it as HTML. A word joiner (invisible) after each '<' and '&' means no
+    tag or entity can ever start there, whatever the number of decodings."""
+    return value.replace(",", " ").replace("&", "&\u2060").replace("<", "<\u2060")
 
 
 def find_page() -> str:
