@@ -118,7 +118,7 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from generator.safety import swap_in
+    from generator.safety import recover_site, swap_in
 
     os.environ["BRIEFING_GENERATED"] = "1"  # the hook need not generate again in this process
     # MkDocs' strict-mode counter becomes the logger's only handler: without one of our own, the
@@ -131,6 +131,8 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
         cfg = load_config(str(mkdocs_yml), strict=strict, **({"site_dir": site_dir} if site_dir else {}))
         final = Path(cfg["site_dir"])
         final.parent.mkdir(parents=True, exist_ok=True)
+        for line in recover_site(final):  # under the build lock: what is there was left by a dead build
+            print(f"briefing: {line}", file=sys.stderr)
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
         cfg["site_dir"] = str(staging)
         try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from generator.metadata import extract_metadata
 from generator.figures import extract_figures
 from generator.models import INFERRED, Article, Briefing, Source
 from generator.render import iter_files, write
+from generator.safety import die_with_parent
 from generator.sources import load_seeds
 from generator.text import word_count
 from generator.themes import passed, score_themes
@@ -76,7 +77,8 @@ def process_all(sources: list[Source], config: Config) -> list[Article]:
     """process() every source, in order; across the machine's cores when there are many.
 
     Workers are forked (they inherit the loaded code and configuration) and each gets sources in
-    chunks; results come back in input order, so the output does not depend on scheduling. Only
+    chunks; results come back in input order, so the output does not depend on scheduling. They
+    ignore Ctrl-C (the build ends them) and die with the build, whatever kills it. Only
     from the main thread: `mkdocs serve` rebuilds in a thread of its own, beside its server threads,
     and a fork there could copy a lock another thread holds.
     """
@@ -86,14 +88,26 @@ def process_all(sources: list[Source], config: Config) -> list[Article]:
         return [process(source, config) for source in sources]
     global _WORKER_CONFIG
     _WORKER_CONFIG = config
+    pool = mp.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            return list(pool.map(_process_in_worker, sources, chunksize=max(1, len(sources) // (workers * 8))))
+        articles = list(pool.imap(_process_in_worker, sources, chunksize=max(1, len(sources) // (workers * 8))))
+        pool.close()
+        return articles
+    except BaseException:
+        pool.terminate()  # Ctrl-C, a kill signal or an error: the workers go now, not after their work
+        raise
     finally:
+        pool.join()
         _WORKER_CONFIG = None
 
 
 _WORKER_CONFIG: Config | None = None
+
+
+def _start_worker(parent: int) -> None:
+    """A worker leaves Ctrl-C to the build (which ends the pool), and dies with it even by kill -9."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
 def _process_in_worker(source: Source) -> Article:

@@ -1,28 +1,60 @@
-"""One build at a time per project, and no half-written output from Ctrl-C or a kill signal."""
+"""One build at a time per project, and no half-written output or stray process from Ctrl-C, a kill
+signal or a kill -9."""
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import fcntl
 import os
 import shutil
 import signal
+import sys
 from pathlib import Path
 
 LOCK = ".cache/briefing.lock"
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @contextlib.contextmanager
 def build_lock(root: Path):
-    """Wait for any other build of this project to finish, then hold the lock until done."""
+    """Wait for any other build of this project to finish, then hold the lock until done.
+
+    A POSIX record lock (fcntl/lockf), not flock(): it belongs to this process alone, so worker
+    processes forked meanwhile do not inherit it, and the kernel releases it the moment this process
+    dies, by whatever means (a kill -9 included). Never nested in one process: closing a second
+    handle on the file would release the first's lock.
+    """
     path = root / LOCK
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        fcntl.lockf(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
+
+
+def die_with_parent(parent: int) -> None:
+    """In a child process: be killed when the parent dies (Linux; elsewhere nothing happens), and
+    leave at once if the parent is already gone."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+# A program started through this line dies with the build that started it (PR_SET_PDEATHSIG
+# survives exec): argv is [python, -c, LIFELINE, parent pid, program, args...].
+LIFELINE = ("import ctypes, os, sys; ctypes.CDLL(None).prctl(1, 9, 0, 0, 0); "
+            "os.getppid() == int(sys.argv[1]) or os._exit(1); os.execv(sys.argv[2], sys.argv[2:])")
+
+
+def tethered(command: list[str]) -> list[str]:
+    """command, started so that it is killed when this process dies (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return command
+    return [sys.executable, "-c", LIFELINE, str(os.getpid()), *command]
 
 
 @contextlib.contextmanager
@@ -49,11 +81,47 @@ def deferred_signals():
             os.kill(os.getpid(), sig)  # now handled as it would have been
 
 
+def staging_names(target: Path) -> tuple[str, str, str]:
+    """Prefixes of the folders a site build leaves beside target: being built, complete, replaced."""
+    return f".{target.name}.new-", f".{target.name}.ready-", f".{target.name}.old-"
+
+
 def swap_in(new: Path, target: Path) -> None:
-    """Replace folder target by the complete folder new, with only renames in between."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    """Replace folder target by the complete folder new, with only renames in between.
+
+    new is first renamed to '.site.ready-PID' (the mark that it is complete); a build killed between
+    the renames that follow leaves target missing, which recover_site() repairs from it.
+    """
+    _, ready_prefix, old_prefix = staging_names(target)
+    ready = target.with_name(f"{ready_prefix}{os.getpid()}")
+    old = target.with_name(f"{old_prefix}{os.getpid()}")
     with deferred_signals():
+        os.replace(new, ready)
         if target.exists():
             os.replace(target, old)
-        os.replace(new, target)
+        os.replace(ready, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover_site(target: Path) -> list[str]:
+    """Before a site build (under the build lock, so no other build owns them): put back a site that
+    a kill left missing, from the complete build it was being replaced by (or else the one it
+    replaced); remove every other leftover folder. Returns what was done, for the report."""
+    if not target.parent.is_dir():
+        return []
+    new_prefix, ready_prefix, old_prefix = staging_names(target)
+    leftovers = sorted(p for p in target.parent.iterdir() if p.name.startswith((new_prefix, ready_prefix, old_prefix)))
+    done = []
+    if not target.exists():
+        for prefix in (ready_prefix, old_prefix):
+            found = [p for p in leftovers if p.name.startswith(prefix) and p.is_dir()]
+            if found:
+                os.replace(found[-1], target)
+                leftovers.remove(found[-1])
+                done.append(f"{target.name}/ was missing after an interrupted build; put back from {found[-1].name}")
+                break
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
+    if leftovers:
+        done.append(f"removed {len(leftovers)} folder(s) left by an interrupted build beside {target.name}/")
+    return done

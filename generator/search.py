@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import SearchIndexError
+from generator.safety import tethered
 
 ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE = "[data-search-exclude], .headerlink, details"  # folded notes: scores, actor lists
@@ -28,7 +29,8 @@ def command(site_dir: Path) -> list[str]:
 def build_index(site_dir: Path) -> str:
     """Index site_dir into site_dir/pagefind/; return Pagefind's summary. Raises SearchIndexError."""
     try:
-        result = subprocess.run(command(site_dir), capture_output=True, text=True, timeout=600)
+        # tethered: a build killed meanwhile (even by kill -9) takes Pagefind with it
+        result = subprocess.run(tethered(command(site_dir)), capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"pagefind could not run: {exc}") from None
     if result.returncode != 0:

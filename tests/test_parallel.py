@@ -19,12 +19,17 @@ def test_parallel_processing_is_identical_to_serial(tmp_path, monkeypatch):
     config = config_mod.load(project / "briefing.yml")
     pools = []
 
-    class CountedPool(pipeline.ProcessPoolExecutor):  # the real pool, counted
-        def __init__(self, *args, **kwargs):
-            pools.append(self)
-            super().__init__(*args, **kwargs)
+    real_context = pipeline.mp.get_context
 
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountedPool)
+    class Counted:  # the real pool, counted
+        def __init__(self, method):
+            self.context = real_context(method)
+
+        def Pool(self, *args, **kwargs):  # noqa: N802 — multiprocessing's name
+            pools.append(args)
+            return self.context.Pool(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline.mp, "get_context", Counted)
     parallel, _ = pipeline.gather(config)  # 65 sources: above PARALLEL_FROM, so in worker processes
     assert len(pools) == (1 if len(os.sched_getaffinity(0)) > 1 else 0)  # one core: no pool to start
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)

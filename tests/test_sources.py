@@ -16,25 +16,25 @@ URL_SAFE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # --- decode -------------------------------------------------------------------------------------
 
 def test_decode_utf8():
-    text, encoding = decode("Душанбе — café, 2021".encode("utf-8"))
+    text, encoding, _ = decode("Душанбе — café, 2021".encode("utf-8"))
     assert (text, encoding) == ("Душанбе — café, 2021", "utf-8")
 
 
 def test_decode_utf8_bom_is_stripped():
-    text, encoding = decode(b"\xef\xbb\xbf" + "Дата: 4 мая".encode("utf-8"))
+    text, encoding, _ = decode(b"\xef\xbb\xbf" + "Дата: 4 мая".encode("utf-8"))
     assert text == "Дата: 4 мая"
     assert not text.startswith("\ufeff")
     assert encoding == "utf-8-sig"
 
 
 def test_decode_cp1251_russian_round_trip():
-    text, encoding = decode(RUSSIAN.encode("cp1251"))
+    text, encoding, _ = decode(RUSSIAN.encode("cp1251"))
     assert text == RUSSIAN
     assert encoding == "cp1251"
 
 
 def test_decode_latin1_french_round_trip():
-    text, _ = decode(FRENCH.encode("latin-1"))
+    text, _, _ = decode(FRENCH.encode("latin-1"))
     assert text == FRENCH
     for word in ("général", "déclaré", "coopération", "était", "très"):
         assert word in text
@@ -42,26 +42,26 @@ def test_decode_latin1_french_round_trip():
 
 def test_decode_latin1_french_with_a_grave_round_trip():
     sentence = "Le général français a été reçu à Moscou où il a rencontré son homologue russe."
-    text, _ = decode(sentence.encode("latin-1"))
+    text, _, _ = decode(sentence.encode("latin-1"))
     assert text == sentence
 
 
 @pytest.mark.parametrize("raw", [b"one\r\ntwo\r\n\r\nthree", b"one\rtwo\r\rthree", b"one\ntwo\n\nthree"])
 def test_decode_normalises_line_endings(raw):
-    text, _ = decode(raw)
+    text, _, _ = decode(raw)
     assert text == "one\ntwo\n\nthree"
     assert "\r" not in text
 
 
 def test_decode_normalises_line_endings_in_cp1251():
-    text, _ = decode((RUSSIAN + "\r\n" + RUSSIAN).encode("cp1251"))
+    text, _, _ = decode((RUSSIAN + "\r\n" + RUSSIAN).encode("cp1251"))
     assert text == RUSSIAN + "\n" + RUSSIAN
 
 
 @pytest.mark.parametrize("raw", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", b"text\x00with\x00nuls" * 20,
                                  bytes(range(1, 9)) * 50])
 def test_decode_binary_is_none(raw):
-    assert decode(raw) == (None, "")
+    assert decode(raw) == (None, "", 0)
 
 
 # --- load_seeds ---------------------------------------------------------------------------------
@@ -164,12 +164,12 @@ def test_html_seed_main_text_and_metadata(tmp_path):
 
 
 def test_html_without_h1_uses_title_tag():
-    _, embedded = html_text("<html><head><title>Tab  title</title></head><body><p>Text.</p></body></html>")
+    _, embedded, _ = html_text("<html><head><title>Tab  title</title></head><body><p>Text.</p></body></html>")
     assert embedded["title"] == "Tab title"
 
 
 def test_html_inline_tags_do_not_add_spaces():
-    text, _ = html_text("<p>Visit <a href='x'>Dushanbe</a>, then re<i>turn</i>.</p>")
+    text, _, _ = html_text("<p>Visit <a href='x'>Dushanbe</a>, then re<i>turn</i>.</p>")
     assert text == "Visit Dushanbe, then return."
 
 
@@ -185,7 +185,7 @@ def test_md_seed_front_matter_title(tmp_path):
 
 
 def test_md_without_front_matter_h1_is_title():
-    text, embedded = markdown_text("# A heading\n\nBody paragraph.\n")
+    text, embedded, _ = markdown_text("# A heading\n\nBody paragraph.\n")
     assert embedded == {"title": "A heading"}
     assert text == "Body paragraph."
 
