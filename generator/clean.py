@@ -88,14 +88,32 @@ def _split_long(paragraphs: list[str]) -> list[str]:
             out.append(para)
             continue
         current = ""
-        for sentence in sentences(para):
-            if current and len(current) + len(sentence) > 1000:
+        for sentence in (piece for whole in sentences(para) for piece in _wrapped(whole)):
+            if current and len(current) + len(sentence) > PARAGRAPH:
                 out.append(current)
                 current = ""
             current = f"{current} {sentence}".strip()
         if current:
             out.append(current)
     return out
+
+
+PARAGRAPH = 1000  # characters: the length a long line is cut into
+
+
+def _wrapped(sentence: str) -> list[str]:
+    """A "sentence" of thousands of characters (no full stop anywhere: a list, a dump) cut at spaces,
+    so that no paragraph is longer than LONG_LINE: work per paragraph stays bounded."""
+    if len(sentence) <= P.LONG_LINE:
+        return [sentence]
+    pieces, start = [], 0
+    while len(sentence) - start > PARAGRAPH:
+        cut = sentence.rfind(" ", start + PARAGRAPH // 2, start + PARAGRAPH)
+        cut = cut if cut > start else start + PARAGRAPH
+        pieces.append(sentence[start:cut].strip())
+        start = cut
+    pieces.append(sentence[start:].strip())
+    return [p for p in pieces if p]
 
 
 def _junk(para: str) -> str:

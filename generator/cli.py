@@ -99,9 +99,13 @@ def cmd_add(args: argparse.Namespace) -> int:
     from generator import config as config_mod
     from generator.ingest import add
 
+    from generator.safety import build_lock
+
     config = config_mod.load(args.config)
     fields = {"title": args.title, "date": args.date, "publication": args.publication, "url": args.url}
-    added, problems = add([Path(p) for p in args.paths], config.seeds_dir, {k: v for k, v in fields.items() if v})
+    with build_lock(config.root):  # two adds at once: one after the other, so each sees the other's files
+        added, problems = add([Path(p) for p in args.paths], config.seeds_dir,
+                              {k: v for k, v in fields.items() if v})
     for line in added:
         print(f"added: {line}", file=sys.stderr)
     _print_problems(problems)
@@ -152,7 +156,14 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
 
 def _print_problems(problems: list[str]) -> None:
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(f"warning: {_shown(problem)}", file=sys.stderr)
+
+
+def _shown(message: str) -> str:
+    """A message as a terminal will show it, never obey it (no escape sequences, one line)."""
+    from generator.untrusted import visible
+
+    return " ".join(visible(message).split())
 
 
 def parser() -> argparse.ArgumentParser:
@@ -195,11 +206,18 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BriefingError as exc:
         for line in str(exc).splitlines():
-            print(f"error: {line}", file=sys.stderr)
+            print(f"error: {_shown(line)}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `briefing entities | head`
         sys.stderr.close()
         return 0
+    except OSError as exc:  # the disk is full, a folder is read-only...: the last good output stays
+        from generator.untrusted import display_path
+
+        where = f" ({display_path(exc.filename)})" if exc.filename else ""
+        print(f"error: {_shown(exc.strerror or str(exc))}{where}; docs/ and site/ keep their last complete "
+              "version", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted; docs/ keeps its last complete files", file=sys.stderr)
         return 130

@@ -12,9 +12,10 @@ from typing import Any
 import yaml
 
 from generator.errors import ConfigError
+from generator.untrusted import Unreadable, read_regular, scrub
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would let a final newline through
 RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
 TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary", "search"}
 SEARCH_KEYS = {"material_box_up_to"}
@@ -136,16 +137,28 @@ def load(path: Path | str) -> Config:
     """Read briefing.yml; raise ConfigError listing every problem as 'file: key: problem'."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _yaml(path)
     except FileNotFoundError:
         raise ConfigError([f"{path}: not found (the briefing configuration, see README)"]) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
         raise ConfigError([f"{path}: not valid YAML: {exc}"]) from None
+    except Unreadable as exc:
+        raise ConfigError([f"{path}: {exc}"]) from None
     problems: list[str] = []
     config = _validate(raw, path, problems)
     if problems:
         raise ConfigError(problems)
     return config
+
+
+def _yaml(path: Path) -> Any:
+    """A configuration file, read as the seeds are (a regular file, capped), without control characters."""
+    if not path.exists() and not path.is_symlink():
+        raise FileNotFoundError(path)
+    return scrub(yaml.safe_load(read_regular(path, CONFIG_MAX).decode("utf-8-sig")))[0]
+
+
+CONFIG_MAX = 50 * 10**6  # a gazetteer of many thousand names is a few MB
 
 
 def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
@@ -223,10 +236,12 @@ def _included(value: Any, path: Path, key: str, problems: list[str]) -> tuple[An
         return value, f"{path.name}: {key}"
     included = path.parent / value
     try:
-        return yaml.safe_load(included.read_text(encoding="utf-8")), included.name
+        return _yaml(included), included.name
     except FileNotFoundError:
         problems.append(f"{path.name}: {key}: {value} not found")
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+    except Unreadable as exc:
+        problems.append(f"{value}: {exc}")
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
         problems.append(f"{value}: not valid YAML: {exc}")
     return None, value
 

@@ -35,6 +35,8 @@ JOIN = re.compile(r" (?:(?:" + "|".join(sorted(P.NAME_CONNECTORS)) + r") ){0,2}"
 WORD_BEFORE = re.compile(r"([^\W_]+)[ ]$")
 OPENERS = frozenset(" \t\"“‘'(«[")
 MAX_RUN = 8  # words; a longer capitalised run is a headline, not a name
+# Markup quoted as text ("<Img Src=x>", "<SCRIPT>"): its words are code, never names.
+MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
 
 
 class Matcher:
@@ -116,7 +118,8 @@ def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = fr
         expansions = list(_expansions(block, matcher))
         out.extend(c for c, _ in expansions if c.name.casefold() not in gazetteer.known
                    and c.aliases[0].casefold() not in gazetteer.known)
-        skip = _headline_spans(block.text) + [(c.start, end) for c, end in expansions]
+        skip = _merged(_headline_spans(block.text) + [(c.start, end) for c, end in expansions]
+                       + [m.span() for m in MARKUP.finditer(block.text)])
         known = hits[block.anchor] if hits else matcher.find(block.text)
         tokens = _tokens(block.text, known, skip)
         for run in _runs(tokens, block.text):
@@ -152,6 +155,17 @@ def _expansions(block: Block, matcher: Matcher):
                 break
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in text order, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _headline_spans(text: str) -> list[tuple[int, int]]:
     """Sentences in Title Case ("Putin Vows Security Support to Tajikistan"): not searched for names."""
     spans = []
@@ -169,7 +183,7 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
 
 def _tokens(text: str, known: list[tuple[int, int, str | None]], skip: list[tuple[int, int]]) -> list[_Tok]:
     out: list[_Tok] = []
-    k = 0
+    k = s = 0  # the next known name and the next skipped span: both in text order, like the words
     for m in CAPITALISED.finditer(text):  # lowercase words are never tokens: they sit in the gaps
         word = m.group()
         if not word[0].isupper():
@@ -177,7 +191,9 @@ def _tokens(text: str, known: list[tuple[int, int, str | None]], skip: list[tupl
         start, end = m.span()
         if word.endswith(("'s", "’s")):  # possessive: "Khayrulloyev’s"
             word, end = word[:-2], end - 2
-        if any(a <= start < b for a, b in skip):
+        while s < len(skip) and skip[s][1] <= start:
+            s += 1
+        if s < len(skip) and skip[s][0] <= start:
             continue
         while k < len(known) and known[k][1] <= start:
             k += 1

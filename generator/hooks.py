@@ -6,6 +6,7 @@ A thin adapter: all the work is in pipeline.run(). Listed in mkdocs.yml under `h
 
 from __future__ import annotations
 
+import gzip
 import html
 import logging
 import os
@@ -83,6 +84,7 @@ def _choose_search_box(config, briefing_config) -> None:
 def on_post_build(config, **kwargs):
     """Index the finished site with Pagefind for the filtered search page (not for the offline copy:
     Pagefind needs a web server; there the search box, Material's own search, works)."""
+    _reproducible_sitemap(Path(config.site_dir))
     if _offline(config):
         return
     from generator.search import build_index
@@ -91,6 +93,14 @@ def on_post_build(config, **kwargs):
         log.info("briefing: pagefind: %s", build_index(Path(config.site_dir)))
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
+
+
+def _reproducible_sitemap(site_dir: Path) -> None:
+    """MkDocs gzips sitemap.xml with the time of the build in the gzip header, so the site differed
+    from day to day with the same seeds: the same bytes, compressed with no time."""
+    plain, packed = site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"
+    if plain.is_file() and packed.is_file():
+        packed.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
 
 
 def on_page_markdown(markdown, **kwargs):

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-MAX_DEPTH = 100  # elements (HTML) or list and quote levels (Markdown, counted in columns / markers)
+MAX_DEPTH = 100  # elements (HTML)
+MARKDOWN_DEPTH = 16  # quote and list markers on a line, and limit × 4 + 8 columns of indent (Markdown)
+# markdown-it's own nesting limit: above what MARKDOWN_DEPTH lets through (past it markdown-it drops
+# content), below what Python's stack holds in its inline parser (400 overflowed on nested links).
+MARKDOWN_NESTING = 100
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr", "basefont", "frame", "keygen"})
@@ -26,36 +30,40 @@ WINDOW = 8  # how far up an open element is looked for: a constant, so each tag 
 
 
 class _Flattener(HTMLParser):
-    """Re-emits the document as it came, minus the start and end tags of elements deeper than limit."""
+    """Re-emits the document with every element it closes closed explicitly (an <li> that a new <li>
+    ends gets its </li>: so the parser that reads the result nests it no deeper than counted here),
+    minus the start and end tags of elements deeper than limit, whose text stays."""
 
     def __init__(self, limit: int):
         super().__init__(convert_charrefs=False)
         self.limit = limit
         self.out: list[str] = []
         self.stack: list[str] = []
-        self.dropped = 0  # start tags beyond the limit: their end tags go too, their text stays
-        self.deepest = 0
+        self.dropped = 0  # start tags beyond the limit
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
             self.out.append(self.get_starttag_text())
             return
-        if tag in OPTIONAL_END:
-            self._close_open(SIBLINGS.get(tag, (tag,)))
-        if len(self.stack) >= self.limit:
+        if len(self.stack) >= self.limit:  # before any implied end: nothing opens down there
             self.dropped += 1
             return
+        if tag in OPTIONAL_END:
+            self._close_open(SIBLINGS.get(tag, (tag,)))
         self.stack.append(tag)
-        self.deepest = max(self.deepest, len(self.stack))
         self.out.append(self.get_starttag_text())
 
     def _close_open(self, tags) -> None:
         for n in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - WINDOW), -1):
             if self.stack[n] in tags:
-                del self.stack[n:]
+                self._close(n)
                 return
             if self.stack[n] in CONTAINERS:
                 return
+
+    def _close(self, n: int) -> None:
+        self.out.extend(f"</{t}>" for t in reversed(self.stack[n:]))
+        del self.stack[n:]
 
     def handle_startendtag(self, tag, attrs):
         self.out.append(self.get_starttag_text())
@@ -63,8 +71,7 @@ class _Flattener(HTMLParser):
     def handle_endtag(self, tag):
         for n in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - WINDOW), -1):
             if self.stack[n] == tag:
-                self.out.extend(f"</{t}>" for t in reversed(self.stack[n:]))
-                del self.stack[n:]
+                self._close(n)
                 return
         # an end tag whose start was dropped, or never opened: nothing to close
 
@@ -82,15 +89,13 @@ class _Flattener(HTMLParser):
 
 
 def flatten_html(text: str, limit: int = MAX_DEPTH) -> tuple[str, int]:
-    """(HTML nested at most `limit` elements deep, number of start tags dropped); the text unchanged
-    when it was not deeper. Comments and processing instructions are dropped when it was."""
+    """(HTML that nests at most `limit` elements deep however it is parsed, number of start tags
+    dropped). Comments and processing instructions go; a document of fewer tags is returned as is."""
     if text.count("<") <= limit:
         return text, 0  # too few tags to be that deep
     parser = _Flattener(limit)
     parser.feed(text)
     parser.close()
-    if not parser.dropped:
-        return text, 0
     return "".join(parser.out), parser.dropped
 
 
@@ -99,7 +104,7 @@ _PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t
 _MARKER = re.compile(r">|[-+*]|\d{1,9}[.)]")
 
 
-def flatten_markdown(text: str, limit: int = MAX_DEPTH // 4) -> tuple[str, int]:
+def flatten_markdown(text: str, limit: int = MARKDOWN_DEPTH) -> tuple[str, int]:
     """(Markdown whose lines open at most `limit` quotes and lists and indent at most limit × 4
     columns, number of lines changed). A deeper line keeps its first `limit` markers and its text."""
     changed = 0

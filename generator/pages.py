@@ -19,6 +19,8 @@ QUOTED_SOURCES = 20  # an actor page quotes its mentions in the newest 20 source
 LISTED_SOURCES = 200  # ... up to this many; past that, the count and where to find them (linear page size)
 SPLIT_FROM = 1000  # sources (index) or dated events (timeline) from which a list gets one page per year
 THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
+EVENTS_PER_SOURCE = 300  # dated events one source can put on the timeline pages (timeline.csv has all)
+QUOTES_PER_SOURCE = 50  # sentences an actor page quotes from one source, then a count and a link
 UNDATED_LISTED = 1000  # events the timeline lists under "could not be resolved"; briefing.json has all
 THEME_DIFFERENCES = 10  # a theme page shows this many disagreements; "Where sources differ" has all
 DIFFERENCES_SPLIT_FROM = 200  # disagreements from which that page gets one page per year
@@ -460,7 +462,11 @@ def _quotes(article: Article, mentions, page: str, glossary) -> str:
     meta = [md(article.meta.publication.value)] if article.meta.publication.value else []
     out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n<ul>\n")
     seen: set[tuple[str, str]] = set()
-    for mention in mentions:
+    for n, mention in enumerate(mentions):
+        if len(seen) == QUOTES_PER_SOURCE:
+            link = href(page, f"sources/{article.id}.md", mention.anchor)
+            out.append(f'<li><a href="{link}">{len(mentions) - n} more mention(s) in this source</a></li>\n')
+            break
         text = blocks[mention.anchor]
         sentence = (mention.anchor, sentence_at(text, mention.start)[0])
         if sentence in seen:
@@ -586,8 +592,9 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
     dated events, timeline.md lists the years and each year has its page (timeline/<year>.md)."""
     by_id = briefing.by_id
     titles = {t.id: t.title for t in briefing.config.themes}
-    dated = [(a, e) for a, e in briefing.events if e.date]
-    undated = [(a, e) for a, e in briefing.events if not e.date]
+    listed = _events_listed(briefing)
+    dated = [(a, e) for a, e in listed if e.date]
+    undated = [(a, e) for a, e in listed if not e.date]
     by_year: dict[str, list] = {}
     for article_id, event in dated:
         by_year.setdefault(event.date[:4], []).append((article_id, event))
@@ -596,6 +603,11 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
            "# Timeline\n\n"]
     out.append(f"{len(dated)} dated events from {_sources_count(len({a for a, _ in dated}))}. {TIMELINE_NOTE} "
                "Also as a table: [timeline.csv](timeline.csv).\n\n")
+    if len(listed) < len(briefing.events):
+        crowded = sum(1 for a in briefing.articles if len(a.events) > EVENTS_PER_SOURCE)
+        out.append(f"Each source gives at most its first {EVENTS_PER_SOURCE} dated events here; "
+                   f"{len(briefing.events) - len(listed):,} more from {crowded} long source(s) are in timeline.csv "
+                   "and `briefing.json`.\n\n")
     pages = {}
     if split:
         out.append("One page per year:\n\n" + _years_table(by_year, "timeline", "Events"))
@@ -616,6 +628,15 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
         if len(undated) > UNDATED_LISTED:
             out.append(f"\n{len(undated) - UNDATED_LISTED} more are in `briefing.json` (events without a date).\n")
     return {"timeline.md": "".join(out) + "\n", **pages}
+
+
+def _events_listed(briefing: Briefing) -> list:
+    """briefing.events without what one source gives past its first EVENTS_PER_SOURCE (in its own
+    text order): a book-length seed would otherwise fill the timeline (16 MB of pages from one file)."""
+    allowed = {(a.id, e) for a in briefing.articles for e in a.events[:EVENTS_PER_SOURCE]}
+    if len(allowed) == len(briefing.events):
+        return list(briefing.events)
+    return [(a, e) for a, e in briefing.events if (a, e) in allowed]
 
 
 def _theme_timeline(summary: ThemeSummary, briefing: Briefing, by_id) -> str:

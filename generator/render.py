@@ -219,8 +219,7 @@ def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Pa
 
 
 def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[str]]:
-    previous = _read_manifest(docs_dir)
-    problems: list[str] = []
+    previous, problems = read_manifest(docs_dir, mirror_of(staging))
     made: list[str] = []
     changed: list[str] = []
     generated: set[str] = set()
@@ -247,6 +246,7 @@ def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) ->
                if (docs_dir / rel).is_file() and not (docs_dir / rel).is_symlink()]
     manifest = (json.dumps(sorted(made), indent=0) + "\n").encode()
     if not changed and not removed and _read_bytes(docs_dir / MANIFEST) == manifest:
+        _atomic_write(mirror_of(staging), manifest, only_if_changed=True)
         return {"written": 0, "unchanged": len(made), "removed": 0}, problems
     journal = {"move": changed, "remove": removed, "manifest": sorted(made)}
     with deferred_signals():  # Ctrl-C waits until docs/ is complete again
@@ -289,6 +289,7 @@ def apply(journal: dict, docs_dir: Path, staging: Path) -> None:
             _prune_empty_dirs(target.parent, docs_dir)
     manifest = (json.dumps(sorted(_trusted(journal.get("manifest"))), indent=0) + "\n").encode()
     _atomic_write(docs_dir / MANIFEST, manifest, only_if_changed=True)
+    _atomic_write(mirror_of(staging), manifest, only_if_changed=True)
     (staging / JOURNAL).unlink(missing_ok=True)
     shutil.rmtree(staging, ignore_errors=True)
 
@@ -310,12 +311,42 @@ def _read_bytes(path: Path) -> bytes | None:
         return None
 
 
-def _read_manifest(docs_dir: Path) -> set[str]:
+def mirror_of(staging: Path) -> Path:
+    """The manifest's copy outside docs/ (.cache/briefing-manifest.json), kept in step with it."""
+    return staging.parent / "briefing-manifest.json"
+
+
+def read_manifest(docs_dir: Path, mirror: Path) -> tuple[set[str], list[str]]:
+    """The files generated before (only those are ever replaced or deleted), and what was wrong.
+
+    A manifest that was damaged or emptied would leave every generated page "hand-written", so
+    never replaced again, and the site stale: the copy in .cache/ restores what it lost.
+    """
+    listed, state = _manifest_at(docs_dir / MANIFEST)
+    copy, copy_state = _manifest_at(mirror)
+    where = _show(docs_dir, MANIFEST)
+    if state in ("damaged", "missing") and copy_state == "ok" and copy:
+        return copy, [f"{where}: {state}; the list of generated files was taken from its copy in .cache/"]
+    if state == "damaged":
+        return listed, [f"{where}: damaged (expected a list of file names) and no copy in .cache/: files in docs/ "
+                        "count as hand-written; delete the generated folders (or restore the file) and build again"]
+    lost = copy - listed if copy_state == "ok" else set()
+    if lost:
+        return listed | lost, [f"{where}: {len(lost)} of the files the last build wrote are missing from it; "
+                               "taken from its copy in .cache/"]
+    return listed, []
+
+
+def _manifest_at(path: Path) -> tuple[set[str], str]:
     try:
-        listed = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
+        listed = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return set(), "missing"
     except (OSError, ValueError):
-        return set()
-    return set(_trusted(listed))  # not ours, or damaged: then nothing in docs/ counts as generated
+        return set(), "damaged"
+    if not isinstance(listed, list):
+        return set(), "damaged"
+    return set(_trusted(listed)), "ok"
 
 
 def _trusted(listed) -> list[str]:

@@ -6,7 +6,6 @@ The only stage that reads files. Every problem names the file; a bad seed is ski
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 import unicodedata
@@ -15,14 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
 from generator.models import Source
-from generator.nesting import MAX_DEPTH, flatten_html, flatten_markdown
+from generator.markup import html_text, markdown_text
+from generator.nesting import MARKDOWN_DEPTH, MAX_DEPTH
 from generator.patterns import LONG_LINE
 from generator.text import slug
-from generator.untrusted import TooLarge, Unreadable, display_name, display_path, read_regular, scrub, visible
+from generator.untrusted import (TooLarge, Unreadable, display_name, display_path, read_regular, scrub, visible,
+                                 within)
 
 SEED_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -32,12 +32,9 @@ SIDECAR_KEYS = {
 SOURCE_TYPES = ("news", "analysis", "interview", "compilation")
 MAX_BYTES = 5 * 10**6  # the longest real article is far below this; a bigger file is a mistake
 # Ids that would collide with the index pages and folders of sources/.
-RESERVED_IDS = frozenset({"index", "originals", "tags"})
+RESERVED_IDS = frozenset({"index", "originals", "tags", "by-year"})
 # Encodings tried, in this order of preference, when a file is not UTF-8.
 FALLBACK_ENCODINGS = ["cp1251", "cp1252", "latin_1", "koi8_r"]
-BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd"]
-DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-             "button", "template", "object", "embed"]
 
 
 def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[str]]:
@@ -63,14 +60,14 @@ def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[str]]:
             continue
         if name_encoding:
             problems.append(f"{rel}: the file name is not UTF-8 (shown as read in {name_encoding}); rename it")
-        if path.is_symlink() and not _within(path, inside):
+        suffix = path.suffix.lower()
+        if path.is_symlink() and not within(path, inside) and suffix not in SIDECAR_SUFFIXES:
             problems.append(f"{rel}: symbolic link to something outside {seeds_dir.name}/; skipped")
             continue
         if path.is_dir():
             problems.append(f"{rel}: a folder; only files directly in {seeds_dir.name}/ are read; skipped")
             continue
-        suffix = path.suffix.lower()
-        if suffix in SIDECAR_SUFFIXES:
+        if suffix in SIDECAR_SUFFIXES:  # read with its seed (read_sidecar refuses a link out of seeds/)
             stem = path.name[:-len(suffix)]
             if stem not in names and not any(stem + s in names for s in SEED_FORMATS):
                 problems.append(f"{rel}: sidecar without a seed of the same name; ignored")
@@ -94,13 +91,6 @@ def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[str]]:
         sources.append(source)
     return sources, problems
 
-
-def _within(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder)
-        return True
-    except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop
-        return False
 
 
 def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
@@ -144,7 +134,7 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
         html_meta, flattened = {}, 0
     if flattened:
         problems.append(f"{rel}: nested deeper than an article ever is ({flattened} tag(s) or line(s) past "
-                        f"{MAX_DEPTH} elements, or {MAX_DEPTH // 4} lists and quotes); their text is kept as plain text")
+                        f"{MAX_DEPTH} elements, or {MARKDOWN_DEPTH} lists and quotes); their text is kept as plain text")
     embedded, field_problems = validate_fields({**html_meta, **raw_meta}, f"{rel}: front matter", known_only=False)
     problems.extend(field_problems)
     if not text.strip():
@@ -246,7 +236,7 @@ def read_sidecar(seed: Path, root: Path, shared_stem: bool = False) -> tuple[dic
     else:
         return {}, []
     rel = _rel(path, root)
-    if path.is_symlink() and not _within(path, seed.parent.resolve()):
+    if path.is_symlink() and not within(path, seed.parent.resolve()):
         return {}, [f"{rel}: symbolic link to something outside {seed.parent.name}/; sidecar ignored"]
     try:
         text = read_regular(path, SIDECAR_MAX).decode("utf-8-sig")
@@ -351,70 +341,6 @@ def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
     if not isinstance(front, dict):
         return text, {}, "is not a mapping of field: value"
     return text[match.end():], scrub(front)[0], ""
-
-
-def markdown_text(text: str) -> tuple[str, dict[str, Any], int]:
-    """Markdown seed (front matter already split off) → (plain paragraphs, its <h1> as title, levels
-    of nesting flattened).
-
-    Read with markdown-it-py (CommonMark): linear on any input, where Python-Markdown took 36 s on
-    10,000 nested brackets and overflowed on a 500-level list; nesting is capped first all the same.
-    """
-    text, flattened = flatten_markdown(text)
-    body, meta, dropped = html_text(_markdown().render(text))
-    return body, meta, flattened + dropped
-
-
-@functools.lru_cache(maxsize=1)
-def _markdown():
-    from markdown_it import MarkdownIt
-
-    # maxNesting well above what flatten_markdown() lets through: past it markdown-it drops content.
-    return MarkdownIt("commonmark", {"maxNesting": 4 * MAX_DEPTH}).enable(["table", "strikethrough"])
-
-
-def html_text(text: str) -> tuple[str, dict[str, Any], int]:
-    """HTML seed → (main-text paragraphs, one per line, blank lines between; its metadata; start tags
-    dropped beyond MAX_DEPTH)."""
-    text, dropped = flatten_html(text)
-    soup = BeautifulSoup(text, "html.parser")
-    embedded: dict[str, Any] = {}
-    for attr, names, key in (
-        ("property", ("og:title",), "title"),
-        ("property", ("og:site_name",), "publication"),
-        ("property", ("article:published_time",), "date"),
-        ("name", ("date", "dc.date", "pubdate"), "date"),
-        ("name", ("author", "dc.creator"), "authors"),
-        ("name", ("description",), "summary"),
-    ):
-        for name in names:
-            tag = soup.find("meta", attrs={attr: name})
-            if tag and tag.get("content", "").strip() and key not in embedded:
-                embedded[key] = " ".join(tag["content"].split())
-    for tag in soup(DROP_TAGS):
-        tag.decompose()
-    # Words meet across inline tags ("re<i>turn</i>"); block edges and <br> separate them.
-    for tag in soup.find_all(BLOCK_TAGS + ["br", "div", "section", "td", "th", "tr", "ul", "ol", "table"]):
-        tag.insert_before(" ")
-        tag.insert_after(" ")
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    h1 = root.find("h1") or soup.find("h1")
-    if h1 is not None and h1.get_text(strip=True):
-        embedded.setdefault("title", " ".join(h1.get_text().split()))
-        h1.decompose()
-    elif soup.title is not None and soup.title.get_text(strip=True):
-        embedded.setdefault("title", " ".join(soup.title.get_text().split()))
-    blocks = []
-    for el in root.find_all(BLOCK_TAGS):
-        if el.find_parent(BLOCK_TAGS) is not None:
-            continue  # its text is part of the enclosing block
-        line = " ".join(el.get_text().split())
-        if line:
-            blocks.append(line)
-    if not blocks:
-        blocks = [" ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()]
-    # Entities can spell what decode() removed from the bytes ("&#x202e;"): removed here too.
-    return visible("\n\n".join(blocks)), {k: visible(v) for k, v in embedded.items()}, dropped
 
 
 def _rel(path: Path, root: Path) -> str:

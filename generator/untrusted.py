@@ -96,6 +96,15 @@ def scrub(value: Any) -> tuple[Any, bool]:
     return value, False
 
 
+def within(path: Path, folder: Path) -> bool:
+    """Does path (a link, maybe) lead to something inside folder (resolved)?"""
+    try:
+        path.resolve().relative_to(folder)
+        return True
+    except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop
+        return False
+
+
 def display_name(name: str) -> tuple[str, str]:
     """A file name as text that can be shown and written: (name, encoding it was read in, if not UTF-8).
 
