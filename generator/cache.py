@@ -51,7 +51,8 @@ class ArticleCache:
         self.misses = 0
 
     def key(self, source: Source) -> str:
-        extra = json.dumps([source.fmt, source.sidecar, source.embedded], sort_keys=True, default=list)
+        extra = json.dumps([source.fmt, source.sidecar, source.embedded, source.provenance], sort_keys=True,
+                           default=list)
         return hashlib.sha256(f"{self.salt}:{source.sha256}:{extra}".encode()).hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from generator import patterns as P
-from generator.models import INFERRED, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
+from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
 from generator.text import ends_sentence, is_title_case, sentences, squash, word_count
 
 TITLE_MAX = 120
@@ -276,9 +276,10 @@ def _override(meta: Metadata, source: Source) -> Metadata:
     because a Source may also be built by hand.
     """
     fields = dict(meta.__dict__)
-    for origin, basis, evidence in ((source.embedded, STATED, "document metadata"),
-                                    (source.sidecar, SIDECAR, "sidecar file")):
+    for origin, basis, where in ((source.embedded, METADATA, source.provenance),
+                                 (source.sidecar, SIDECAR, {})):
         for key, value in origin.items():
+            evidence = where.get(key, "front matter" if basis == METADATA else "sidecar file")
             if key == "date":
                 date = (DateField(*value, basis, evidence) if isinstance(value, tuple)  # (iso, precision)
                         else parse_date(str(value), basis, evidence))  # an html meta date, any form

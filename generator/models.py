@@ -9,6 +9,7 @@ from typing import Any, Optional
 STATED = "stated"  # written in the document itself (a headline line, a byline, a date line)
 INFERRED = "inferred"  # deduced from the text (the latest dated event, the first sentence)
 SIDECAR = "sidecar"  # given by seeds/<stem>.yml
+METADATA = "metadata"  # from the document's own metadata: front matter, a web page's <meta>, JSON-LD...
 NONE = "none"  # not found; the value is empty
 
 
@@ -25,6 +26,7 @@ class Source:
     text: str  # decoded text, "\n" line endings; for md/html the extracted main text
     sidecar: dict[str, Any] = field(default_factory=dict)
     embedded: dict[str, Any] = field(default_factory=dict)  # metadata from md front matter / html meta
+    provenance: dict[str, str] = field(default_factory=dict)  # where each embedded field was found ("og:title")
     problems: tuple[str, ...] = ()
     raw: bytes = field(default=b"", repr=False, compare=False)  # the file's bytes, for the original copy
 

@@ -9,10 +9,11 @@ from generator.aggregate import newest_first
 from generator.markdown_text import (attr, cell, front_matter, href, html_text, human_date, md,
                                      usable_abbreviation)
 from generator.entities import context
-from generator.models import INFERRED, NONE, SIDECAR, STATED, Article, Briefing, EntitySummary, ThemeSummary
+from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Article, Briefing, EntitySummary, ThemeSummary
 from generator.text import sentence_at, sentences
 
 BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "from the sidecar file",
+               METADATA: "from the document's metadata",
                NONE: "not found"}
 NEWEST = 5
 QUOTED_SOURCES = 20  # an actor page quotes its mentions in the newest 20 sources, then lists the others

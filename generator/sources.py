@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 
 from generator.models import Source
 from generator.markup import html_text, markdown_text
+from generator.webpage import declared_charset, read_webpage
 from generator.nesting import MARKDOWN_DEPTH, MAX_DEPTH
 from generator.patterns import LONG_LINE
 from generator.text import slug
@@ -109,14 +110,17 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
         return None, [f"{rel}: {exc}; skipped"]
     if not data.strip():
         return None, [f"{rel}: empty file; skipped"]
-    text, encoding, invalid = decode(data)
+    fmt = SEED_FORMATS[path.suffix.lower()]
+    declared = declared_charset(data) if fmt == "html" else None
+    text, encoding, invalid = decode(data, declared)
     if text is None:
         return None, [f"{rel}: binary file, not text; skipped"]
     problems: list[str] = []
     if invalid:
-        problems.append(f"{rel}: {invalid} byte(s) that are not UTF-8 in a UTF-8 text; shown as \ufffd")
-    fmt = SEED_FORMATS[path.suffix.lower()]
+        problems.append(f"{rel}: {invalid} byte(s) that are not {encoding.upper() if declared else 'UTF-8'} in a "
+                        f"{encoding.upper() if declared else 'UTF-8'} text; shown as \ufffd")
     raw_meta: dict[str, Any] = {}
+    provenance: dict[str, str] = {}
     if fmt in ("md", "txt"):
         original = text
         text, raw_meta, reason = split_front_matter(text)
@@ -129,7 +133,11 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
     if fmt == "md":
         text, html_meta, flattened = markdown_text(text)
     elif fmt == "html":
-        text, html_meta, flattened = html_text(text)
+        page = read_webpage(text)
+        if page is None:  # trafilatura found no article: the page's whole text, as a reader would see it
+            text, html_meta, flattened = html_text(text)
+        else:
+            text, html_meta, provenance, flattened = page
     else:
         html_meta, flattened = {}, 0
     if flattened:
@@ -145,7 +153,7 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
     sidecar, sidecar_problems = read_sidecar(path, root, shared_stem)
     problems.extend(sidecar_problems)
     sha = hashlib.sha256(data).hexdigest()
-    if not encoding.startswith(("utf-8", "utf-16")):
+    if not encoding.startswith(("utf-8", "utf-16")) and encoding != declared:
         problems.append(f"{rel}: not UTF-8 and no encoding declared; read as {encoding} (check the page)")
     name = display_name(path.name)[0]
     sid = source_id(Path(name).stem, sha, used_ids)
@@ -162,6 +170,7 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
             text=text,
             sidecar=sidecar,
             embedded=embedded,
+            provenance={k: v for k, v in provenance.items() if k in embedded},
             problems=tuple(problems),
             raw=data,
         ),
@@ -169,9 +178,12 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
     )
 
 
-def decode(data: bytes) -> tuple[str | None, str, int]:
-    """Bytes → (text with '\\n' line endings, encoding, invalid UTF-8 bytes replaced), or (None, '', 0)
+def decode(data: bytes, declared: str | None = None) -> tuple[str | None, str, int]:
+    """Bytes → (text with '\\n' line endings, encoding, invalid bytes replaced), or (None, '', 0)
     for binary data.
+
+    declared: the encoding the file itself declares (a web page's <meta charset>): used first,
+    before any guess, unless a byte-order mark says otherwise.
 
     UTF-8 with a few invalid bytes (a stray byte in a pasted page) stays UTF-8, the bad bytes shown
     as U+FFFD; only text with more invalid sequences than valid non-ASCII characters is taken for a
@@ -184,6 +196,9 @@ def decode(data: bytes) -> tuple[str | None, str, int]:
         text, encoding = data.decode("utf-16", errors="replace"), "utf-16"  # odd length: not a crash
     elif b"\x00" in data[:8192]:
         return None, "", 0
+    elif declared and not declared.startswith("utf"):
+        text, encoding = data.decode(declared, errors="replace"), declared
+        invalid = text.count("\ufffd")  # a legacy encoding has no U+FFFD of its own
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 from generator.metadata import TITLE_MAX, extract_metadata
-from generator.models import INFERRED, NONE, SIDECAR, STATED, Source
+from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Source
 
 P1 = "Russian and Tajik troops held joint exercises near the Afghan border this week, the ministry said on Monday."
 P2 = "The drills involved about 2,000 soldiers and 50 armoured vehicles, according to the defence ministry in Moscow."
@@ -126,11 +126,11 @@ def test_sidecar_overrides_title_and_date():
     assert body == (P1, P2)  # metadata lines still leave the body
 
 
-def test_embedded_metadata_is_stated_and_sidecar_wins():
+def test_embedded_metadata_is_the_documents_own_and_sidecar_wins():
     embedded = {"title": "Embedded title", "publication": "Asia Plus", "date": "2021-05-04T10:00:00+00:00"}
     meta, _ = _extract(P1, P2, embedded=embedded, sidecar={"publication": "Given Pub"})
-    assert (meta.title.value, meta.title.basis) == ("Embedded title", STATED)
-    assert (meta.date.value, meta.date.basis) == ("2021-05-04", STATED)
+    assert (meta.title.value, meta.title.basis, meta.title.evidence) == ("Embedded title", METADATA, "front matter")
+    assert (meta.date.value, meta.date.basis) == ("2021-05-04", METADATA)
     assert (meta.publication.value, meta.publication.basis) == ("Given Pub", SIDECAR)
 
 

@@ -145,9 +145,11 @@ HTML = """<html><head><title>Tab title</title>
 <style>body { color: red } STYLETEXT</style><script>var s = "SCRIPTTEXT";</script></head>
 <body><nav><a href="/">Home</a> NAVTEXT</nav>
 <article><h1>Troops  arrive in Dushanbe</h1>
-<p>First paragraph of the article.</p>
+<p>First paragraph of the article, which says that a battalion of Russian troops arrived in Dushanbe on
+Monday for exercises with the Tajik army near the Afghan border.</p>
 <p>Second   paragraph,
-wrapped.</p><script>alert("INLINESCRIPT")</script></article>
+wrapped, where officials said that the exercises would last a week and involve some two thousand men.</p>
+<script>alert("INLINESCRIPT")</script></article>
 <footer>FOOTERTEXT</footer></body></html>"""
 
 
@@ -156,7 +158,10 @@ def test_html_seed_main_text_and_metadata(tmp_path):
     assert problems == []
     source = sources[0]
     assert source.fmt == "html"
-    assert source.text == "First paragraph of the article.\n\nSecond paragraph, wrapped."
+    assert source.text == ("First paragraph of the article, which says that a battalion of Russian troops arrived in "
+                           "Dushanbe on Monday for exercises with the Tajik army near the Afghan border.\n\n"
+                           "Second paragraph, wrapped, where officials said that the exercises would last a week "
+                           "and involve some two thousand men.")
     for junk in ("SCRIPTTEXT", "STYLETEXT", "NAVTEXT", "INLINESCRIPT", "FOOTERTEXT", "Home", "Troops"):
         assert junk not in source.text
     assert source.embedded["title"] == "Troops arrive in Dushanbe"

@@ -1,0 +1,208 @@
+"""Saved web pages (.html): the main text and metadata through trafilatura, the original publication
+date through htmldate, and for every field where in the page it was found.
+
+The libraries do the reading (they beat the generator's own reading by far on the public benchmark
+sets: benchmarks/RESULTS.md). What neither does, and is written here by hand: saying where a value
+stood (og:title, JSON-LD datePublished, a <time> element, the address...), so that the source page
+can show it, and reading the charset a page declares before any guess.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from typing import Any
+
+from generator.nesting import flatten_html
+from generator.untrusted import visible
+
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">, in the
+# first bytes of the page, as a browser looks for it (the WHATWG prescan reads 1024 bytes; pages
+# put a long <head> first, so a little more is read).
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{2,40})""", re.I)
+# Labels that browsers read as another encoding than Python's codec of that name.
+_WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+           "ascii": "cp1252", "iso8859-1": "cp1252", "l1": "cp1252", "x-cp1251": "cp1251"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares in its first 4 KB, as a Python codec name, or None."""
+    match = _CHARSET.search(data[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    label = _WHATWG.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def read_webpage(html: str) -> tuple[str, dict[str, Any], dict[str, str], int] | None:
+    """A page → (main text: one paragraph per line, blank lines between; metadata fields; where each
+    was found; start tags dropped past the nesting cap), or None when trafilatura finds no text."""
+    from htmldate import find_date
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    html, dropped = flatten_html(html)
+    tree = load_html(html)
+    if tree is None:
+        return None
+    document = bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True,
+                               include_formatting=False, include_images=False)
+    if document is None or document.body is None:
+        return None
+    blocks = [b for b in (_text(element) for element in _blocks(document.body)) if b]
+    if blocks and document.title and _squash(blocks[0]) == _squash(document.title):
+        blocks = blocks[1:]  # the headline: the source page shows it as its title
+    text = "\n\n".join(blocks)
+    if not text:
+        return None
+    page = _Page(tree)
+    meta: dict[str, Any] = {}
+    where: dict[str, str] = {}
+    for key, value, found_in in (
+        ("title", document.title, page.title_source),
+        ("authors", _authors(document.author), page.author_source),
+        ("publication", document.sitename, page.sitename_source),
+        ("url", document.url, page.url_source),
+        ("summary", document.description, page.description_source),
+    ):
+        if value:
+            meta[key] = value
+            where[key] = found_in(value)
+    url = document.url or ""
+    date = find_date(tree, url=url or None, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+    if date:
+        meta["date"] = date
+        where["date"] = page.date_source(date, url)
+    return visible(text), {k: _visible(v) for k, v in meta.items()}, where, dropped
+
+
+_BLOCK_TAGS = {"p", "head", "quote", "code", "item", "row"}
+
+
+def _blocks(body):
+    """The elements of trafilatura's result that make one paragraph each: headings, paragraphs,
+    quotes, code, list items, table rows (a list or table itself is only their container)."""
+    for element in body.iter():
+        if element.tag in _BLOCK_TAGS and not any(a.tag in _BLOCK_TAGS for a in element.iterancestors()):
+            yield element
+
+
+def _text(element) -> str:
+    if element.tag == "row":
+        return " | ".join(" ".join("".join(cell.itertext()).split()) for cell in element if cell.tag == "cell")
+    return " ".join("".join(element.itertext()).split())
+
+
+def _authors(value: str | None) -> list[str]:
+    """trafilatura joins several authors with '; '."""
+    return [name.strip() for name in (value or "").split(";") if name.strip()]
+
+
+def _visible(value):
+    return [visible(v) for v in value] if isinstance(value, list) else visible(str(value))
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+class _Page:
+    """Where a value stands in the page: the page's own metadata, JSON-LD, elements, its address."""
+
+    def __init__(self, tree):
+        self.meta: list[tuple[str, str]] = []  # (name or property, content), in page order
+        for tag in tree.iter("meta"):
+            label = tag.get("property") or tag.get("name") or tag.get("itemprop")
+            if label and tag.get("content"):
+                self.meta.append((label.strip().lower(), tag.get("content")))
+        self.jsonld: list[tuple[str, str]] = []  # (dotted key, value) of every string in JSON-LD
+        for script in tree.iter("script"):
+            if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+                try:
+                    self._walk(json.loads(script.text), "")
+                except (ValueError, RecursionError):
+                    continue
+        self.title = tree.findtext(".//title") or ""
+        self.h1 = ["".join(h.itertext()) for h in tree.iter("h1")]
+        self.times = [t.get("datetime") for t in tree.iter("time") if t.get("datetime")]
+        self.canonical = next((link.get("href") for link in tree.iter("link")
+                               if "canonical" in (link.get("rel") or "").lower() and link.get("href")), None)
+
+    def _walk(self, value, key: str) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                self._walk(v, f"{key}.{k}" if key and not k.startswith("@") else k)
+        elif isinstance(value, list):
+            for v in value:
+                self._walk(v, key)
+        elif isinstance(value, str):
+            self.jsonld.append((key, value))
+
+    def _in_meta(self, value: str, test=None) -> str | None:
+        wanted = _squash(value)
+        for label, content in self.meta:
+            if (test or (lambda c: _squash(c) == wanted))(content):
+                return label
+        return None
+
+    def _in_jsonld(self, value: str, keys: tuple[str, ...], test=None) -> str | None:
+        wanted = _squash(value)
+        for key, content in self.jsonld:
+            if key.split(".")[0] in keys and (test or (lambda c: _squash(c) == wanted))(content):
+                return key
+        return None
+
+    def title_source(self, value: str) -> str:
+        if label := self._in_meta(value):
+            return label
+        if key := self._in_jsonld(value, ("headline", "name", "alternativeHeadline")):
+            return f"JSON-LD {key}"
+        if any(_squash(h) == _squash(value) for h in self.h1):
+            return "the page's <h1>"
+        if _squash(value) and _squash(value) in _squash(self.title):
+            return "the page's <title>"
+        return "the page (trafilatura)"
+
+    def author_source(self, names: list[str]) -> str:
+        first = names[0]
+        contains = (lambda c: _squash(first) in _squash(c))
+        if label := self._in_meta(first, contains):
+            return label
+        if key := self._in_jsonld(first, ("author", "creator"), contains):
+            return f"JSON-LD {key}"
+        return "a byline on the page"
+
+    def sitename_source(self, value: str) -> str:
+        if label := self._in_meta(value):
+            return label
+        if key := self._in_jsonld(value, ("publisher", "sourceOrganization", "isPartOf", "name")):
+            return f"JSON-LD {key}"
+        return "the page's <title> or address"
+
+    def url_source(self, value: str) -> str:
+        if self.canonical == value:
+            return "the canonical link"
+        return self._in_meta(value) or "the page"
+
+    def description_source(self, value: str) -> str:
+        return self._in_meta(value) or "the page"
+
+    def date_source(self, day: str, url: str) -> str:
+        """Where the day htmldate chose is written: JSON-LD, a <meta>, a <time>, the address, or text."""
+        starts = (lambda c: c.strip().startswith(day))
+        if key := self._in_jsonld(day, ("datePublished", "dateCreated", "uploadDate", "dateModified"), starts):
+            return f"JSON-LD {key}"
+        if label := self._in_meta(day, starts):
+            return label
+        if any(starts(t) for t in self.times):
+            return "a <time> element"
+        year, month, dd = day.split("-")
+        for address in (url, self.canonical or ""):
+            if re.search(rf"{year}[/_-]?{month}[/_-]?{dd}", address or ""):
+                return "the page's address"
+        return "the page's text (htmldate)"
