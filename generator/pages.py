@@ -359,7 +359,15 @@ def overview_page(briefing: Briefing) -> str:
         if not summary.key_points:
             out.append("    No source reaches this theme's threshold yet.\n\n")
     out.append("</div>\n\n## Newest sources\n\n")
-    out.append(_source_table(briefing.articles[:NEWEST], titles, "index.md"))
+    # The newest dated sources, then the undated ones (they would never be "newest" by date, and a
+    # source added without a date must not vanish from the home page).
+    dated = [a for a in briefing.articles if a.meta.date.value]
+    undated = [a for a in briefing.articles if not a.meta.date.value]
+    if undated:
+        out.append(f"{_sources_count(len(undated))} {'has' if len(undated) == 1 else 'have'} no date: "
+                   f"{'it is' if len(undated) == 1 else 'they are'} listed after the dated ones"
+                   f"{f' (the first {NEWEST} here)' if len(undated) > NEWEST else ''}.\n\n")
+    out.append(_source_table(dated[:NEWEST] + undated[:NEWEST], titles, "index.md"))
     out.append("[All sources →](sources/index.md) · [Sources by theme →](tags.md)\n\n")
     out.append("## Across the sources\n\n")
     dated = sum(1 for _, e in briefing.events if e.date)

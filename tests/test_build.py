@@ -262,3 +262,24 @@ def test_bad_seeds_are_named_and_the_rest_still_builds(tmp_path):
     assert strict.returncode == 1 and "3 problem(s)" in strict.stderr
     check = run_cli("check", cwd=project)
     assert check.returncode == 1 and "seeds/empty.txt" in check.stderr
+
+
+def test_an_undated_source_is_on_the_home_page_after_the_dated_ones(tmp_path):
+    from conftest import copy_project, html, run_cli
+
+    project = copy_project(tmp_path / "p")
+    for n in range(6):  # six sources newer than every seed
+        (project / "seeds" / f"new-{n}.txt").write_text(
+            f"Border Report Number {n} From Khorog\n\n14 March 2026\n\nTroops of the 201st base met Tajik border "
+            f"guards near Khorog on Monday, officials said. Report {n}.\n", encoding="utf-8")
+    (project / "seeds" / "undated.txt").write_text(
+        "Militants Gather Near The Afghan Border\n\nTaliban militants gathered near the Tajik border, officials said "
+        "in Dushanbe. No date is given anywhere in this text.\n", encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    home = html(project / "site" / "index.html")
+    rows = [tr.find_all("td") for tr in home.select("article table tbody tr")]
+    assert [r[1].get_text(strip=True) for r in rows][-1] == "Militants Gather Near The Afghan Border"
+    assert rows[-1][0].get_text(strip=True) == "undated"
+    assert [r[0].get_text(strip=True) for r in rows[:5]] == ["14 March 2026"] * 5
+    assert "1 source has no date: it is listed after the dated ones." in home.get_text(" ", strip=True)
