@@ -141,7 +141,7 @@ def web(config) -> None:
 
 
 CORPUS = ROOT / "tests" / "corpus"
-READ = (".txt", ".md", ".html", ".htm")  # the formats the generator reads today; the others are counted apart
+READ = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")  # the formats the generator reads
 
 
 def _fold(text) -> str:
@@ -198,8 +198,9 @@ def corpus(config) -> None:
     rows = corpus_rows(config)
     read = [r for r in rows if r["read"]]
     scores = [(r, score(r)) for r in read]
-    print(f"\nReal-world corpus: {len(rows)} documents (tests/corpus/), {len(read)} in formats read today "
-          f"({', '.join(sorted({r['shape'] for r in rows if not r['read']}))} not yet)\n")
+    unread = sorted({r["shape"] for r in rows if not r["read"]})
+    print(f"\nReal-world corpus: {len(rows)} documents (tests/corpus/), {len(read)} in formats read today"
+          + (f" ({', '.join(unread)} not yet)" if unread else "") + "\n")
     shapes = sorted({r["shape"] for r in read})
     print("| field | all | " + " | ".join(shapes) + " |")
     print("|---|---:|" + "---:|" * len(shapes))

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import BriefingError
-from generator.sources import MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, slug
+from generator.sources import FORMATS_NAMED, MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, slug
 from generator.untrusted import TooLarge, Unreadable, display_name, display_path, read_regular, within
 
 
@@ -61,7 +61,7 @@ def add(paths: list[Path], seeds_dir: Path, fields: dict[str, str]) -> tuple[lis
     for source in files:
         shown = display_path(source)
         if source.suffix.lower() not in SEED_FORMATS:
-            problems.append(f"{shown}: not a seed (expected .txt, .md or .html); not added")
+            problems.append(f"{shown}: not a seed (expected {FORMATS_NAMED}); not added")
             continue
         try:
             data = read_regular(source, MAX_BYTES)

@@ -29,7 +29,7 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...]) -> tuple[Metad
     """
     found: dict[str, Any] = {}
     body = list(paragraphs)
-    for step in (_labelled_lines, _originally_published, _headline, _date_line):
+    for step in (_labelled_lines, _originally_published, _headline, _byline_under_title, _date_line):
         body = step(body, found)
     body = [p for p in body if p]
     title = found.get("title") or _title_from_first_sentence(body)
@@ -68,6 +68,8 @@ def _labelled_lines(body: list[str], found: dict) -> list[str]:
             if m.group("pub"):
                 found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, para))
             continue
+        if n < P.MEMO_HEADER and (m := P.MEMO_LINE.match(para)) and _memo_line(m, para, found):
+            continue
         if n >= last - 2 and (m := P.SIGNATURE.match(para)):
             found.setdefault("authors", Field((squash(m.group("name")),), STATED, para))
             if m.group("pub"):
@@ -75,6 +77,32 @@ def _labelled_lines(body: list[str], found: dict) -> list[str]:
             continue
         out.append(para)
     return out
+
+
+def _memo_line(m: re.Match, para: str, found: dict) -> bool:
+    """A memo header line read into its field; False when it holds no usable value (kept as text)."""
+    label, value = m.group("label").lower(), squash(m.group("value"))
+    if label == "from" and (names := _names(value)):
+        found.setdefault("authors", Field(names, STATED, para))
+    elif label == "date" and (date := parse_date(value, STATED, para)).value:
+        found.setdefault("date", date)
+    elif label in ("re", "subject"):
+        found.setdefault("title", Field(value, STATED, para))
+    elif label not in ("to", "cc"):
+        return False
+    return True  # "To:" and "Cc:" say who the memo is for: metadata, not the text
+
+
+def _byline_under_title(body: list[str], found: dict) -> list[str]:
+    """A line of two or more personal names and nothing else right under a first-line title."""
+    title = found.get("title")
+    if not body or "authors" in found or title is None or title.evidence != "first line":
+        return body
+    if P.NAMES_LINE.match(body[0]) and len(names := _names(body[0])) >= 2 and \
+            len(names) == len(re.split(r"\s+and\s+|\s*&\s*|,\s+", body[0])):
+        found["authors"] = Field(names, STATED, body[0])
+        return body[1:]
+    return body
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -159,8 +187,8 @@ def _end_matter(tail: list[str], found: dict) -> list[str]:
 
 def _date_line(body: list[str], found: dict) -> list[str]:
     out = []
-    for para in body:
-        if P.DATE_ONLY_LINE.match(para) and "date" not in found:
+    for n, para in enumerate(body):
+        if (P.DATE_ONLY_LINE.match(para) or (n < P.OPENING and P.MONTH_YEAR_LINE.match(para))) and "date" not in found:
             date = parse_date(para, STATED, para)
             if date.value:
                 found["date"] = date

@@ -38,8 +38,12 @@ SIGNAL_LABELS = {"title": "after a title (“President …”)", "multi": "sever
 
 
 def original_name(article: Article) -> str:
-    """The original file's name in the site: always .txt, so an HTML seed is shown, never run."""
-    return f"{article.id}.txt" if article.source.fmt == "txt" else f"{article.id}.{article.source.fmt}.txt"
+    """The original file's name in the site: .txt for text, so an HTML seed is shown, never run; a PDF
+    or Word document as itself."""
+    fmt = article.source.fmt
+    if fmt in ("pdf", "docx"):
+        return f"{article.id}.{fmt}"
+    return f"{article.id}.txt" if fmt == "txt" else f"{article.id}.{fmt}.txt"
 
 
 def title_link(article: Article, href: str) -> str:
@@ -165,7 +169,9 @@ def _panel_rows(article: Article, titles: dict[str, str]):
     )
     yield "Themes", themes or "none above threshold", None
     source = article.source
-    if source.encoding.startswith("utf-8"):
+    if source.fmt in ("pdf", "docx"):
+        how = f"the {source.fmt.upper() if source.fmt == 'pdf' else 'Word'} file itself, to download"
+    elif source.encoding.startswith("utf-8"):
         how = "exact bytes"
     else:
         how = f"converted from {source.encoding} to UTF-8"

@@ -41,6 +41,11 @@ PUBLICATION_LINE = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^[Bb]y\s+(?P<names>[A-Z\u0400-\u04ff][^.!?]{2,150})$")
+# A memo's header lines: "From: Samuel Zierler", "Date: October 8th, 2020", "Re: E-Voting Initiative".
+MEMO_LINE = re.compile(r"^(?P<label>from|date|re|subject|to|cc)\s*:\s*(?P<value>\S.{0,200})$", re.I)
+MEMO_HEADER = 15  # paragraphs: where memo header lines are looked for
+# Two or more personal names and nothing else, right under the title: "Jane Roe and John Doe".
+NAMES_LINE = re.compile(r"^[^.!?:;]{3,120}(?:\s+and\s+|\s*&\s*|,\s+)[^.!?:;]{3,60}$")
 SIGNATURE = re.compile(
     r"^(?P<name>[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}),?\s+"
     r"(?P<role>editor|journalist|correspondent|reporter|analyst|contributor|writer|author|columnist)\b"
@@ -64,6 +69,8 @@ DATE_ONLY_LINE = re.compile(
     rf"|{YEAR}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR})\.?$",
     re.I,
 )
+MONTH_YEAR_LINE = re.compile(rf"^(?:{MONTHS}),?\s+{YEAR}\.?$", re.I)  # "December 2025" under a report's title
+OPENING = 10  # paragraphs: where a line of a month and a year alone is a date line, not a heading
 # A year given with a month, a day or a season: evidence of when the text was written.
 DATED_REFERENCE = re.compile(
     rf"\b(?:(?:{MONTHS})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?(?P<y1>{YEAR})"

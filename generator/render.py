@@ -66,13 +66,16 @@ def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes]]:
 
 
 def original_copy(article) -> bytes:
-    """The seed as the reader can open it: always .txt (an HTML seed is shown, never run).
+    """The seed as the reader can open it: .txt for text (an HTML seed is shown, never run), the
+    file itself for a PDF or Word document.
 
     A UTF-8 seed is copied byte for byte after a UTF-8 byte-order mark: static hosts serve .txt
     without a charset, and browsers then read UTF-8 as Windows-1252 unless a BOM says otherwise.
     A seed in another encoding is converted to UTF-8; the source page says which applies.
     """
     raw = article.source.raw
+    if article.source.fmt in ("pdf", "docx"):  # offered as it came, for download
+        return raw
     if article.source.encoding == "utf-8-sig":
         return raw
     if article.source.encoding == "utf-8":

@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 
 from generator.models import Source
 from generator.markup import html_text, markdown_text
+from generator.documents import DocumentError, read_docx, read_pdf
 from generator.webpage import declared_charset, read_webpage
 from generator.nesting import MARKDOWN_DEPTH, MAX_DEPTH
 from generator.patterns import LONG_LINE
@@ -25,7 +26,10 @@ from generator.text import slug
 from generator.untrusted import (TooLarge, Unreadable, display_name, display_path, read_regular, scrub, visible,
                                  within)
 
-SEED_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SEED_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                ".pdf": "pdf", ".docx": "docx"}
+DOCUMENT_FORMATS = {"pdf": read_pdf, "docx": read_docx}  # binary files, read by their own library
+FORMATS_NAMED = ".txt, .md, .html, .pdf or .docx"
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 SIDECAR_KEYS = {
     "title", "subtitle", "publication", "authors", "date", "source_type", "url", "summary", "translator",
@@ -78,7 +82,7 @@ def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[str]]:
                                 f"(name it after one of them: {twins[0]}{suffix})")
             continue
         if suffix not in SEED_FORMATS:
-            problems.append(f"{rel}: not a seed (expected .txt, .md or .html); skipped")
+            problems.append(f"{rel}: not a seed (expected {FORMATS_NAMED}); skipped")
             continue
         source, file_problems = read_seed(path, root, used_ids, shared_stem=stems[path.stem] > 1)
         problems.extend(file_problems)
@@ -111,39 +115,29 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
     if not data.strip():
         return None, [f"{rel}: empty file; skipped"]
     fmt = SEED_FORMATS[path.suffix.lower()]
-    declared = declared_charset(data) if fmt == "html" else None
-    text, encoding, invalid = decode(data, declared)
-    if text is None:
-        return None, [f"{rel}: binary file, not text; skipped"]
     problems: list[str] = []
-    if invalid:
-        problems.append(f"{rel}: {invalid} byte(s) that are not {encoding.upper() if declared else 'UTF-8'} in a "
-                        f"{encoding.upper() if declared else 'UTF-8'} text; shown as \ufffd")
-    raw_meta: dict[str, Any] = {}
     provenance: dict[str, str] = {}
-    if fmt in ("md", "txt"):
-        original = text
-        text, raw_meta, reason = split_front_matter(text)
-        if reason:
-            problems.append(f"{rel}: front matter {reason}; read as text")
-        elif raw_meta and fmt == "txt" and not set(raw_meta) & SIDECAR_KEYS:
-            # A .txt whose opening lines merely look like front matter: nothing is lost.
-            text, raw_meta = original, {}
-            problems.append(f"{rel}: starts with '---' like front matter but names no known field; read as text")
-    if fmt == "md":
-        text, html_meta, flattened = markdown_text(text)
-    elif fmt == "html":
-        page = read_webpage(text)
-        if page is None:  # trafilatura found no article: the page's whole text, as a reader would see it
-            text, html_meta, flattened = html_text(text)
-        else:
-            text, html_meta, provenance, flattened = page
+    declared = None
+    if fmt in DOCUMENT_FORMATS:  # PDF, Word: binary, read by their own library
+        try:
+            text, html_meta, provenance = DOCUMENT_FORMATS[fmt](data)
+        except DocumentError as exc:
+            return None, [f"{rel}: {exc}; skipped"]
+        text, encoding, flattened = unicodedata.normalize("NFC", visible(text)), fmt, 0
     else:
-        html_meta, flattened = {}, 0
+        declared = declared_charset(data) if fmt == "html" else None
+        text, encoding, invalid = decode(data, declared)
+        if text is None:
+            return None, [f"{rel}: binary file, not text; skipped"]
+        if invalid:
+            named = encoding.upper() if declared else "UTF-8"
+            problems.append(f"{rel}: {invalid} byte(s) that are not {named} in a {named} text; shown as \ufffd")
+        text, html_meta, provenance, flattened, front_problems = _text_formats(text, fmt, rel)
+        problems.extend(front_problems)
     if flattened:
         problems.append(f"{rel}: nested deeper than an article ever is ({flattened} tag(s) or line(s) past "
                         f"{MAX_DEPTH} elements, or {MARKDOWN_DEPTH} lists and quotes); their text is kept as plain text")
-    embedded, field_problems = validate_fields({**html_meta, **raw_meta}, f"{rel}: front matter", known_only=False)
+    embedded, field_problems = validate_fields(html_meta, f"{rel}: front matter", known_only=False)
     problems.extend(field_problems)
     if not text.strip():
         return None, problems + [f"{rel}: no text left after extracting the main content; skipped"]
@@ -153,7 +147,7 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
     sidecar, sidecar_problems = read_sidecar(path, root, shared_stem)
     problems.extend(sidecar_problems)
     sha = hashlib.sha256(data).hexdigest()
-    if not encoding.startswith(("utf-8", "utf-16")) and encoding != declared:
+    if not encoding.startswith(("utf-8", "utf-16")) and encoding not in (declared, fmt):
         problems.append(f"{rel}: not UTF-8 and no encoding declared; read as {encoding} (check the page)")
     name = display_name(path.name)[0]
     sid = source_id(Path(name).stem, sha, used_ids)
@@ -176,6 +170,34 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
         ),
         problems,
     )
+
+
+def _text_formats(text: str, fmt: str, rel: str):
+    """Front matter (.txt, .md), then the main text of Markdown and HTML: (text, metadata, where
+    each field was found, nesting flattened, problems)."""
+    problems: list[str] = []
+    raw_meta: dict[str, Any] = {}
+    provenance: dict[str, str] = {}
+    if fmt in ("md", "txt"):
+        original = text
+        text, raw_meta, reason = split_front_matter(text)
+        if reason:
+            problems.append(f"{rel}: front matter {reason}; read as text")
+        elif raw_meta and fmt == "txt" and not set(raw_meta) & SIDECAR_KEYS:
+            # A .txt whose opening lines merely look like front matter: nothing is lost.
+            text, raw_meta = original, {}
+            problems.append(f"{rel}: starts with '---' like front matter but names no known field; read as text")
+    if fmt == "md":
+        text, meta, flattened = markdown_text(text)
+    elif fmt == "html":
+        page = read_webpage(text)
+        if page is None:  # trafilatura found no article: the page's whole text, as a reader would see it
+            text, meta, flattened = html_text(text)
+        else:
+            text, meta, provenance, flattened = page
+    else:
+        meta, flattened = {}, 0
+    return text, {**meta, **raw_meta}, provenance, flattened, problems
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str | None, str, int]:

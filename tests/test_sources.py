@@ -92,9 +92,9 @@ def test_binary_file_skipped_with_message(tmp_path):
 
 
 def test_unsupported_extension_reported(tmp_path):
-    sources, problems = _seeds(tmp_path, {"report.pdf": b"%PDF-1.4", "good.txt": "Text."})
+    sources, problems = _seeds(tmp_path, {"report.odt": b"PK\x03\x04", "good.txt": "Text."})
     assert [s.name for s in sources] == ["good.txt"]
-    assert any("seeds/report.pdf" in p and "not a seed" in p for p in problems)
+    assert "seeds/report.odt: not a seed (expected .txt, .md, .html, .pdf or .docx); skipped" in problems
 
 
 def test_sidecar_overrides_fields(tmp_path):

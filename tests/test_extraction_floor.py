@@ -1,0 +1,58 @@
+"""Floors that a regression in reading real documents would break: the real-world corpus with its
+gold, and a sample of the saved web pages of trafilatura's and htmldate's benchmark sets, through
+the real loader and every per-source stage (benchmarks/extraction.py has the full figures)."""
+
+from __future__ import annotations
+
+import json
+import lzma
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import extraction  # noqa: E402
+
+# The figures of benchmarks/RESULTS.md when these floors were set, less a margin for small changes.
+CORPUS_FLOORS = {"title": 0.52, "publication": 0.12, "authors": 0.72, "date": 0.54}
+WEB_FLOORS = {"f1": 0.89, "day": 0.86, "author": 0.33}
+
+
+@pytest.fixture(scope="module")
+def config():
+    from generator import config as config_mod
+
+    return config_mod.load(ROOT / "briefing.yml")
+
+
+def test_the_real_world_corpus_reads_above_its_floors(config):
+    rows = extraction.corpus_rows(config)
+    assert len(rows) >= 50 and all(r["read"] for r in rows)
+    scores = [extraction.score(r) for r in rows]
+    for field, floor in CORPUS_FLOORS.items():
+        share = sum(bool(s[field]) for s in scores) / len(scores)
+        assert share >= floor, f"{field}: {share:.0%} < {floor:.0%}"
+    assert sum(s["invented_date"] for s in scores) <= 1
+
+
+def test_saved_web_pages_read_about_as_well_as_the_libraries(config):
+    gold = json.loads((extraction.WEBPAGES / "gold.json").read_text(encoding="utf-8"))
+    sample = sorted(gold)[::4]  # 89 of the 356 pages
+    text, days, authors = extraction.Counts(), [], []
+    for key in sample:
+        item = gold[key]
+        page = lzma.decompress((extraction.WEBPAGES / f"{key}.html.xz").read_bytes())
+        article, _ = extraction.generator_reading("page.html", page, config)
+        body = ("\n".join([article.meta.title.value] + [b.text for b in article.blocks])) if article else None
+        if "with" in item:
+            text.add(item, body)
+        if item.get("date") and item["set"] == "htmldate":
+            days.append(bool(article) and article.meta.date.value == item["date"])
+        if item.get("author"):
+            expected = "; ".join(item["author"]) if isinstance(item["author"], list) else item["author"]
+            authors.append(bool(article) and "; ".join(article.meta.authors.value) == expected)
+    assert text.scores()[2] >= WEB_FLOORS["f1"], text.scores()
+    assert sum(days) / len(days) >= WEB_FLOORS["day"], (sum(days), len(days))
+    assert sum(authors) / len(authors) >= WEB_FLOORS["author"], (sum(authors), len(authors))
