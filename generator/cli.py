@@ -91,10 +91,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     """Copy articles into seeds/ under safe, unique names, then rebuild the site.
 
-    A file whose content is already in seeds/ is not added twice; a different file with the same
-    name is kept beside it (name-2.txt). The options write a sidecar and need a single file.
+    Each PATH is a file, a folder (its seed files), or an http(s) address: the page, text, PDF or
+    Word document there is downloaded (redirects followed, 5 MB at most), named after the page,
+    and its address written to its sidecar. A file whose content is already in seeds/ is not added
+    twice (with options, its sidecar is updated instead); a different file with the same name is
+    kept beside it (name-2.txt). The options write a sidecar and need a single article.
 
     Example: briefing add ~/Downloads/kommersant.txt --date 2015-04-03 --publication Kommersant
+             briefing add https://example.org/2024/05/border-report
     """
     from generator import config as config_mod
     from generator.ingest import add
@@ -104,10 +108,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     config = config_mod.load(args.config)
     fields = {"title": args.title, "date": args.date, "publication": args.publication, "url": args.url}
     with build_lock(config.root):  # two adds at once: one after the other, so each sees the other's files
-        added, problems = add([Path(p) for p in args.paths], config.seeds_dir,
-                              {k: v for k, v in fields.items() if v})
+        added, problems = add(args.paths, config.seeds_dir, {k: v for k, v in fields.items() if v},
+                              timeout=args.timeout)
     for line in added:
-        print(f"added: {line}", file=sys.stderr)
+        print(_shown(line if line.startswith("updated: ") else f"added: {line}"), file=sys.stderr)
     _print_problems(problems)
     if not added or args.no_build:
         return 1 if problems and not added else 0
@@ -191,7 +195,10 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--unreviewed", action="store_true",
                            help="only names not in the gazetteer, as entries ready to paste")
         if name == "add":
-            p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or folders")
+            p.add_argument("paths", nargs="+", metavar="PATH",
+                           help="article files (.txt, .md, .html, .pdf, .docx), folders, or http(s) addresses")
+            p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                           help="how long a server may take to answer (default: %(default)s)")
             for field in ("title", "date", "publication", "url"):
                 p.add_argument(f"--{field}", help=f"the article's {field} (written to its sidecar)")
             p.add_argument("--strict", action="store_true", help="fail when any seed has a problem")

@@ -1,17 +1,44 @@
-"""`briefing add`: copy articles into seeds/ under safe, unique names, never overwriting anything."""
+"""`briefing add`: copy articles (files, folders, http(s) addresses) into seeds/ under safe, unique
+names, never overwriting anything and never leaving half a file."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
 from generator.errors import BriefingError
 from generator.sources import FORMATS_NAMED, MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, slug
 from generator.untrusted import TooLarge, Unreadable, display_name, display_path, read_regular, within
+
+TIMEOUT = 20.0  # seconds a server may take to answer (and between two pieces of the answer)
+CONTENT_TYPES = {  # what an article arrives as → the seed's extension
+    "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "text/markdown": ".md",
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One article to add: its bytes, the name it came with, what it was (for messages), its URL."""
+
+    data: bytes
+    name: str
+    shown: str
+    url: str | None = None
+    original: Path | None = None  # a local file: its times are kept on the copy
+
+
+def is_url(text: str) -> bool:
+    return re.match(r"^https?://", text, re.I) is not None
 
 
 def safe_name(name: str) -> str:
@@ -22,15 +49,20 @@ def safe_name(name: str) -> str:
     return (slug(path.stem) or "source-" + hashlib.sha256(os.fsencode(name)).hexdigest()[:8]) + path.suffix.lower()
 
 
-def add(paths: list[Path], seeds_dir: Path, fields: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Copy each file (or each seed file in a folder) into seeds_dir.
+def add(paths: list[str], seeds_dir: Path, fields: dict[str, str],
+        timeout: float = TIMEOUT) -> tuple[list[str], list[str]]:
+    """Add each file, each seed file in a folder, and each downloaded address to seeds_dir.
 
     Returns:
-        Messages for what was added, and messages for what was not (with the reason).
+        Messages for what was added (or updated), and messages for what was not (with the reason).
     """
-    files: list[Path] = []
+    sources: list[Path | str] = []
     problems: list[str] = []
-    for path in paths:
+    for item in paths:
+        if is_url(item):
+            sources.append(item)
+            continue
+        path = Path(item)
         if path.is_dir():
             inside = path.resolve()
             for entry in sorted(path.iterdir()):
@@ -40,15 +72,120 @@ def add(paths: list[Path], seeds_dir: Path, fields: dict[str, str]) -> tuple[lis
                     problems.append(f"{display_path(entry)}: symbolic link to something outside "
                                     f"{display_path(path)}; not added")
                     continue
-                files.append(entry)
+                sources.append(entry)
         elif path.exists():
-            files.append(path)
+            sources.append(path)
         else:
             problems.append(f"{display_path(path)}: no such file or folder")
-    if fields and len(files) != 1:
-        raise BriefingError("--title, --date, --publication and --url describe one article: add one file at a time")
+    if fields and len(sources) != 1:
+        raise BriefingError("--title, --date, --publication and --url describe one article: add one at a time")
     sidecar = _sidecar(fields)
     seeds_dir.mkdir(parents=True, exist_ok=True)
+    known = _known(seeds_dir)
+    added: list[str] = []
+    for source in sources:
+        try:
+            incoming = download(source, timeout) if isinstance(source, str) else _local(source)
+        except BriefingError as exc:
+            problems.append(str(exc))
+            continue
+        digest = hashlib.sha256(incoming.data).hexdigest()
+        given = {**({"url": incoming.url} if incoming.url else {}), **sidecar}
+        if digest in known:
+            if sidecar:  # the options say something about an article already there: say it in its sidecar
+                updated = _update_sidecar(seeds_dir / known[digest], sidecar)
+                added.append(f"updated: {incoming.shown}: already in {seeds_dir.name}/ as {known[digest]}; its "
+                             f"sidecar {updated} now gives {', '.join(sorted(sidecar))}")
+            else:
+                problems.append(f"{incoming.shown}: already in {seeds_dir.name}/ as {known[digest]}; not added again")
+            continue
+        target = _write_new(seeds_dir, safe_name(incoming.name), incoming.data)
+        if incoming.original is not None:
+            shutil.copystat(incoming.original, target)
+        known[digest] = target.name
+        if given:
+            _write_exclusive(target.with_suffix(".yml"), yaml.safe_dump(given, allow_unicode=True, sort_keys=True)
+                             .encode("utf-8"))
+        added.append(f"{incoming.shown} → {seeds_dir.name}/{target.name}")
+    return added, problems
+
+
+def _local(path: Path) -> Incoming:
+    shown = display_path(path)
+    if path.suffix.lower() not in SEED_FORMATS:
+        raise BriefingError(f"{shown}: not a seed (expected {FORMATS_NAMED}); not added")
+    try:
+        data = read_regular(path, MAX_BYTES)
+    except TooLarge as exc:
+        raise BriefingError(f"{shown}: {exc.size / 1e6:.0f} MB is more than an article "
+                            f"({MAX_BYTES // 10**6} MB at most); not added") from None
+    except Unreadable as exc:
+        raise BriefingError(f"{shown}: {exc}; not added") from None
+    return Incoming(data, path.name, shown, original=path)
+
+
+def download(url: str, timeout: float = TIMEOUT) -> Incoming:
+    """An http(s) address → its bytes (redirects followed, at most MAX_BYTES, an article's content
+    type), or a BriefingError of one line: the address and what went wrong."""
+    import socket
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"User-Agent": "briefing-generator (briefing add)",
+                                                   "Accept": "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # follows up to 10 redirects
+            final = response.geturl()
+            if not is_url(final):
+                raise BriefingError(f"{url}: redirected to {final}, which is not an http(s) address; not added")
+            kind = (response.headers.get_content_type() or "").lower()
+            suffix = CONTENT_TYPES.get(kind)
+            if suffix is None:
+                raise BriefingError(f"{url}: the server sends {kind or 'no content type'}, not an article "
+                                    f"(a web page, text, PDF or Word document); not added")
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > MAX_BYTES:
+                raise BriefingError(f"{url}: {int(length) / 1e6:.0f} MB is more than an article "
+                                    f"({MAX_BYTES // 10**6} MB at most); not added")
+            data = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        raise BriefingError(f"{url}: the server answered {exc.code} {exc.reason}; not added") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, (socket.timeout, TimeoutError)):
+            raise BriefingError(f"{url}: no answer within {timeout:g} s; not added") from None
+        raise BriefingError(f"{url}: cannot be reached ({getattr(reason, 'strerror', None) or reason}); "
+                            "not added") from None
+    except (socket.timeout, TimeoutError):
+        raise BriefingError(f"{url}: no answer within {timeout:g} s; not added") from None
+    except (OSError, ValueError) as exc:  # a connection reset mid-answer, a malformed address...
+        raise BriefingError(f"{url}: cannot be downloaded ({exc}); not added") from None
+    if len(data) > MAX_BYTES:
+        raise BriefingError(f"{url}: more than an article ({MAX_BYTES // 10**6} MB at most); not added")
+    if not data.strip():
+        raise BriefingError(f"{url}: the server sent nothing; not added")
+    return Incoming(data, _page_name(final, data, suffix), url, url=final)
+
+
+def _page_name(url: str, data: bytes, suffix: str) -> str:
+    """A file name after the page: its <title> for a web page, else the last part of its address."""
+    if suffix == ".html":
+        match = re.search(rb"<title[^>]*>([^<]{3,300})</title>", data[:200_000], re.I)
+        if match:
+            from html import unescape
+
+            words = unescape(match.group(1).decode("utf-8", "replace")).split()
+            title = " ".join(words[:10])
+            if slug(title):
+                return title + suffix
+    parts = urlsplit(url)
+    last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
+    stem = Path(last).stem if Path(last).suffix.lower() in (*SEED_FORMATS, ".htm", ".php", ".aspx") else last
+    return (stem or parts.hostname or "page") + suffix
+
+
+def _known(seeds_dir: Path) -> dict[str, str]:
+    """The seeds already there, by the hash of their bytes."""
     known = {}
     for seed in seeds_dir.iterdir():
         if seed.suffix.lower() in SEED_FORMATS:
@@ -56,40 +193,29 @@ def add(paths: list[Path], seeds_dir: Path, fields: dict[str, str]) -> tuple[lis
                 known[hashlib.sha256(read_regular(seed, MAX_BYTES)).hexdigest()] = display_name(seed.name)[0]
             except Unreadable:
                 pass  # `briefing build` names an unreadable seed; it cannot be a duplicate here
+    return known
 
-    added: list[str] = []
-    for source in files:
-        shown = display_path(source)
-        if source.suffix.lower() not in SEED_FORMATS:
-            problems.append(f"{shown}: not a seed (expected {FORMATS_NAMED}); not added")
-            continue
-        try:
-            data = read_regular(source, MAX_BYTES)
-        except TooLarge as exc:
-            problems.append(f"{shown}: {exc.size / 1e6:.0f} MB is more than an article ({MAX_BYTES // 10**6} MB at "
-                            "most); not added")
-            continue
-        except Unreadable as exc:
-            problems.append(f"{shown}: {exc}; not added")
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in known:
-            problems.append(f"{shown}: already in {seeds_dir.name}/ as {known[digest]}; not added again")
-            continue
-        target = _write_new(seeds_dir, safe_name(source.name), data)
-        shutil.copystat(source, target)
-        known[digest] = target.name
-        if sidecar:
-            with open(target.with_suffix(".yml"), "x", encoding="utf-8") as handle:
-                handle.write(yaml.safe_dump(sidecar, allow_unicode=True, sort_keys=True))
-        added.append(f"{shown} → {seeds_dir.name}/{target.name}")
-    return added, problems
 
+def _update_sidecar(seed: Path, fields: dict) -> str:
+    """Merge fields into the seed's sidecar (x.txt.yml, else x.yml; made when there is none)."""
+    for path in [seed.with_name(seed.name + s) for s in SIDECAR_SUFFIXES] + \
+            [seed.with_suffix(s) for s in SIDECAR_SUFFIXES]:
+        if path.is_file() and not path.is_symlink():
+            break
+    else:
+        path = seed.with_suffix(".yml")
+    try:
+        current = yaml.safe_load(read_regular(path, 10**6).decode("utf-8-sig")) if path.exists() else {}
+    except (Unreadable, yaml.YAMLError, UnicodeDecodeError, ValueError):
+        raise BriefingError(f"{display_path(path)}: not a readable sidecar; fix it or remove it first") from None
+    merged = {**(current if isinstance(current, dict) else {}), **fields}
+    _replace(path, yaml.safe_dump(merged, allow_unicode=True, sort_keys=True).encode("utf-8"))
+    return path.name
 
 
 def _write_new(folder: Path, name: str, data: bytes) -> Path:
     """Write data to folder/name, or name-2, name-3...: never over a file, even one that another
-    `briefing add` creates at the same moment (the "x" mode fails then, and the next name is tried)."""
+    `briefing add` creates at the same moment, and never half a file (written aside, then linked)."""
     stem, suffix = Path(name).stem, Path(name).suffix
     n = 1
     while True:
@@ -99,11 +225,40 @@ def _write_new(folder: Path, name: str, data: bytes) -> Path:
         if any(candidate.with_suffix(s).exists() for s in (*SIDECAR_SUFFIXES, *SEED_FORMATS)):
             continue
         try:
-            with open(candidate, "xb") as handle:
-                handle.write(data)
+            _write_exclusive(candidate, data)
         except FileExistsError:
             continue
         return candidate
+
+
+def _write_exclusive(target: Path, data: bytes) -> None:
+    """target gets data whole, or not at all; FileExistsError when it is already there."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".add-")  # hidden: the loader skips it
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, target)  # atomic, and fails when target exists
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: exclusive, if not atomic
+            with open(target, "xb") as handle:
+                handle.write(data)
+    finally:
+        os.unlink(tmp)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".add-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _sidecar(fields: dict[str, str]) -> dict:
