@@ -33,7 +33,10 @@ def paragraphs_of(text: str) -> list[str]:
     open_lines = sum(1 for line in lines[:-1] if not ends_sentence(line))
     blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
     if len(blocks) > 1 and len(blocks) < len(lines) and average < 100:
-        return [squash(b) for b in blocks]
+        # Blank lines between paragraphs: a block's lines are one paragraph when they are wrapped
+        # text; short lines that do not run on (a menu, a ticker, a list of links) stay apart.
+        return [p for b in blocks for p in ([squash(b)] if _wrapped_block(b) else
+                                            [squash(line) for line in b.split("\n") if line.strip()])]
     if len(blocks) == 1 and len(lines) >= 3 and average < 100 and open_lines >= 0.5 * (len(lines) - 1):
         width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
         paragraphs, current = [], []
@@ -46,6 +49,20 @@ def paragraphs_of(text: str) -> list[str]:
             paragraphs.append(squash(" ".join(current)))
         return paragraphs
     return [squash(line) for line in lines]
+
+
+def _wrapped_block(block: str) -> bool:
+    """Lines cut at a width: most of them stop mid-sentence, and they are long or the next line
+    runs on in lowercase ("...about 2,000 / soldiers and..."), where a menu's items are short and
+    each starts anew ("Home / News / Politics")."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return True
+    lengths = sorted(len(line) for line in lines[:-1])
+    open_lines = sum(1 for line in lines[:-1] if not ends_sentence(line))
+    runs_on = sum(1 for line in lines[1:] if line[:1].islower() or line[:1].isdigit())
+    return open_lines >= 0.5 * (len(lines) - 1) and (
+        lengths[len(lengths) // 2] >= P.WRAPPED_LINE or runs_on >= 0.5 * (len(lines) - 1))
 
 
 def clean(text: str) -> Cleaned:
@@ -77,7 +94,24 @@ def clean(text: str) -> Cleaned:
         removed.extend(("read more", c) for c in cut)
         if para:
             kept.append(para)
+    kept, doubled = _without_doubled(kept)
+    removed.extend(("doubled line", line) for line in doubled)
     return Cleaned(tuple(kept), tuple(removed))
+
+
+def _without_doubled(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """A short line given twice in a row is a photo's caption and its alt text (or a heading and
+    its link): both go."""
+    out, doubled, n = [], [], 0
+    while n < len(paragraphs):
+        para = paragraphs[n]
+        if n + 1 < len(paragraphs) and paragraphs[n + 1] == para and word_count(para) <= 40:
+            doubled += [para, para]
+            n += 2
+            continue
+        out.append(para)
+        n += 1
+    return out, doubled
 
 
 def _split_long(paragraphs: list[str]) -> list[str]:
@@ -116,9 +150,28 @@ def _wrapped(sentence: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _furniture(line: str) -> bool:
+    """A menu, a counter, a clock, a ticker, or a row of them ("Тоҷикӣ | Русский | English")."""
+    pieces = [p for p in P.MENU_SEPARATORS.split(line) if p.strip(" :.")]
+    if len(pieces) == 1:
+        return bool(line.strip(" :.|»›>").casefold() in P.FURNITURE_LINES or P.VIEW_COUNTER.match(line)
+                    or P.CLOCK.match(line) or P.TICKER.match(line) or P.NUMBER_LINE.match(line))
+    # a row: a language or section menu ("Тоҷикӣ | Русский | English"), or breadcrumbs ("Home → News →");
+    # never a table row of figures ("1 | 2 | 3")
+    named = [p for p in pieces if p.strip(" :.").casefold() in P.FURNITURE_LINES]
+    crumbs = "→" in line or "»" in line or "›" in line
+    return bool(pieces) and (bool(named) or crumbs) and all(
+        p in named or (crumbs and len(p.split()) <= 4) or P.VIEW_COUNTER.match(p) or P.CLOCK.match(p)
+        for p in pieces)
+
+
 def _junk(para: str) -> str:
     if P.NO_WORDS.match(para):
         return "no words"
+    if len(para) <= 160 and _furniture(para):
+        return "page furniture"
+    if P.CAPTION.match(para) and word_count(para) <= 30:
+        return "photo credit"
     if len(P.SOCIAL_NETWORKS.findall(para)) >= 2 and (P.SOCIAL_CALL.search(para) or word_count(para) < 30):
         return "social media"
     if P.DISCLAIMER.search(para) and word_count(para) < 150:

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import patterns as P
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
-from generator.text import ends_sentence, is_title_case, sentences, squash, word_count
+from generator.text import ends_sentence, is_title_case, sentences, squash, word_count, words as words_of
 
 TITLE_MAX = 120
 
@@ -29,7 +29,11 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...]) -> tuple[Metad
     """
     found: dict[str, Any] = {}
     body = list(paragraphs)
-    for step in (_labelled_lines, _originally_published, _headline, _byline_under_title, _date_line):
+    # A pasted text's headline may stand under page furniture; a web page, a PDF or a Word document
+    # has had its furniture taken off by its reader, and its title is known (or its first line).
+    pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
+    for step in (_labelled_lines, _originally_published, _headline if pasted else _first_line_headline,
+                 _byline_under_title, _date_line):
         body = step(body, found)
     body = [p for p in body if p]
     title = found.get("title") or _title_from_first_sentence(body)
@@ -142,22 +146,49 @@ def _originally_published(body: list[str], found: dict) -> list[str]:
 
 # --- headline: a title-like first line, or a Title Case line near the end -----------------------
 
-def _headline(body: list[str], found: dict) -> list[str]:
+def _headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]:
+    """The headline: the first line, or the first headline-like line near the top that the article's
+    text follows (what stands above it is page furniture, and goes); else a Title Case line near
+    the end."""
     if not body or "title" in found:
         return body
-    first = body[0]
-    if len(body) > 1 and _title_like(first) and word_count(first) <= 40:
-        parts = P.HEADLINE_SPLIT.split(first, maxsplit=1)
-        found["title"] = Field(parts[0].strip(), STATED, "first line")
-        if len(parts) > 1:
-            found["subtitle"] = Field(parts[1].strip(), STATED, "first line, after the separator")
-        return body[1:]
+    for n, para in enumerate(body[:top]):
+        if _headline_at(body, n):
+            parts = P.HEADLINE_SPLIT.split(para, maxsplit=1)
+            where = "first line" if n == 0 else f"line {n + 1}, under {n} line(s) of page furniture"
+            found["title"] = Field(parts[0].strip(), STATED, where)
+            if len(parts) > 1:
+                found["subtitle"] = Field(parts[1].strip(), STATED, f"{where}, after the separator")
+            return body[n + 1:]
+        if word_count(para) >= P.LEAD_WORDS:
+            break  # the article began without a headline
     for n in range(len(body) - 1, max(len(body) - 5, 0), -1):
         para = body[n]
         if _title_like(para) and is_title_case(para) and 4 <= word_count(para) <= 20:
             found["title"] = Field(para, STATED, f"headline line {n + 1} of {len(body)}")
             return body[:n] + _end_matter(body[n + 1:], found)
     return body
+
+
+def _first_line_headline(body: list[str], found: dict) -> list[str]:
+    """Only the first line may be the headline (the text was extracted from a page or document)."""
+    return _headline(body, found, top=1)
+
+
+def _headline_at(body: list[str], n: int) -> bool:
+    """Is body[n] the headline? Title-like, of headline length, not a run of tags, and followed
+    soon by the article's text (a lead of some length, past a standfirst, byline or date line)."""
+    para = body[n]
+    if not (_title_like(para) or (n and para.endswith(("?", "!")) and para[:1].isupper())):
+        return False
+    words = words_of(para)
+    if not (2 if n == 0 else 3) <= len(words) <= 40 or P.BYLINE.match(para) or P.GLUED_WORDS.search(para):
+        return False  # too short or long, a byline, or two links run together ("...TajikistanProfessors...")
+    if len(words) >= 3 and all(w[:1].isupper() or w.isdigit() for w in words) and \
+            not any(w.casefold() in P.FUNCTION_WORDS for w in words):
+        return False  # "Kyrgyzstan Sadyr Zhaparov Minsk CSTO": tags, not a headline
+    following = body[n + 1:n + 1 + P.LEAD_WITHIN]
+    return any(word_count(p) >= P.LEAD_WORDS // 2 for p in following) or (n == 0 and 1 < len(body) <= 3)
 
 
 def _title_like(para: str) -> bool:
@@ -188,6 +219,10 @@ def _end_matter(tail: list[str], found: dict) -> list[str]:
 def _date_line(body: list[str], found: dict) -> list[str]:
     out = []
     for n, para in enumerate(body):
+        if n < P.TOP_LINES and "date" not in found and word_count(para) <= P.DATE_LEAD_WORDS and \
+                (m := P.DATE_LEAD.match(para)) and (date := parse_date(m.group("date"), STATED, para)).value:
+            found["date"] = date  # the page's date line, maybe with a time or a source beside it
+            continue
         if (P.DATE_ONLY_LINE.match(para) or (n < P.OPENING and P.MONTH_YEAR_LINE.match(para))) and "date" not in found:
             date = parse_date(para, STATED, para)
             if date.value:

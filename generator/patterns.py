@@ -13,6 +13,7 @@ SEASONS = "spring|summer|autumn|fall|winter"
 YEAR = r"(?:19|20)\d\d"
 
 LONG_LINE = 5000  # characters; beyond this a "paragraph" is a file without line breaks
+WRAPPED_LINE = 40  # characters: the median line of hard-wrapped text is at least this long
 ENDS_WITH_YEAR = re.compile(YEAR + r"\W*$")  # "Radio of Armenia, 23 March 2015": a dateline, not a heading
 
 # --- cleaning: whole lines that are not article text -------------------------------------------
@@ -33,6 +34,41 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 TRAILER = re.compile(r"^(?:submitted by|posted by|shared by)\b", re.I)
 CREDIT = re.compile(r"^translated\s+(?:on\s+(?P<pub>.+?)\s+)?by\s+(?P<who>[^,;]+?)\s*\.?$", re.I)
 GLUED_SENTENCE = re.compile(r"(?<=[a-z\u00e0-\u024f][.!?])(?=[A-Z][a-z])")  # "Afghanistan.This"
+
+# --- page furniture: lines of a pasted web page that are not the article ------------------------
+# Whole lines (any case): navigation, accessibility, interface and sharing words, in the languages
+# analysts paste from. Nothing here is about a topic.
+FURNITURE_LINES = frozenset(line.strip().casefold() for line in """
+accessibility links|skip to main content|skip to content|skip to navigation|jump to content|jump to navigation
+breaking news|all news|latest news|last minute|top stories|most read|most popular|main menu|menu|navigation
+search|home|homepage|news|share|share this|share this article|share on facebook|share on twitter|print
+email|e-mail|comments|comment|leave a comment|related|related articles|related news|related stories|more news
+read more|read the full story|full story|continue reading|tags|topics|subscribe|log in|login|sign in|sign up
+register|close|advertisement|advertising|sponsored|cookies|accept cookies|accept|english|eng|en|русский|рус
+тоҷикӣ|ўзбекча|o'zbekcha|oʻzbekcha|қазақша|кыргызча|кыргыз тили|türkçe|العربية|فارسی|中文
+главная|новости|все новости|лента новостей|войти|войти в почту|авторизация|регистрация|поиск|меню
+подписаться|поделиться|читайте также|читать также|похожие новости|комментарии|реклама|печать
+версия для печати|подробнее|читать далее|link|ссылка|back to top|to top|top|next|previous|more
+site map|sitemap|rss|регистрация на сайте|восстановление пароля|забыли пароль?|запомнить меня|новостные каналы
+карта сайта|контакты|о нас|about us|contact us|contact|privacy policy|terms of use|newsletter
+""".replace("\n", "|").split("|") if line.strip())
+VIEW_COUNTER = re.compile(r"^(?:(?:views?|reads?|просмотр\w*|прочитано)\s*:?\s*[\d\s,.]+|[\d\s,.]+\s*"
+                          r"(?:views?|reads?|просмотр\w*))$", re.I)
+CLOCK = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
+TICKER = re.compile(r"^(?:USD|EUR|RUB|CNY|GBP|JPY|CHF|KZT|KGS|TJS|UZS|AZN|TRY|AFN)\s*[\d.,]+\s*[▲▼↑↓+-]?[\d.,%]*$")
+NUMBER_LINE = re.compile(r"^[\d\s,.]+$")  # a view count, a page number, a like counter
+MENU_SEPARATORS = re.compile(r"\s*(?:[|•·→»›]|\s{3,})\s*")  # "Тоҷикӣ | Русский | English", "Home → News →"
+GLUED_WORDS = re.compile(r"[a-zа-яё]{3}[A-ZА-ЯЁ][a-zа-яё]")  # "TajikistanProfessors": two links run together
+CAPTION = re.compile(r"^(?:photo|photos|фото|image|picture|credit|photograph|illustration|иллюстрация|video|видео|"
+                     r"источник изображения|источник фото)"
+                     r"(?:\s+by)?\s*[:/©|-]", re.I)
+# Capitalised words with no word between that a sentence or a headline needs: "Kyrgyzstan Sadyr
+# Zhaparov Minsk CSTO", a run of tags or menu items.
+TOP_LINES = 12  # paragraphs: how far down a pasted page its headline is looked for
+LEAD_WORDS = 30  # words: a paragraph this long is article text (the headline is above it, if any)
+LEAD_WITHIN = 4  # paragraphs: the article's text starts this soon after its headline
+FUNCTION_WORDS = frozenset("""a an the of to in on at for with by from and or as is are was were be has have had
+will would not no its their his her this that than over after into about against amid says said""".split())
 
 # --- metadata lines ----------------------------------------------------------------------------
 PUBLICATION_LINE = re.compile(
@@ -69,6 +105,15 @@ DATE_ONLY_LINE = re.compile(
     rf"|{YEAR}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR})\.?$",
     re.I,
 )
+# A short line in the opening that starts with a date ("September 17, 2019, 12:51  Source 24.kg",
+# "07.08.201413:24", "Wednesday, 02 July 2014 12:32"): the page's date, and furniture around it.
+DATE_LEAD = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?P<date>(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}),?\s+{YEAR}"
+    rf"|{YEAR}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR})(?![\d./-]\d)",
+    re.I,
+)
+DATE_LEAD_WORDS = 12  # a line longer than this that starts with a date is a sentence ("May 4, 2021 saw...")
 MONTH_YEAR_LINE = re.compile(rf"^(?:{MONTHS}),?\s+{YEAR}\.?$", re.I)  # "December 2025" under a report's title
 OPENING = 10  # paragraphs: where a line of a month and a year alone is a date line, not a heading
 # A year given with a month, a day or a season: evidence of when the text was written.
