@@ -33,7 +33,7 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...]) -> tuple[Metad
     # has had its furniture taken off by its reader, and its title is known (or its first line).
     pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
     for step in (_labelled_lines, _originally_published, _headline if pasted else _first_line_headline,
-                 _byline_under_title, _date_line):
+                 _byline_under_title, _dateline, _date_line):
         body = step(body, found)
     body = [p for p in body if p]
     title = found.get("title") or _title_from_first_sentence(body)
@@ -64,6 +64,8 @@ def _labelled_lines(body: list[str], found: dict) -> list[str]:
         if m := P.PUBLICATION_LINE.match(para):
             found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, para))
             continue
+        if (m := P.BYLINE.match(para)) and P.STAFF_BYLINE.search(m.group("names")):
+            continue  # "by AFP Staff Writers": a byline that names no one
         if (m := P.BYLINE.match(para)) and (names := _names(m.group("names"))):
             found.setdefault("authors", Field(names, STATED, para))
             continue
@@ -167,6 +169,32 @@ def _headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]
         if _title_like(para) and is_title_case(para) and 4 <= word_count(para) <= 20:
             found["title"] = Field(para, STATED, f"headline line {n + 1} of {len(body)}")
             return body[:n] + _end_matter(body[n + 1:], found)
+    return body
+
+
+def _dateline(body: list[str], found: dict) -> list[str]:
+    """A wire story's dateline in its opening: the agency is the publication; a byline or an author
+    in it, the authors; its day, the date when it gives the year (a day without a year is left
+    unresolved, never guessed). The dateline stays in the text."""
+    for n, para in enumerate(body[:P.LEAD_WITHIN]):
+        alone = P.DATELINE_ALONE.match(para)
+        if alone and n + 1 < len(body) and (line := P.AGENCY_LINE.match(body[n + 1])):
+            evidence = f"dateline “{para}”, then “{body[n + 1]}”"
+            found.setdefault("publication", Field(_clean_name(line.group("agency")), STATED, evidence))
+            return body[:n + 1] + body[n + 2:]  # "Trend:" alone is the agency's mark, not text
+        m = None if alone else P.DATELINE.match(para)
+        agency = m and next((m.group(g) for g in ("a1", "a2", "a3", "a4", "a5") if m.group(g)), None)
+        if m and agency and not P.NOT_AGENCIES.search(agency.strip()) and (
+                m.group("place").isupper() or m.group("a1") or m.group("a2")):
+            evidence = squash(m.group(0)).rstrip(" –—-:")
+            found.setdefault("publication", Field(_clean_name(agency), STATED, f"dateline “{evidence}”"))
+            names = m.group("by") or m.group("author")
+            if names and not P.STAFF_BYLINE.search(names):
+                found.setdefault("authors", Field((squash(names),), STATED, f"dateline “{evidence}”"))
+            day = m.group("day") or m.group("day2")
+            if day and re.search(P.YEAR, day) and (date := parse_date(day, STATED, evidence)).value:
+                found.setdefault("date", date)
+            return body
     return body
 
 

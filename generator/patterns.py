@@ -70,6 +70,29 @@ LEAD_WITHIN = 4  # paragraphs: the article's text starts this soon after its hea
 FUNCTION_WORDS = frozenset("""a an the of to in on at for with by from and or as is are was were be has have had
 will would not no its their his her this that than over after into about against amid says said""".split())
 
+# --- wire datelines: "DUSHANBE, July 13 (Xinhua) --", "MOSCOW, April 27. /TASS/.", "ДУШАНБЕ, 20 янв –
+# РИА Новости, Лидия Исамова.", "Bishkek, Nov. 22, 2023. / Kabar/.", "Astana, Kazakhstan (AFP) June 16, 2025"
+RU_MONTHS = r"янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]\w*|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*"
+_DAY = (rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?|\d{{1,2}}\s+(?:{MONTHS}|{RU_MONTHS})\.?"
+        rf"(?:\s+{YEAR})?|\d{{1,2}}\.\d{{1,2}}\.{YEAR})")
+_PLACE = r"[A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+){0,2}"
+_AGENCY = r"[A-ZА-ЯЁ][\w&.’' -]{0,38}[\w.]"
+DATELINE = re.compile(
+    rf"^(?:[Bb]y\s+(?P<by>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{1,2}})\s+(?=[A-Z]{{3}}))?"  # "By Jane Roe BISHKEK (Reuters)"
+    rf"(?P<place>{_PLACE})(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+    rf"(?:[,.]?\s*(?P<day>{_DAY}))?[,.]?\s*"
+    rf"(?:\(\s*(?P<a1>{_AGENCY})\s*\)|/\s*(?P<a2>{_AGENCY})\s*/\.?|(?<=[,.] )(?P<a3>{_AGENCY})(?=\s*[–—]|\s+-+\s|,\s)"
+    rf"|[–—]\s*(?P<a4>{_AGENCY})(?=,\s|\.\s)|(?<=\. )(?P<a5>[A-Z]{{3,}}(?:-[A-Z]+)?)(?=\s+[A-Z]))"
+    rf"(?:\s*(?P<day2>{_DAY}))?"
+    rf"(?:\s*[,.]\s*(?P<author>[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ][a-zа-яё]+)\.)?"
+    rf"\s*(?:[–—:.]|-{{1,2}})?",
+)
+DATELINE_ALONE = re.compile(rf"^(?P<place>[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*)(?:,\s*[A-Z][a-z]+)?,\s*(?P<day>{_DAY})$")
+AGENCY_LINE = re.compile(rf"^\(?(?P<agency>{_AGENCY})\)?\s*:$")  # "Trend:" on the line under a dateline
+NOT_AGENCIES = re.compile(r"^(?:R|L|C|AP Photo|File|Photo|Reuters Photo|Video|Update|Updated|Corrected)$|\d", re.I)
+STAFF_BYLINE = re.compile(r"\b(?:staff|writers?|correspondents?|reporters?|editorial|agency|desk|newsroom|team)\b",
+                          re.I)
+
 # --- metadata lines ----------------------------------------------------------------------------
 PUBLICATION_LINE = re.compile(
     r"^(?:publication|publisher|published in|source)\s*:\s*(?P<pub>.+?)"

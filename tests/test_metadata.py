@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 
 from generator.metadata import TITLE_MAX, extract_metadata
@@ -156,3 +158,60 @@ def test_news_and_analysis_types():
 def test_future_deadline_is_not_the_publication_date():
     meta, _ = _extract("On Monday the parties extended the lease of the base until May 2042, officials said.", P2)
     assert meta.date.value is None  # a deadline is not when the text was written
+
+
+# --- pasted pages and wire copy (rules measured on tests/corpus/: benchmarks/extraction.py) ------
+
+def _pasted(text: str):
+    from generator.clean import clean
+
+    return _extract(*clean(text).paragraphs)
+
+
+LEAD = ("Russia is in talks with Tajikistan to send up to 3,000 border guards to the country to protect its "
+        "border with Afghanistan against militants and drug smugglers, said security sources and analysts.")
+
+
+def test_the_headline_under_page_furniture_and_what_stands_above_it_goes():
+    meta, body = _pasted("Accessibility links\n\nBreaking News\n\nЧитайте также\n\n10:17\nUSD 69.74\nEnglish\n\n"
+                         "Тоҷикӣ | Русский | English | Site map\n\nKyrgyzstan Sadyr Zhaparov Minsk CSTO\n\n"
+                         "Since July 1, 2024, we have disabled all ads to improve your reading experience.\n\n"
+                         "Russia in Border Talks With Tajikistan\n\n" + LEAD + "\n\nviews: 88\n\nPrint\n")
+    assert (meta.title.value, meta.title.basis) == ("Russia in Border Talks With Tajikistan", STATED)
+    assert body == (LEAD,)
+    assert meta.date.value is None  # "July 1, 2024" stood above the headline: the page's, not the article's
+
+
+def test_a_caption_given_twice_and_two_links_run_together_are_not_headlines():
+    meta, body = _pasted("UAE interested in cooperation with TajikistanProfessors of Xi'an University to lecture\n\n"
+                         "Border conflict: Situation relatively stable\n\nSeptember 17, 2019, 12:51   Source 24.kg\n\n"
+                         "A trooper patrols along the border.\nA trooper patrols along the border.\n" + LEAD + "\n")
+    assert meta.title.value == "Border conflict: Situation relatively stable"
+    assert (meta.date.value, meta.date.precision) == ("2019-09-17", "day")
+    assert body == (LEAD,)
+
+
+@pytest.mark.parametrize("dateline, agency, date, authors", [
+    ("DUSHANBE, July 13 (Xinhua) -- ", "Xinhua", None, ()),
+    ("MOSCOW, April 27. /TASS/. ", "TASS", None, ()),
+    ("Bishkek, Nov. 22, 2023. / Kabar/. ", "Kabar", "2023-11-22", ()),
+    ("DUSHANBE, 03.12.2019 (NIAT Khovar) – ", "NIAT Khovar", "2019-12-03", ()),
+    ("DUSHANBE, April 2, 2012, Asia-Plus – ", "Asia-Plus", "2012-04-02", ()),
+    ("ДУШАНБЕ, 20 янв – РИА Новости, Лидия Исамова. ", "РИА Новости", None, ("Лидия Исамова",)),
+    ("By Aigerim Turgunbaeva BISHKEK (Reuters) -", "Reuters", None, ("Aigerim Turgunbaeva",)),
+    ("ASTANA. KAZINFORM ", "KAZINFORM", None, ()),
+])
+def test_a_wire_dateline_gives_agency_authors_and_a_day_only_with_its_year(dateline, agency, date, authors):
+    meta, body = _extract("Tajikistan Hosts Border Talks With Its Neighbours", dateline + LEAD)
+    assert (meta.publication.value, meta.publication.basis) == (agency, STATED)
+    assert meta.date.value == date  # a day without its year is left unresolved, never guessed
+    assert meta.authors.value == authors
+    assert body == (dateline + LEAD,)  # the dateline stays in the text
+
+
+def test_a_dateline_on_its_own_line_with_the_agency_under_it_and_a_staff_byline():
+    meta, body = _extract("Agencies Discuss Cooperation In Baku", "BAKU, Azerbaijan, April 11", "Trend:", LEAD)
+    assert meta.publication.value == "Trend" and body == ("BAKU, Azerbaijan, April 11", LEAD)
+    meta, _ = _extract("China's Xi in Kazakhstan for Central Asia summit", "by AFP Staff Writers",
+                       "Astana, Kazakhstan (AFP) June 16, 2025", LEAD)
+    assert (meta.publication.value, meta.date.value, meta.authors.value) == ("AFP", "2025-06-16", ())
