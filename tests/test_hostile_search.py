@@ -62,6 +62,9 @@ def test_hostile_fields_run_no_script_in_either_search(browser, tmp_path):
             for query in (WORD, "Taliban", payload("query")):
                 page.goto(running.url + "find/?q=" + query.replace("#", "%23"), wait_until="networkidle")
                 page.wait_for_function("() => document.querySelector('.pagefind-ui__message')")
+                # the filters arrive after the first results: all four groups (kind, theme, publication, year)
+                page.wait_for_function("() => document.querySelectorAll('details.pagefind-ui__filter-block')"
+                                       ".length >= 4", timeout=15000)
                 clicked = click_every_filter(page)
                 assert clicked >= 8 or query == payload("query"), clicked
             labels = [" ".join(t.replace("\u2060", "").split())
