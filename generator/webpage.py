@@ -166,7 +166,7 @@ class _Page:
             return "the page's <h1>"
         if _squash(value) and _squash(value) in _squash(self.title):
             return "the page's <title>"
-        return "the page (trafilatura)"
+        return "the page, read by trafilatura"
 
     def author_source(self, names: list[str]) -> str:
         first = names[0]
@@ -205,4 +205,4 @@ class _Page:
         for address in (url, self.canonical or ""):
             if re.search(rf"{year}[/_-]?{month}[/_-]?{dd}", address or ""):
                 return "the page's address"
-        return "the page's text (htmldate)"
+        return "the page's text, read by htmldate"
