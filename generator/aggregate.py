@@ -99,7 +99,7 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[D
         else:
             what = f"Length of the border: {places}"
             method = ("Distances in sentences that speak of a border and name the same two or more countries or "
-                      "places (adjectives such as “Tajik-Afghan” count), across all sources.")
+                      "places (their adjectives count too, as in the “Franco-Spanish” border), across all sources.")
         themes = tuple(sorted({t for s in statements for t in themes_of[s.source]}))
         out.append(Discrepancy(what, method, tuple(statements), themes))
     return tuple(sorted(out, key=lambda d: d.what))

@@ -17,8 +17,10 @@ from generator.untrusted import Unreadable, read_regular, scrub
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would let a final newline through
 RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
-TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary", "search"}
+TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary", "search",
+            "figures"}
 SEARCH_KEYS = {"material_box_up_to"}
+FIGURE_KEYS = {"currencies", "people"}
 MATERIAL_BOX_UP_TO = 100  # sources; above, the header's box sends the query to the Pagefind page
 THEME_KEYS = {"id", "title", "description", "threshold", "terms"}
 GAZETTEER_KEYS = {"entities", "ignore"}
@@ -99,6 +101,8 @@ class Config:
     gazetteer: Gazetteer = Gazetteer()
     glossary: tuple[tuple[str, str], ...] = ()  # (term, definition), sorted by term
     material_box_up_to: int = MATERIAL_BOX_UP_TO  # see hooks.on_config
+    currencies: tuple[tuple[str, str], ...] = ()  # the topic's own currency names → codes ("rupee": "INR")
+    people: tuple[str, ...] = ()  # the topic's own counted nouns ("Kurds"), beyond figures.PEOPLE
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -199,6 +203,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     gazetteer = _load_gazetteer(raw.get("gazetteer"), path, problems)
     glossary = _load_glossary(raw.get("glossary"), path, problems)
     material_box_up_to = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
+    currencies, people = _figure_words(raw.get("figures") or {}, problem)
     if problems:
         return None
     root = path.parent
@@ -214,7 +219,29 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         gazetteer=gazetteer,
         glossary=glossary,
         material_box_up_to=material_box_up_to,
+        currencies=currencies,
+        people=people,
     )
+
+
+def _figure_words(value: Any, problem) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """figures: {currencies: {word: CODE}, people: [noun, ...]}: what this topic's figures are counted in."""
+    if not isinstance(value, dict):
+        problem("figures", "expected a mapping such as {currencies: {rupee: INR}, people: [Kurds]}")
+        return (), ()
+    _known_keys(value, FIGURE_KEYS, "figures", problem)
+    currencies = value.get("currencies") or {}
+    people = value.get("people") or []
+    ok_currencies = isinstance(currencies, dict) and all(
+        isinstance(w, str) and w.strip() and isinstance(c, str) and re.fullmatch(r"[A-Z]{3}", c)
+        for w, c in currencies.items())
+    if not ok_currencies:
+        problem("figures.currencies", "expected a mapping of currency word: three-letter code (rupee: INR)")
+    ok_people = isinstance(people, list) and all(isinstance(n, str) and n.strip() for n in people)
+    if not ok_people:
+        problem("figures.people", "expected a list of nouns (Kurds, Yazidis)")
+    return (tuple(sorted((w.strip(), c) for w, c in currencies.items())) if ok_currencies else (),
+            tuple(n.strip() for n in people) if ok_people else ())
 
 
 def _search_settings(value: Any, problem) -> int:

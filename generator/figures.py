@@ -9,6 +9,7 @@ years, ordinals ("201st") or parts of names ("West-2021") are not figures.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.models import Block, Figure
 from generator.text import sentence_at
@@ -21,34 +22,48 @@ APPROX_BEFORE = re.compile(r"(?i:about|around|approximately|nearly|almost|some|o
                            r"roughly|at least|close to)\s+$")
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
-CURRENCY_WORDS = {"ruble": "RUB", "rouble": "RUB", "dollar": "USD", "euro": "EUR", "somoni": "TJS", "yuan": "CNY",
-                  "usd": "USD", "rub": "RUB", "eur": "EUR", "pound": "GBP"}
-PEOPLE = ("soldiers|troops|servicemen|personnel|officers|fighters|militants|terrorists|recruits|cadets|migrants|"
-          "refugees|nationals|citizens|people|foreigners|civilians|guards|volunteers|mercenaries|students|"
-          "workers|lives|members|Tajiks|Afghans|specialists|instructors|border guards")
-PATTERNS = [
-    ("money", re.compile(rf"(?P<sign>US\$|\$|€|£)\s?{_NUM}{_MULT}")),
-    ("money", re.compile(rf"{_NUM}{_MULT}\s+(?P<cur>(?:ruble|rouble|dollar|euro|somoni|yuan|pound)s?|USD|RUB|EUR)\b",
-                         re.IGNORECASE)),
-    ("distance", re.compile(rf"{_NUM}\s?(?:-\s?)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\b")),
-    ("share", re.compile(rf"{_NUM}\s?(?:%|percent\b|per cent\b)")),
-    ("people", re.compile(rf"{_NUM}{_MULT}(?:\s+to\s+(?P<num2>\d[\d,]*))?\s+(?:[A-Z][\w-]+\s+|[a-z-]+\s+){{0,2}}?"
-                          rf"(?P<noun>{PEOPLE})\b")),
-]
+# The general ones; a briefing adds its own (briefing.yml `figures:`, e.g. a local currency, demonyms).
+CURRENCY_WORDS = {"ruble": "RUB", "rouble": "RUB", "dollar": "USD", "euro": "EUR", "yuan": "CNY", "usd": "USD",
+                  "rub": "RUB", "eur": "EUR", "pound": "GBP"}
+PEOPLE = ("soldiers", "troops", "servicemen", "personnel", "officers", "fighters", "militants", "terrorists", "recruits",
+          "cadets", "migrants", "refugees", "nationals", "citizens", "people", "foreigners", "civilians", "guards",
+          "volunteers", "mercenaries", "students", "workers", "lives", "members", "specialists", "instructors",
+          "border guards")
+
+
+@lru_cache(maxsize=4)
+def _patterns(currencies: tuple[tuple[str, str], ...] = (), people: tuple[str, ...] = ()):
+    """The figure patterns with the briefing's own currency names and counted nouns."""
+    words = {**CURRENCY_WORDS, **{w.casefold(): code for w, code in currencies}}
+    names = "|".join(re.escape(w) for w in sorted({w for w in words if len(w) > 3}, key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in (*PEOPLE[:-1], *people, PEOPLE[-1]))
+    return words, [
+        ("money", re.compile(rf"(?P<sign>US\$|\$|€|£)\s?{_NUM}{_MULT}")),
+        ("money", re.compile(rf"{_NUM}{_MULT}\s+(?P<cur>(?:{names})s?|USD|RUB|EUR)\b", re.IGNORECASE)),
+        ("distance", re.compile(rf"{_NUM}\s?(?:-\s?)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\b")),
+        ("share", re.compile(rf"{_NUM}\s?(?:%|percent\b|per cent\b)")),
+        ("people", re.compile(rf"{_NUM}{_MULT}(?:\s+to\s+(?P<num2>\d[\d,]*))?\s+(?:[A-Z][\w-]+\s+|[a-z-]+\s+){{0,2}}?"
+                              rf"(?P<noun>{nouns})\b")),
+    ]
 BORDER = re.compile(r"\b(?:border|frontier|boundary)\b", re.IGNORECASE)
 YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
-def extract_figures(blocks: tuple[Block, ...], headline: str = "") -> tuple[Figure, ...]:
-    """Every figure of the headline (anchor "") and the body, in text order."""
+def extract_figures(blocks: tuple[Block, ...], headline: str = "", currencies: tuple[tuple[str, str], ...] = (),
+                    people: tuple[str, ...] = ()) -> tuple[Figure, ...]:
+    """Every figure of the headline (anchor "") and the body, in text order.
+
+    currencies, people: the briefing's own currency names (word, code) and counted nouns.
+    """
+    words, patterns = _patterns(currencies, people)
     out: list[Figure] = []
     for anchor, text in [("", headline)] * bool(headline) + [(b.anchor, b.text) for b in blocks]:
         taken: list[tuple[int, int]] = []
-        for kind, pattern in PATTERNS:
+        for kind, pattern in patterns:
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                figure = _figure(kind, m, text, anchor)
+                figure = _figure(kind, m, text, anchor, words)
                 if figure is not None:
                     taken.append((m.start(), m.end()))
                     out.append(figure)
@@ -56,7 +71,7 @@ def extract_figures(blocks: tuple[Block, ...], headline: str = "") -> tuple[Figu
     return tuple(sorted(out, key=lambda f: (order.get(f.anchor, 0), f.start)))
 
 
-def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
+def _figure(kind: str, m: re.Match, text: str, anchor: str, words: dict[str, str]) -> Figure | None:
     g = m.groupdict()
     raw = g["num"]
     at = m.start("num")
@@ -75,7 +90,7 @@ def _figure(kind: str, m: re.Match, text: str, anchor: str) -> Figure | None:
     approximate = bool(approx)
     sentence = sentence_at(text, start)[1]
     if kind == "money":
-        unit = CURRENCY_SIGNS.get(g.get("sign") or "") or CURRENCY_WORDS[(g.get("cur") or "").lower().rstrip("s")]
+        unit = CURRENCY_SIGNS.get(g.get("sign") or "") or words[(g.get("cur") or "").lower().rstrip("s")]
         measure = "money"
     elif kind == "distance":
         unit = "km"

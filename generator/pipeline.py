@@ -66,7 +66,8 @@ def process(source: Source, config: Config) -> Article:
         mentions=mentions,
         candidates=candidates,
         events=extract_events(blocks, meta.date),
-        figures=extract_figures(blocks, meta.title.value if meta.title.basis != INFERRED else ""),
+        figures=extract_figures(blocks, meta.title.value if meta.title.basis != INFERRED else "",
+                                config.currencies, config.people),
     )
 
 

@@ -16,8 +16,9 @@ from generator.pipeline import gather
 
 
 def figures(text: str, headline: str = ""):
+    # with the flagship's own words (briefing.yml `figures:`): its local currency
     return [(f.value, f.unit, f.measure, f.approximate)
-            for f in extract_figures((Block("paragraph", text, "p-1"),), headline)]
+            for f in extract_figures((Block("paragraph", text, "p-1"),), headline, (("somoni", "TJS"),), ("Tajiks",))]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -126,3 +127,18 @@ def test_a_later_sum_in_another_unit_is_a_conversion_only_in_brackets(tmp_path):
         assert sorted(s.figure.text for s in d.statements) == ["$300 million", "$300 million", "60 billion rubles",
                                                                "70 billion rubles"]
         assert all(not s.equivalents for s in d.statements)
+
+
+def test_a_topics_own_currency_and_nouns_come_from_briefing_yml(tmp_path):
+    from conftest import copy_project, run_cli
+
+    text = (Block("paragraph", "A loan of 2.5 million somoni reached 300 Tajiks.", "p-1"),)
+    assert extract_figures(text) == ()  # the generator itself knows no topic's currency or demonyms
+    assert [(f.unit, f.measure) for f in extract_figures(text, "", (("somoni", "TJS"),), ("Tajiks",))] == [
+        ("TJS", "money"), ("people", "Tajiks")]
+    project = copy_project(tmp_path / "p")
+    config = (project / "briefing.yml").read_text().replace("currencies: {somoni: TJS}", "currencies: {somoni: 7}")
+    (project / "briefing.yml").write_text(config)
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1 and "briefing.yml: figures.currencies: expected a mapping of currency word" \
+        in result.stderr
