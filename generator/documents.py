@@ -41,7 +41,6 @@ def read_pdf(data: bytes) -> tuple[str, dict[str, Any], dict[str, str]]:
     try:
         pages = [_page_lines(page) for page in extract_pages(io.BytesIO(data), laparams=LAParams(),
                                                              maxpages=MAX_PAGES)]
-        properties = _properties(data)
     except (PDFEncryptionError, PDFPasswordIncorrect):
         raise DocumentError("the PDF is encrypted") from None
     except Exception as exc:  # noqa: BLE001 — pdfminer raises many kinds; a bad file is a message
@@ -52,7 +51,7 @@ def read_pdf(data: bytes) -> tuple[str, dict[str, Any], dict[str, str]]:
     title, title_lines = _largest_text(pages[0] if pages else [])
     if title:
         meta["title"], where["title"] = title, "the largest text on the first page"
-    elif properties.get("Title"):
+    elif (properties := _properties(data)).get("Title"):  # parsed again, but only for a PDF showing no title
         meta["title"], where["title"] = properties["Title"], "the PDF's properties (Title)"
     paragraphs: list[str] = []
     for n, page in enumerate(pages):
@@ -71,8 +70,12 @@ def _properties(data: bytes) -> dict[str, str]:
     from pdfminer.pdfparser import PDFParser
     from pdfminer.utils import decode_text
 
-    out = {}
-    for info in PDFDocument(PDFParser(io.BytesIO(data))).info:
+    out: dict[str, str] = {}
+    try:
+        infos = PDFDocument(PDFParser(io.BytesIO(data))).info
+    except Exception:  # noqa: BLE001 — the text was read; damaged properties only cost the fallback
+        return out
+    for info in infos:
         for key, value in info.items():
             if isinstance(value, bytes):
                 value = decode_text(value)

@@ -7,7 +7,7 @@ import hashlib
 import os
 import re
 import shutil
-import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,9 +16,11 @@ import yaml
 
 from generator.errors import BriefingError
 from generator.sources import FORMATS_NAMED, MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, slug
+from generator.safety import atomic_write, exclusive_write
 from generator.untrusted import TooLarge, Unreadable, display_name, display_path, read_regular, within
 
 TIMEOUT = 20.0  # seconds a server may take to answer (and between two pieces of the answer)
+DEADLINE = 3  # timeouts: how long the whole answer may take
 CONTENT_TYPES = {  # what an article arrives as → the seed's extension
     "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "text/markdown": ".md",
     "application/pdf": ".pdf",
@@ -104,7 +106,7 @@ def add(paths: list[str], seeds_dir: Path, fields: dict[str, str],
             shutil.copystat(incoming.original, target)
         known[digest] = target.name
         if given:
-            _write_exclusive(target.with_suffix(".yml"), yaml.safe_dump(given, allow_unicode=True, sort_keys=True)
+            exclusive_write(target.with_suffix(".yml"), yaml.safe_dump(given, allow_unicode=True, sort_keys=True)
                              .encode("utf-8"))
         added.append(f"{incoming.shown} → {seeds_dir.name}/{target.name}")
     return added, problems
@@ -147,7 +149,7 @@ def download(url: str, timeout: float = TIMEOUT) -> Incoming:
             if length and length.isdigit() and int(length) > MAX_BYTES:
                 raise BriefingError(f"{url}: {int(length) / 1e6:.0f} MB is more than an article "
                                     f"({MAX_BYTES // 10**6} MB at most); not added")
-            data = response.read(MAX_BYTES + 1)
+            data = _read_within(response, time.monotonic() + DEADLINE * timeout)
     except urllib.error.HTTPError as exc:
         raise BriefingError(f"{url}: the server answered {exc.code} {exc.reason}; not added") from None
     except urllib.error.URLError as exc:
@@ -165,6 +167,23 @@ def download(url: str, timeout: float = TIMEOUT) -> Incoming:
     if not data.strip():
         raise BriefingError(f"{url}: the server sent nothing; not added")
     return Incoming(data, _page_name(final, data, suffix), url, url=final)
+
+
+def _read_within(response, deadline: float) -> bytes:
+    """At most MAX_BYTES + 1 bytes, by pieces: the timeout bounds each piece, the deadline the whole
+    (a server that trickles a byte a second would otherwise hold `add` for days)."""
+    import socket
+
+    chunks, size = [], 0
+    while size <= MAX_BYTES:
+        if time.monotonic() > deadline:
+            raise socket.timeout("the whole answer took too long")
+        chunk = response.read(min(1 << 16, MAX_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _page_name(url: str, data: bytes, suffix: str) -> str:
@@ -209,7 +228,7 @@ def _update_sidecar(seed: Path, fields: dict) -> str:
     except (Unreadable, yaml.YAMLError, UnicodeDecodeError, ValueError):
         raise BriefingError(f"{display_path(path)}: not a readable sidecar; fix it or remove it first") from None
     merged = {**(current if isinstance(current, dict) else {}), **fields}
-    _replace(path, yaml.safe_dump(merged, allow_unicode=True, sort_keys=True).encode("utf-8"))
+    atomic_write(path, yaml.safe_dump(merged, allow_unicode=True, sort_keys=True).encode("utf-8"))
     return path.name
 
 
@@ -225,40 +244,10 @@ def _write_new(folder: Path, name: str, data: bytes) -> Path:
         if any(candidate.with_suffix(s).exists() for s in (*SIDECAR_SUFFIXES, *SEED_FORMATS)):
             continue
         try:
-            _write_exclusive(candidate, data)
+            exclusive_write(candidate, data)
         except FileExistsError:
             continue
         return candidate
-
-
-def _write_exclusive(target: Path, data: bytes) -> None:
-    """target gets data whole, or not at all; FileExistsError when it is already there."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".add-")  # hidden: the loader skips it
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        try:
-            os.link(tmp, target)  # atomic, and fails when target exists
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links: exclusive, if not atomic
-            with open(target, "xb") as handle:
-                handle.write(data)
-    finally:
-        os.unlink(tmp)
-
-
-def _replace(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".add-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _sidecar(fields: dict[str, str]) -> dict:

@@ -176,14 +176,9 @@ def _dateline(body: list[str], found: dict) -> list[str]:
     """A wire story's dateline in its opening: the agency is the publication; a byline or an author
     in it, the authors; its day, the date when it gives the year (a day without a year is left
     unresolved, never guessed). The dateline stays in the text."""
-    for n, para in enumerate(body[:P.LEAD_WITHIN]):
-        alone = P.DATELINE_ALONE.match(para)
-        if alone and n + 1 < len(body) and (line := P.AGENCY_LINE.match(body[n + 1])):
-            evidence = f"dateline “{para}”, then “{body[n + 1]}”"
-            found.setdefault("publication", Field(_clean_name(line.group("agency")), STATED, evidence))
-            return body[:n + 1] + body[n + 2:]  # "Trend:" alone is the agency's mark, not text
-        m = None if alone else P.DATELINE.match(para)
-        agency = m and next((m.group(g) for g in ("a1", "a2", "a3", "a4", "a5") if m.group(g)), None)
+    for para in body[:P.LEAD_WITHIN]:
+        m = P.DATELINE.match(para)
+        agency = m and next((m.group(g) for g in ("a1", "a2", "a3", "a4") if m.group(g)), None)
         if m and agency and not P.NOT_AGENCIES.search(agency.strip()) and (
                 m.group("place").isupper() or m.group("a1") or m.group("a2")):
             evidence = squash(m.group(0)).rstrip(" –—-:")

@@ -82,13 +82,11 @@ DATELINE = re.compile(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
     rf"(?:[,.]?\s*(?P<day>{_DAY}))?[,.]?\s*"
     rf"(?:\(\s*(?P<a1>{_AGENCY})\s*\)|/\s*(?P<a2>{_AGENCY})\s*/\.?|(?<=[,.] )(?P<a3>{_AGENCY})(?=\s*[–—]|\s+-+\s|,\s)"
-    rf"|[–—]\s*(?P<a4>{_AGENCY})(?=,\s|\.\s)|(?<=\. )(?P<a5>[A-Z]{{3,}}(?:-[A-Z]+)?)(?=\s+[A-Z]))"
+    rf"|[–—]\s*(?P<a4>{_AGENCY})(?=,\s|\.\s))"
     rf"(?:\s*(?P<day2>{_DAY}))?"
     rf"(?:\s*[,.]\s*(?P<author>[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ][a-zа-яё]+)\.)?"
     rf"\s*(?:[–—:.]|-{{1,2}})?",
 )
-DATELINE_ALONE = re.compile(rf"^(?P<place>[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*)(?:,\s*[A-Z][a-z]+)?,\s*(?P<day>{_DAY})$")
-AGENCY_LINE = re.compile(rf"^\(?(?P<agency>{_AGENCY})\)?\s*:$")  # "Trend:" on the line under a dateline
 NOT_AGENCIES = re.compile(r"^(?:R|L|C|AP Photo|File|Photo|Reuters Photo|Video|Update|Updated|Corrected)$|\d", re.I)
 STAFF_BYLINE = re.compile(r"\b(?:staff|writers?|correspondents?|reporters?|editorial|agency|desk|newsroom|team)\b",
                           re.I)

@@ -14,14 +14,13 @@ import io
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from generator import pages
 from generator.errors import OutputError
 from generator.models import Briefing
-from generator.safety import deferred_signals
+from generator.safety import atomic_write, deferred_signals
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = "journal.json"
@@ -243,17 +242,17 @@ def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) ->
         made.append(rel)
         if current != data:
             changed.append(rel)
-            _atomic_write(staging / "files" / rel, data)  # step 1, file by file as they come
+            atomic_write(staging / "files" / rel, data)  # step 1, file by file as they come
     # Files made before and not now; one refused above (something else is in the way) is never deleted.
     removed = [rel for rel in sorted(previous - generated)
                if (docs_dir / rel).is_file() and not (docs_dir / rel).is_symlink()]
     manifest = (json.dumps(sorted(made), indent=0) + "\n").encode()
     if not changed and not removed and _read_bytes(docs_dir / MANIFEST) == manifest:
-        _atomic_write(mirror_of(staging), manifest, only_if_changed=True)
+        atomic_write(mirror_of(staging), manifest, only_if_changed=True)
         return {"written": 0, "unchanged": len(made), "removed": 0}, problems
     journal = {"move": changed, "remove": removed, "manifest": sorted(made)}
     with deferred_signals():  # Ctrl-C waits until docs/ is complete again
-        _atomic_write(staging / JOURNAL, json.dumps(journal).encode())  # the commit point
+        atomic_write(staging / JOURNAL, json.dumps(journal).encode())  # the commit point
         apply(journal, docs_dir, staging)
     return {"written": len(changed), "unchanged": len(made) - len(changed), "removed": len(removed)}, problems
 
@@ -284,15 +283,15 @@ def apply(journal: dict, docs_dir: Path, staging: Path) -> None:
             except OSError as exc:
                 if exc.errno != errno.EXDEV:
                     raise
-                _atomic_write(target, staged.read_bytes())  # staging on another file system
+                atomic_write(target, staged.read_bytes())  # staging on another file system
     for rel in _trusted(journal.get("remove")):
         target = docs_dir / rel
         if target.is_file() and not target.is_symlink():
             target.unlink()
             _prune_empty_dirs(target.parent, docs_dir)
     manifest = (json.dumps(sorted(_trusted(journal.get("manifest"))), indent=0) + "\n").encode()
-    _atomic_write(docs_dir / MANIFEST, manifest, only_if_changed=True)
-    _atomic_write(mirror_of(staging), manifest, only_if_changed=True)
+    atomic_write(docs_dir / MANIFEST, manifest, only_if_changed=True)
+    atomic_write(mirror_of(staging), manifest, only_if_changed=True)
     (staging / JOURNAL).unlink(missing_ok=True)
     shutil.rmtree(staging, ignore_errors=True)
 
@@ -357,21 +356,6 @@ def _trusted(listed) -> list[str]:
     if not isinstance(listed, list):
         return []
     return [p for p in listed if isinstance(p, str) and p and not p.startswith("/") and ".." not in Path(p).parts]
-
-
-def _atomic_write(target: Path, data: bytes, only_if_changed: bool = False) -> None:
-    if only_if_changed and target.is_file() and target.read_bytes() == data:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _prune_empty_dirs(folder: Path, docs_dir: Path) -> None:

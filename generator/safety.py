@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 LOCK = ".cache/briefing.lock"
@@ -46,8 +47,8 @@ def die_with_parent(parent: int) -> None:
 
 # A program started through this line dies with the build that started it (PR_SET_PDEATHSIG
 # survives exec): argv is [python, -c, LIFELINE, parent pid, program, args...].
-LIFELINE = ("import ctypes, os, sys; ctypes.CDLL(None).prctl(1, 9, 0, 0, 0); "
-            "os.getppid() == int(sys.argv[1]) or os._exit(1); os.execv(sys.argv[2], sys.argv[2:])")
+LIFELINE = ("import os, sys; from generator.safety import die_with_parent; die_with_parent(int(sys.argv[1])); "
+            "os.execv(sys.argv[2], sys.argv[2:])")
 
 
 def tethered(command: list[str]) -> list[str]:
@@ -79,6 +80,41 @@ def deferred_signals():
             signal.signal(sig, handler)
         for sig in caught[:1]:
             os.kill(os.getpid(), sig)  # now handled as it would have been
+
+
+def atomic_write(target: Path, data: bytes, only_if_changed: bool = False) -> None:
+    """target holds either its old bytes or data, never a part: written aside, then renamed over it."""
+    if only_if_changed and target.is_file() and target.read_bytes() == data:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def exclusive_write(target: Path, data: bytes) -> None:
+    """target gets data whole, or not at all; FileExistsError when it is already there (written
+    aside under a hidden name, then hard-linked into place: atomic, and never over a file)."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: exclusive, if not atomic
+            with open(target, "xb") as handle:
+                handle.write(data)
+    finally:
+        os.unlink(tmp)
 
 
 def staging_names(target: Path) -> tuple[str, str, str]:

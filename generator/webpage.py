@@ -42,12 +42,23 @@ def declared_charset(data: bytes) -> str | None:
 def read_webpage(html: str) -> tuple[str, dict[str, Any], dict[str, str], int] | None:
     """A page → (main text: one paragraph per line, blank lines between; metadata fields; where each
     was found; start tags dropped past the nesting cap), or None when trafilatura finds no text."""
+    try:
+        return _read(html)
+    except Exception:  # noqa: BLE001 — a page the libraries choke on is read whole, never a crash
+        return None
+
+
+def _read(html: str):
     from htmldate import find_date
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
-    html, dropped = flatten_html(html)
-    tree = load_html(html)
+    tree, dropped = load_html(html), 0
+    if tree is not None and _deeper_than(tree, LXML_DEPTH):
+        # libxml2 silently drops everything nested deeper than 256 elements, and what follows: flatten
+        # first (only then: the flattening pass costs four times lxml's parse)
+        html, dropped = flatten_html(html)
+        tree = load_html(html)
     if tree is None:
         return None
     document = bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True,
@@ -79,6 +90,19 @@ def read_webpage(html: str) -> tuple[str, dict[str, Any], dict[str, str], int] |
         meta["date"] = date
         where["date"] = page.date_source(date, url)
     return visible(text), {k: _visible(v) for k, v in meta.items()}, where, dropped
+
+
+LXML_DEPTH = 250  # elements: near libxml2's limit (256), past which it drops the rest of the page
+
+
+def _deeper_than(tree, limit: int) -> bool:
+    stack = [(tree, 0)]
+    while stack:
+        element, depth = stack.pop()
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in element)
+    return False
 
 
 _BLOCK_TAGS = {"p", "head", "quote", "code", "item", "row"}
