@@ -150,6 +150,14 @@ def _fold(text) -> str:
     return re.sub(r"\W+", " ", text).strip().removeprefix("the ")
 
 
+def _names_of(name) -> set[str]:
+    """A gold name and the short form it gives in brackets: "Синьхуа (Xinhua)" is either."""
+    if not name:
+        return {_fold(name)}
+    m = re.fullmatch(r"(.+?)\s*\((.+)\)", str(name))
+    return {_fold(name)} | ({_fold(m.group(1)), _fold(m.group(2))} if m else set())
+
+
 def corpus_rows(config) -> list[dict]:
     """One row per gold file: what the gold says, what the generator read."""
     import yaml
@@ -184,7 +192,7 @@ def score(row: dict) -> dict[str, bool | None]:
     return {
         "title": (_fold(meta.title.value) == _fold(gold["title"]) and stated_title) if gold["title"]
         else not stated_title,
-        "publication": _fold(meta.publication.value) == _fold(gold["publication"]),
+        "publication": _fold(meta.publication.value) in _names_of(gold["publication"]),
         "authors": sorted(map(_fold, meta.authors.value)) == sorted(map(_fold, gold["authors"] or [])),
         "date": meta.date.value == gold_date,
         "invented_date": gold_date is None and meta.date.value is not None,

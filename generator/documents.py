@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import statistics
 from collections import Counter
 from typing import Any
@@ -95,7 +96,7 @@ def _page_lines(page) -> list[dict]:
         for line in box:
             if not isinstance(line, LTTextLineHorizontal):
                 continue
-            text = " ".join(line.get_text().split())
+            text = _logical(" ".join(line.get_text().split()))
             if not text:
                 continue
             chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
@@ -104,6 +105,23 @@ def _page_lines(page) -> list[dict]:
                         "size": statistics.median(round(c.size, 1) for c in chars) if chars else 0.0,
                         "bold": sum("bold" in c.fontname.lower() for c in chars) > len(chars) / 2})
     return out
+
+
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # Arabic letters in their drawn shapes
+MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")  # a bracket drawn for right-to-left faces the other way
+LEFT_TO_RIGHT_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.,:/%-]*[0-9A-Za-z])?")
+
+
+def _logical(text: str) -> str:
+    """A right-to-left line as it is read. Arabic-script PDFs (Persian, Arabic, Urdu) that draw
+    their letters as presentation forms store them in the order drawn, left to right, which
+    pdfminer gives unchanged: the line is reversed, its runs of digits and Latin letters turned
+    back, and the letter shapes made plain letters again (NFKC), so that the text can be read,
+    searched and quoted."""
+    if not PRESENTATION_FORMS.search(text):
+        return text
+    turned = LEFT_TO_RIGHT_RUN.sub(lambda m: m.group(0)[::-1], text[::-1].translate(MIRRORED))
+    return unicodedata.normalize("NFKC", turned)
 
 
 def _shape(text: str) -> str:

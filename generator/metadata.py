@@ -7,9 +7,11 @@ sidecar, none) with the words that showed it. Lines that are metadata leave the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator import patterns as P
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
@@ -18,12 +20,14 @@ from generator.text import ends_sentence, is_title_case, sentences, squash, word
 TITLE_MAX = 120
 
 
-def extract_metadata(source: Source, paragraphs: tuple[str, ...]) -> tuple[Metadata, tuple[str, ...]]:
+def extract_metadata(source: Source, paragraphs: tuple[str, ...],
+                     notices: tuple[str, ...] = ()) -> tuple[Metadata, tuple[str, ...]]:
     """Find the metadata of one cleaned source and take metadata lines out of its body.
 
     Args:
         source: the seed as loaded (its sidecar and embedded metadata override the text).
         paragraphs: the cleaned paragraphs.
+        notices: copyright lines the cleaner took out of the text (they may name the publisher).
     Returns:
         The metadata, and the body paragraphs without headline, byline, date line and credits.
     """
@@ -32,8 +36,9 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...]) -> tuple[Metad
     # A pasted text's headline may stand under page furniture; a web page, a PDF or a Word document
     # has had its furniture taken off by its reader, and its title is known (or its first line).
     pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
-    for step in (_labelled_lines, _originally_published, _headline if pasted else _first_line_headline,
-                 _byline_under_title, _dateline, _date_line):
+    for step in (_joined_labels, _labelled_lines, _journal_line, _originally_published,
+                 _headline if pasted else _first_line_headline, _byline_under_title, _dateline, _date_line,
+                 _notices_in(notices), _agency_credit, _interview):
         body = step(body, found)
     body = [p for p in body if p]
     title = found.get("title") or _title_from_first_sentence(body)
@@ -48,8 +53,10 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...]) -> tuple[Metad
         summary=found.get("summary", Field(None)),
         translator=found.get("translator", Field(None)),
         url=Field(None),
+        carried_by=found.get("carried_by", Field(None)),
+        interviewee=found.get("interviewee", Field(None)),
     )
-    return _override(meta, source), tuple(body)
+    return _from_address(_override(meta, source)), tuple(body)
 
 
 # --- labelled lines: "Publication:", "By ...", "Source :", "Translated by", signatures -----------
@@ -63,11 +70,20 @@ def _labelled_lines(body: list[str], found: dict) -> list[str]:
             continue
         if m := P.PUBLICATION_LINE.match(para):
             found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, para))
+            if m.group("extra") and (year := re.search(rf"\b{P.YEAR}\b", m.group("extra"))):
+                found.setdefault("date", DateField(year.group(0), "year", STATED, para))
             continue
+        if (n < P.TOP_LINES or n >= last - 2) and word_count(para) <= P.DATE_LEAD_WORDS and \
+                (m := P.SOURCE_LABEL.search(para)) and (pub := _credited(_unfurnished(m.group("pub")))):
+            found.setdefault("publication", Field(pub, STATED, para))
+            if m.start() == 0:
+                continue  # the line is the credit alone; else it also holds a date or other furniture
         if (m := P.BYLINE.match(para)) and P.STAFF_BYLINE.search(m.group("names")):
             continue  # "by AFP Staff Writers": a byline that names no one
-        if (m := P.BYLINE.match(para)) and (names := _names(m.group("names"))):
+        if (m := P.BYLINE.match(para)) and (names := _names(re.sub(r"\s*\([^)]*\)", "", m.group("names")))):
             found.setdefault("authors", Field(names, STATED, para))
+            if issue := P.ISSUE_OF.search(para):  # "By Oleg Salimov (07/02/2014 issue of the CACI Analyst)"
+                found.setdefault("publication", Field(_clean_name(issue.group("pub")), STATED, para))
             continue
         if m := P.CREDIT.match(para):
             found.setdefault("translator", Field(squash(m.group("who")), STATED, para))
@@ -83,6 +99,137 @@ def _labelled_lines(body: list[str], found: dict) -> list[str]:
             continue
         out.append(para)
     return out
+
+
+def _joined_labels(body: list[str], found: dict) -> list[str]:
+    """A metadata label alone on its line and its value on the next are one line ("Source:" / "X")."""
+    out: list[str] = []
+    for para in body:
+        if out and P.LABEL_ALONE.match(out[-1]) and word_count(para) <= 25:
+            out[-1] = f"{out[-1]} {para}"
+        else:
+            out.append(para)
+    return out
+
+
+def _journal_line(body: list[str], found: dict) -> list[str]:
+    """A journal's masthead or citation line in the opening: the journal, and the year of its issue."""
+    for n, para in enumerate(body[:P.OPENING]):
+        if word_count(para) <= 20 and (m := P.JOURNAL_LINE.match(para)) and not P.DATE_ONLY_LINE.match(para):
+            found.setdefault("publication", Field(_credited(m.group("pub")), STATED, para))
+            found.setdefault("date", DateField(m.group("year"), "year", STATED, para))
+            return body[:n] + body[n + 1:]
+    return body
+
+
+def _agency_credit(body: list[str], found: dict) -> list[str]:
+    """An agency crediting itself at the end of the lead ("..., Trend reports."): the publication."""
+    for para in [p for p in body if word_count(p) >= 10][:2]:
+        if (m := P.REPORTS.search(para)) and (pub := _credited(m.group("pub") or m.group("pub2"))):
+            found.setdefault("publication", Field(pub, STATED, f"“{m.group(0).lstrip(', ')}”"))
+            break
+    return body
+
+
+def _interview(body: list[str], found: dict) -> list[str]:
+    """An interview: the person interviewed, and the outlet it was given to (when no other is stated)."""
+    title = found.get("title")
+    opening = ([title.value] if title and title.value else []) + body[:P.LEAD_WITHIN + 1]
+    for para in opening:
+        for m in P.INTERVIEW_TO.finditer(para):
+            pub = _credited(m.group("pub"))
+            if pub and not m.group("who") and _is_person(pub):
+                found.setdefault("interviewee", Field(_person(pub), STATED, f"“{m.group(0)}”"))
+            elif pub:
+                found.setdefault("publication", Field(pub, STATED, f"“{m.group(0)}”"))
+        for m in P.INTERVIEWEE.finditer(para):
+            who = _person(m.group("a") or m.group("b"))
+            if who:
+                found.setdefault("interviewee", Field(who, STATED, f"“{m.group(0)}”"))
+    return body
+
+
+def _notices_in(notices: tuple[str, ...]):
+    return lambda body, found: _notices(body, notices, found)
+
+
+def _notices(body: list[str], notices: tuple[str, ...], found: dict) -> list[str]:
+    """A copyright or reproduction notice names the publisher: the publication when none is stated
+    (before an agency's credit in the text, which may be the source it rewrote), else the site that
+    carried the text when it names another."""
+    for n, para in enumerate(list(notices) + body):
+        last = n < len(notices) or n >= len(notices) + len(body) - 3
+        m = P.COPYRIGHT_HOLDER.match(para) if last and word_count(para) <= 25 else None
+        m = m or P.REPRODUCTION.search(para)
+        holder = m and _credited(m.groupdict().get("pub") or m.groupdict().get("pub2"))
+        if not holder:
+            continue
+        if "publication" not in found:
+            found["publication"] = Field(holder, STATED, para)
+        elif not _same_outlet(found["publication"].value, holder):
+            found.setdefault("carried_by", Field(holder, STATED, para))
+    return body
+
+
+def _from_address(meta: Metadata) -> Metadata:
+    """The site a text was saved from: the publication when no other is known (its address, as
+    the reader can check it), else the site that carried it when the text names another publisher."""
+    if not meta.url.value:
+        return meta
+    site = _site(meta.url.value)
+    evidence = f"the address it was saved from, {meta.url.value}"
+    if not meta.publication.value:
+        return replace(meta, publication=Field(site, INFERRED, evidence))
+    if meta.publication.basis == STATED and not meta.carried_by.value and not _same_outlet(meta.publication.value, site):
+        return replace(meta, carried_by=Field(site, INFERRED, evidence))
+    return meta
+
+
+def _site(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+
+
+def _same_outlet(a: str, b: str) -> bool:
+    """'Reuters' and 'Thomson Reuters', 'The Moscow Times' and 'themoscowtimes.com': one outlet."""
+    fold = [re.sub(r"\W+|^the", "", re.sub(r"\.[a-z]{2,3}(?:\.[a-z]{2})?$", "", x.casefold())) for x in (a, b)]
+    return bool(fold[0] and fold[1]) and (fold[0] in fold[1] or fold[1] in fold[0])
+
+
+def _credited(text: str | None) -> str:
+    """An outlet's name as a credit gives it: agency words off, capitals kept unless all capitals."""
+    if not text:
+        return ""
+    name = P.AGENCY_WORDS.sub("", _clean_name(text)).strip()
+    if name.casefold() in P.COMMON_WORDS or name.casefold() in P.FUNCTION_WORDS or not name[:1].isalnum():
+        return ""
+    if name.isupper() and len(name.split()) >= 3:  # "CENTRAL ASIA AND THE CAUCASUS"
+        name = " ".join(w if n and w.casefold() in P.FUNCTION_WORDS else w.capitalize()
+                        for n, w in enumerate(name.casefold().split()))
+    return name
+
+
+def _unfurnished(text: str) -> str:
+    """'24.kg Комментарии' → '24.kg': interface words after a credit on the same line go."""
+    words = text.split()
+    while words and words[-1].casefold() in P.FURNITURE_LINES:
+        words.pop()
+    return " ".join(words)
+
+
+def _is_person(text: str) -> bool:
+    """'Foreign Minister R. Kazakbayev', 'Ahmed Rashid': a personal name, maybe with titles and initials."""
+    words = _person(text).split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or re.fullmatch(r"[A-Z]\.", w))
+                                        for w in words) and not any(w in P.ORG_HEADS for w in words)
+
+
+def _person(text: str) -> str:
+    """'Minister Sergey Lavrov' → 'Sergey Lavrov': titles before a name go."""
+    words = text.split()
+    while words and words[0] in P.TITLES:
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else ""
 
 
 def _memo_line(m: re.Match, para: str, found: dict) -> bool:
@@ -154,6 +301,7 @@ def _headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]
     the end."""
     if not body or "title" in found:
         return body
+    body = _capitals_joined(body, top)
     for n, para in enumerate(body[:top]):
         if _headline_at(body, n):
             parts = P.HEADLINE_SPLIT.split(para, maxsplit=1)
@@ -161,7 +309,8 @@ def _headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]
             found["title"] = Field(parts[0].strip(), STATED, where)
             if len(parts) > 1:
                 found["subtitle"] = Field(parts[1].strip(), STATED, f"{where}, after the separator")
-            return body[n + 1:]
+            # What stands above goes, but for a date line (the page's date, read next)
+            return [p for p in body[:n] if _date_lead(p)] + body[n + 1:]
         if word_count(para) >= P.LEAD_WORDS:
             break  # the article began without a headline
     for n in range(len(body) - 1, max(len(body) - 5, 0), -1):
@@ -172,21 +321,38 @@ def _headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]
     return body
 
 
+def _capitals_joined(body: list[str], top: int) -> list[str]:
+    """A headline in capitals broken over short lines ("AFGHANISTAN:" / "POTENTIAL FIELD OF" /
+    "COOPERATION", as a journal's PDF pastes) is one line."""
+    out: list[str] = []
+    run = False  # the last line out is a line of capitals (maybe joined already)
+    for n, para in enumerate(body):
+        capitals = n < top and para.isupper() and word_count(para) <= P.CAPITAL_LINE_WORDS and (
+            para.endswith(":") or not ends_sentence(para))
+        if capitals and run:
+            out[-1] = f"{out[-1]} {para}"
+        else:
+            out.append(para)
+        run = capitals
+    return out
+
+
 def _dateline(body: list[str], found: dict) -> list[str]:
     """A wire story's dateline in its opening: the agency is the publication; a byline or an author
     in it, the authors; its day, the date when it gives the year (a day without a year is left
     unresolved, never guessed). The dateline stays in the text."""
     for para in body[:P.LEAD_WITHIN]:
-        m = P.DATELINE.match(para)
-        agency = m and next((m.group(g) for g in ("a1", "a2", "a3", "a4") if m.group(g)), None)
+        m = P.DATELINE.match(para) or P.DAY_DATELINE.match(para)
+        g = m.groupdict() if m else {}
+        agency = next((g[k] for k in ("a1", "a2", "a3", "a4") if g.get(k)), None)
         if m and agency and not P.NOT_AGENCIES.search(agency.strip()) and (
-                m.group("place").isupper() or m.group("a1") or m.group("a2")):
+                (g.get("place") or "").isupper() or g.get("a1") or g.get("a2")):
             evidence = squash(m.group(0)).rstrip(" –—-:")
             found.setdefault("publication", Field(_clean_name(agency), STATED, f"dateline “{evidence}”"))
-            names = m.group("by") or m.group("author")
+            names = g.get("by") or g.get("author")
             if names and not P.STAFF_BYLINE.search(names):
                 found.setdefault("authors", Field((squash(names),), STATED, f"dateline “{evidence}”"))
-            day = m.group("day") or m.group("day2")
+            day = g.get("day") or g.get("day2")
             if day and re.search(P.YEAR, day) and (date := parse_date(day, STATED, evidence)).value:
                 found.setdefault("date", date)
             return body
@@ -218,7 +384,7 @@ def _title_like(para: str) -> bool:
     return (
         not ends_sentence(para)
         and not P.DATE_ONLY_LINE.match(para)
-        and not P.ENDS_WITH_YEAR.search(para)
+        and not (P.ENDS_WITH_YEAR.search(para) and word_count(para) <= P.DATELINE_WORDS)
         and para[:1].isupper()
     )
 
@@ -239,12 +405,30 @@ def _end_matter(tail: list[str], found: dict) -> list[str]:
     return rest
 
 
+def _date_lead(para: str) -> bool:
+    """A line that _date_line will read as the page's date."""
+    if word_count(para) <= P.DATE_LEAD_WORDS and (m := P.DATE_LEAD.match(para)):
+        return bool(parse_date(m.group("date"), STATED, para).value)
+    return bool(word_count(para) <= 8 and (m := P.DATE_IN_LINE.search(para)) and _few_words_beside(para, m)
+                and parse_date(m.group("date"), STATED, para).value)
+
+
+def _few_words_beside(para: str, m: re.Match) -> bool:
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", " ", para[:m.start()] + " " + para[m.end():])
+    return len(re.findall(r"[^\W\d_]+", rest)) <= P.DATE_IN_LINE_OTHER_WORDS
+
+
 def _date_line(body: list[str], found: dict) -> list[str]:
     out = []
     for n, para in enumerate(body):
         if n < P.TOP_LINES and "date" not in found and word_count(para) <= P.DATE_LEAD_WORDS and \
                 (m := P.DATE_LEAD.match(para)) and (date := parse_date(m.group("date"), STATED, para)).value:
             found["date"] = date  # the page's date line, maybe with a time or a source beside it
+            continue
+        if n < P.TOP_LINES and "date" not in found and word_count(para) <= 8 and \
+                (m := P.DATE_IN_LINE.search(para)) and _few_words_beside(para, m) and \
+                (date := parse_date(m.group("date"), STATED, para)).value:
+            found["date"] = date
             continue
         if (P.DATE_ONLY_LINE.match(para) or (n < P.OPENING and P.MONTH_YEAR_LINE.match(para))) and "date" not in found:
             date = parse_date(para, STATED, para)

@@ -70,6 +70,8 @@ class Metadata:
     summary: Field
     translator: Field
     url: Field
+    carried_by: Field = Field(None)  # the site that carried (reposted) a text first published elsewhere
+    interviewee: Field = Field(None)  # the person an interview was with
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ YEAR = r"(?:19|20)\d\d"
 LONG_LINE = 5000  # characters; beyond this a "paragraph" is a file without line breaks
 WRAPPED_LINE = 40  # characters: the median line of hard-wrapped text is at least this long
 ENDS_WITH_YEAR = re.compile(YEAR + r"\W*$")  # "Radio of Armenia, 23 March 2015": a dateline, not a heading
+DATELINE_WORDS = 8  # a line ending in a year is a dateline up to this length; longer, it may be a headline
+CAPITAL_LINE_WORDS = 6  # words: a line of capitals this short may be part of a headline broken over lines
 
 # --- cleaning: whole lines that are not article text -------------------------------------------
 NO_WORDS = re.compile(r"^[\W_]*$")  # a line of commas, dashes, bullets...
@@ -75,18 +77,20 @@ will would not no its their his her this that than over after into about against
 RU_MONTHS = r"янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]\w*|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*"
 _DAY = (rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?|\d{{1,2}}\s+(?:{MONTHS}|{RU_MONTHS})\.?"
         rf"(?:\s+{YEAR})?|\d{{1,2}}\.\d{{1,2}}\.{YEAR})")
-_PLACE = r"[A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+){0,2}"
+_PLACE = r"[A-ZА-ЯЁ][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ -][A-ZА-ЯЁ][^\W\d_'’-]*(?:['’-][^\W\d_]+)*){0,2}"
 _AGENCY = r"[A-ZА-ЯЁ][\w&.’' -]{0,38}[\w.]"
 DATELINE = re.compile(
     rf"^(?:[Bb]y\s+(?P<by>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{1,2}})\s+(?=[A-Z]{{3}}))?"  # "By Jane Roe BISHKEK (Reuters)"
     rf"(?P<place>{_PLACE})(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
     rf"(?:[,.]?\s*(?P<day>{_DAY}))?[,.]?\s*"
-    rf"(?:\(\s*(?P<a1>{_AGENCY})\s*\)|/\s*(?P<a2>{_AGENCY})\s*/\.?|(?<=[,.] )(?P<a3>{_AGENCY})(?=\s*[–—]|\s+-+\s|,\s)"
+    rf"(?:\(\s*(?P<a1>{_AGENCY})\s*\)|/\s*(?P<a2>{_AGENCY})\s*/\.?|(?<=[,.] )(?P<a3>{_AGENCY})(?=\s*[–—]|\s+-+\s|,\s(?!\s*{_DAY}))"
     rf"|[–—]\s*(?P<a4>{_AGENCY})(?=,\s|\.\s))"
     rf"(?:\s*(?P<day2>{_DAY}))?"
     rf"(?:\s*[,.]\s*(?P<author>[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ][a-zа-яё]+)\.)?"
     rf"\s*(?:[–—:.]|-{{1,2}})?",
 )
+# Without a place: "Sept 14 (Reuters) -".
+DAY_DATELINE = re.compile(rf"^(?P<day>{_DAY})\s*\(\s*(?P<a1>{_AGENCY})\s*\)\s*(?:[–—:]|-{{1,2}})")
 NOT_AGENCIES = re.compile(r"^(?:R|L|C|AP Photo|File|Photo|Reuters Photo|Video|Update|Updated|Corrected)$|\d", re.I)
 STAFF_BYLINE = re.compile(r"\b(?:staff|writers?|correspondents?|reporters?|editorial|agency|desk|newsroom|team)\b",
                           re.I)
@@ -94,7 +98,7 @@ STAFF_BYLINE = re.compile(r"\b(?:staff|writers?|correspondents?|reporters?|edito
 # --- metadata lines ----------------------------------------------------------------------------
 PUBLICATION_LINE = re.compile(
     r"^(?:publication|publisher|published in|source)\s*:\s*(?P<pub>.+?)"
-    r"(?:\s+(?P<extra>(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*))?$",
+    r"(?:,?\s+(?P<extra>(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*))?$",
     re.I,
 )
 BYLINE = re.compile(r"^[Bb]y\s+(?P<names>[A-Z\u0400-\u04ff][^.!?]{2,150})$")
@@ -119,6 +123,61 @@ WEBSITE_WORDS = re.compile(r"(?:’s|'s)?\s+(?:(?:french|english|russian|german|
                            r"(?:website|site|web site|page|edition|blog)\b.*$", re.I)
 HEADLINE_SPLIT = re.compile(r"\s+[~|]\s+")
 
+# --- who published it: credit lines a page or a wire story carries --------------------------------
+# A metadata label alone on its line, its value on the next ("Source:" / "Connections: The Quarterly
+# Journal, Volume 17"): the two are one line. Record pages (repositories, catalogues) print them so.
+LABEL_ALONE = re.compile(r"^(?:source|publication|publication type|publisher|published|published in|journal|"
+                         r"keywords|authors?|date|источник|manba)\s*:$", re.I)
+# "Источник 24.kg", "Source: Xinhua" inside a short line of the page's opening or end.
+SOURCE_LABEL = re.compile(r"(?:^|\s)(?:(?i:source|manba)\s*:|(?i:источник)\s*:?)\s*(?P<pub>[^\s:a-zа-яё].{0,60}?)\s*$")
+# A journal's citation or masthead line: "CENTRAL ASIA AND THE CAUCASUS No. 3(57), 2009",
+# "Connections: The Quarterly Journal, Volume 17, Issue 1, p.21-41 (2018)".
+JOURNAL_LINE = re.compile(
+    rf"^(?P<pub>[^,()]{{3,80}}?)[,.]?\s+(?:vol(?:ume)?\.?|no\.|issue|№)\s*\d[^\n]{{0,60}}?\(?(?P<year>{YEAR})\)?\.?$",
+    re.I,
+)
+# "(07/02/2014 issue of the CACI Analyst)": the issue of a periodical the text appeared in.
+ISSUE_OF = re.compile(r"\b(?:issue|edition|number) of (?:the )?(?P<pub>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,5})")
+# The agency's own credit at the end of a lead sentence: "..., Trend reports.", "..., RFE/RL's
+# Tajik Service reports.", "..., reports Kabar." Present tense only: "X reported" cites another outlet.
+REPORTS = re.compile(
+    r",\s+(?:(?P<pub>[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,3}?)(?:[’']s\s+(?:[A-Z][\w-]*\s+){1,3}"
+    r"(?:Service|Bureau|Desk|Edition))?\s+(?:reports|informs|writes)"
+    r"|(?:reports|informs|writes)\s+(?P<pub2>[A-Z][\w/&.’'-]*(?:\s+[A-Z][\w/&.’'-]*){0,3}))\s*\.?$"
+)
+# A notice on the page: "© 2025 Kabar", "Copyright of materials of News Agency Kazakhstan Today.",
+# "may not be reproduced without reference to Kazakhstan Today", "ссылка на Kabar обязательна".
+COPYRIGHT_HOLDER = re.compile(
+    rf"^(?:©|(?:\(c\)|copyright)\s*(?=©|{YEAR}|of\s|by\s))\s*(?:©\s*)?(?:of (?:the )?materials of\s+)?"
+    rf"(?:{YEAR}(?:\s*[-–]\s*{YEAR})?\s*,?\s*)?(?:by\s+)?"
+    rf"(?P<pub>[A-Z\u0400-\u04ff][^.,;|©]{{1,60}}?)(?:\s+{YEAR})?\s*(?:[.,;|]|all rights reserved|$)",
+    re.I,
+)
+REPRODUCTION = re.compile(
+    r"\b(?:without|with)\s+(?:a\s+)?(?:reference|link|hyperlink|credit|attribution)\s+to\s+(?:the\s+)?"
+    r"(?P<pub>[A-Z\u0400-\u04ff][^.,;]{1,60}?)\s*(?:[.,;]|is\b|$)"
+    r"|ссылка на (?P<pub2>[^\s.,;]+(?:\s[^\s.,;]+){0,3}) обязательна",
+)
+AGENCY_WORDS = re.compile(r"^(?:(?:the\s+)?(?:news|information|press)\s+agency\s+)|\s+(?:news|information|press)\s+"
+                          r"agency$|\s+(?:newspaper|magazine|daily|weekly)$", re.I)
+# An interview and the outlet it was given to: "gave an interview to AKIpress", "interview ... to
+# Jumhuriyat newspaper", "interview with Navbahor Imamova of Voice of America" (the interviewer of an outlet).
+INTERVIEW_TO = re.compile(
+    r"\b(?i:interview)(?:ed)?\s+(?:of\s+[^.]{0,80}?\s+)?(?:to|for|with)\s+(?:the\s+)?"
+    r"(?:(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+of\s+(?:the\s+)?)?"
+    r"(?P<pub>[A-Z][\w.&-]*(?:\s+(?:of|for|and)\s+[A-Z][\w.&-]*|\s+[A-Z][\w.&-]*){0,5})"
+    r"(?:’s|'s)?(?=\s+(?:newspaper|news agency|agency|magazine|channel|radio|website|daily|weekly)\b|\s*[,.;:(]|"
+    r"\s+(?:in|on|at|about|which|who|that|and|to|from|under|marking|ahead|before|after|during)\b|\s*$)"
+)
+# Who was interviewed: "Foreign Minister Sergey Lavrov's interview", "Ruslan Kazakbayev gave an
+# interview", "interview of X with Sirojidin Aslov, Minister", "Sirodjidin Aslov was interviewed by".
+_PERSON = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
+INTERVIEWEE = re.compile(
+    rf"(?P<a>{_PERSON})(?:[’']s\s+(?:exclusive\s+)?interview\b|\s+(?:gave|has given|granted)\s+an?\s+(?:exclusive\s+)?"
+    rf"interview\b|\s+was\s+interviewed\b)"
+    rf"|\binterview\s+of\s+[^.]{{0,120}}?\bwith\s+(?:(?:[A-Z][a-z]+\s+){{0,3}})?(?P<b>{_PERSON})(?=,|\s+\()",
+)
+
 # --- dates ------------------------------------------------------------------------------------
 DATE_ONLY_LINE = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -134,6 +193,14 @@ DATE_LEAD = re.compile(
     rf"|{YEAR}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR})(?![\d./-]\d)",
     re.I,
 )
+# A date with its year anywhere in a short opening line whose other words are few: a time, a source
+# label, an interface word glued on ("time29-05-2025", "Xinhua) 13:48, July 14, 2021").
+DATE_IN_LINE = re.compile(
+    rf"(?P<date>(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}),?\s+{YEAR}"
+    rf"|{YEAR}-\d\d-\d\d|\d{{1,2}}[./-]\d{{1,2}}[./-]{YEAR})(?![\d./-]\d)",
+    re.I,
+)
+DATE_IN_LINE_OTHER_WORDS = 2  # words beside the date and a time: more, and the line is a sentence or a headline
 DATE_LEAD_WORDS = 12  # a line longer than this that starts with a date is a sentence ("May 4, 2021 saw...")
 MONTH_YEAR_LINE = re.compile(rf"^(?:{MONTHS}),?\s+{YEAR}\.?$", re.I)  # "December 2025" under a report's title
 OPENING = 10  # paragraphs: where a line of a month and a year alone is a date line, not a heading

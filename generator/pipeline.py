@@ -52,7 +52,8 @@ class Report:
 def process(source: Source, config: Config) -> Article:
     """Per-source work: clean → metadata → structure → themes → actors → dates → figures. Pure."""
     cleaned = clean(source.text)
-    meta, body = extract_metadata(source, cleaned.paragraphs)
+    meta, body = extract_metadata(source, cleaned.paragraphs,
+                                  tuple(text for why, text in cleaned.removed if why == "copyright"))
     blocks = structure(body)
     scores = score_themes(blocks, config)
     mentions, candidates = find_actors(blocks, config.gazetteer, frozenset(term for term, _ in config.glossary))

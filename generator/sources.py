@@ -33,6 +33,7 @@ FORMATS_NAMED = ".txt, .md, .html, .pdf or .docx"
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 SIDECAR_KEYS = {
     "title", "subtitle", "publication", "authors", "date", "source_type", "url", "summary", "translator",
+    "carried_by", "interviewee",
 }
 SOURCE_TYPES = ("news", "analysis", "interview", "compilation")
 MAX_BYTES = 5 * 10**6  # the longest real article is far below this; a bigger file is a mistake
