@@ -10,8 +10,10 @@
    htmldate scores it, the author as trafilatura's eval_authors.py does (exact, names joined with
    "; "); beside plain trafilatura and htmldate on the same files. Every page goes through the
    generator's real loader and metadata stage.
-2. The real-world corpus (tests/corpus/*, gold in tests/corpus/gold/): title, publication, authors,
-   date (exact, with its precision), furniture left in the text, furniture titles, invented dates.
+2. The real-world corpus (tests/corpus/*, gold in tests/corpus/gold/): title, publication, the site
+   that carried it, authors, the person interviewed, date (exact, with its precision), furniture
+   left in the text, furniture titles, invented dates; each file alone, then each filed with the
+   address it came from (a sidecar `url:`, as `briefing add URL` writes it).
 """
 
 from __future__ import annotations
@@ -55,8 +57,9 @@ class Counts:
         return precision, recall, f1
 
 
-def generator_reading(name: str, data: bytes, config):
-    """The generator's own reading of one file: (article or None, problems)."""
+def generator_reading(name: str, data: bytes, config, url: str | None = None):
+    """The generator's own reading of one file: (article or None, problems). With url, the seed has
+    a sidecar holding only its address, as `briefing add URL` writes it."""
     from generator.pipeline import process
     from generator.sources import read_seed
 
@@ -64,6 +67,8 @@ def generator_reading(name: str, data: bytes, config):
         seeds = Path(folder) / "seeds"
         seeds.mkdir()
         (seeds / name).write_bytes(data)
+        if url:
+            (seeds / f"{Path(name).stem}.yml").write_text(f"url: {json.dumps(url)}\n", encoding="utf-8")
         source, problems = read_seed(seeds / name, Path(folder))
         if source is None:
             return None, problems
@@ -158,8 +163,23 @@ def _names_of(name) -> set[str]:
     return {_fold(name)} | ({_fold(m.group(1)), _fold(m.group(2))} if m else set())
 
 
-def corpus_rows(config) -> list[dict]:
-    """One row per gold file: what the gold says, what the generator read."""
+def _named(found, gold) -> bool:
+    """The gold name (or its bracketed short form); a site's address counts for the site when its
+    main name is the gold name without spaces ("dailymail.co.uk" for "Daily Mail", "yahoo.com" for
+    "Yahoo News"): the reader is shown which site it was."""
+    from generator.metadata import site_label
+
+    if _fold(found) in _names_of(gold):
+        return True
+    if not (found and gold and re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", found)):
+        return False
+    label = re.sub(r"\W", "", site_label(found))
+    return len(label) >= 4 and any(label in re.sub(r"\W", "", name) for name in _names_of(gold))
+
+
+def corpus_rows(config, with_address: bool = False) -> list[dict]:
+    """One row per gold file: what the gold says, what the generator read (with_address: each seed
+    filed with the address it came from, the gold's url, in a sidecar)."""
     import yaml
 
     rows = []
@@ -169,7 +189,8 @@ def corpus_rows(config) -> list[dict]:
         row = {"id": gold_file.stem, "shape": gold["shape"], "gold": gold, "read": path.suffix in READ}
         if row["read"]:
             try:
-                article, _ = generator_reading(path.name, path.read_bytes(), config)
+                url = gold.get("url") if with_address else None
+                article, _ = generator_reading(path.name, path.read_bytes(), config, url)
             except Exception as exc:  # noqa: BLE001
                 print(f"{path.name}: generator: {type(exc).__name__}: {exc}", file=sys.stderr)
                 article = None
@@ -183,6 +204,7 @@ def score(row: dict) -> dict[str, bool | None]:
     gold, article = row["gold"], row.get("article")
     if article is None:
         return {"title": False, "publication": False, "authors": False, "date": False,
+                "carried_by": False, "interviewee": False,
                 "invented_date": False, "furniture_title": False, "furniture_left": 0}
     meta = article.meta
     stated_title = meta.title.basis not in ("inferred", "none")
@@ -192,9 +214,11 @@ def score(row: dict) -> dict[str, bool | None]:
     return {
         "title": (_fold(meta.title.value) == _fold(gold["title"]) and stated_title) if gold["title"]
         else not stated_title,
-        "publication": _fold(meta.publication.value) in _names_of(gold["publication"]),
+        "publication": _named(meta.publication.value, gold["publication"]),
         "authors": sorted(map(_fold, meta.authors.value)) == sorted(map(_fold, gold["authors"] or [])),
         "date": meta.date.value == gold_date,
+        "carried_by": _named(meta.carried_by.value, gold.get("carried_by")),
+        "interviewee": _fold(meta.interviewee.value) == _fold(gold.get("interviewee")),
         "invented_date": gold_date is None and meta.date.value is not None,
         "furniture_title": _fold(meta.title.value) in furniture,
         # left when a paragraph is that line, or mostly it (a line joined with a few others)
@@ -203,17 +227,22 @@ def score(row: dict) -> dict[str, bool | None]:
     }
 
 
-def corpus(config) -> None:
-    rows = corpus_rows(config)
+FIELDS = ("title", "publication", "carried_by", "authors", "interviewee", "date")
+
+
+def corpus(config, with_address: bool = False) -> None:
+    rows = corpus_rows(config, with_address)
     read = [r for r in rows if r["read"]]
     scores = [(r, score(r)) for r in read]
     unread = sorted({r["shape"] for r in rows if not r["read"]})
     print(f"\nReal-world corpus: {len(rows)} documents (tests/corpus/), {len(read)} in formats read today"
-          + (f" ({', '.join(unread)} not yet)" if unread else "") + "\n")
+          + (f" ({', '.join(unread)} not yet)" if unread else "")
+          + (", each filed with the address it came from (a sidecar `url:`)" if with_address
+             else ", each file alone") + "\n")
     shapes = sorted({r["shape"] for r in read})
     print("| field | all | " + " | ".join(shapes) + " |")
     print("|---|---:|" + "---:|" * len(shapes))
-    for field in ("title", "publication", "authors", "date"):
+    for field in FIELDS:
         cells = []
         for group in [None] + shapes:
             chosen = [s for r, s in scores if group is None or r["shape"] == group]
@@ -229,7 +258,7 @@ def corpus(config) -> None:
         f"{sum(s['furniture_left'] for r, s in scores if r['shape'] == g)}" for g in shapes) + " |")
     if "--misses" in sys.argv:
         for row, s in scores:
-            wrong = [f for f in ("title", "publication", "authors", "date") if not s[f]]
+            wrong = [f for f in FIELDS if not s[f]]
             if wrong:
                 meta = row["article"].meta if row.get("article") else None
                 print(f"{row['id']}: " + "; ".join(
@@ -247,6 +276,7 @@ def main() -> None:
     config = config_mod.load(ROOT / "briefing.yml")
     if args.corpus or not args.web:
         corpus(config)
+        corpus(config, with_address=True)
     if args.web or not args.corpus:
         web(config)
 

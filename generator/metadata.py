@@ -144,9 +144,15 @@ def _interview(body: list[str], found: dict) -> list[str]:
                 found.setdefault("publication", Field(pub, STATED, f"“{m.group(0)}”"))
         for m in P.INTERVIEWEE.finditer(para):
             who = _person(m.group("a") or m.group("b"))
-            if who:
-                found.setdefault("interviewee", Field(who, STATED, f"“{m.group(0)}”"))
+            known = found.get("interviewee")
+            if who and (known is None or _fuller(who, known.value)):
+                found["interviewee"] = Field(who, STATED, f"“{m.group(0)}”")
     return body
+
+
+def _fuller(name: str, than: str) -> bool:
+    """'Ruslan Kazakbayev' for 'R. Kazakbayev': the same surname, written out."""
+    return name.split()[-1] == than.split()[-1] and len(name) > len(than)
 
 
 def _notices_in(notices: tuple[str, ...]):
@@ -191,9 +197,21 @@ def _site(url: str) -> str:
 
 
 def _same_outlet(a: str, b: str) -> bool:
-    """'Reuters' and 'Thomson Reuters', 'The Moscow Times' and 'themoscowtimes.com': one outlet."""
-    fold = [re.sub(r"\W+|^the", "", re.sub(r"\.[a-z]{2,3}(?:\.[a-z]{2})?$", "", x.casefold())) for x in (a, b)]
+    """'Reuters' and 'Thomson Reuters', 'The Moscow Times' and 'themoscowtimes.com', 'NIAT Khovar'
+    and 'eng.khovar.tj': one outlet (an address by its main name, without its country or language part)."""
+    fold = [re.sub(r"\W+|^the", "", site_label(x) if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", x) else x.casefold())
+            for x in (a, b)]
     return bool(fold[0] and fold[1]) and (fold[0] in fold[1] or fold[1] in fold[0])
+
+
+def site_label(host: str) -> str:
+    """'www.dailymail.co.uk' → 'dailymail', 'eng.khovar.tj' → 'khovar': the name a site's address gives."""
+    labels = host.casefold().split(".")
+    if len(labels) > 1:
+        labels.pop()  # the top-level domain
+    if len(labels) > 1 and labels[-1] in ("co", "com", "org", "net", "gov", "ac", "edu"):
+        labels.pop()  # "co.uk", "com.tr"
+    return labels[-1]
 
 
 def _credited(text: str | None) -> str:

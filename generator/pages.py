@@ -158,6 +158,10 @@ def _panel_rows(article: Article, titles: dict[str, str]):
     date = meta.date
     precision = f" · precise to the {date.precision}" if date.precision else ""
     yield "Publication", cell(meta.publication.value), meta.publication
+    if meta.carried_by.value:  # first published elsewhere: the site this copy came from
+        yield "Carried by", cell(meta.carried_by.value), meta.carried_by
+    if meta.interviewee.value:
+        yield "Interview with", cell(meta.interviewee.value), meta.interviewee
     yield "Authors", cell(", ".join(meta.authors.value)), meta.authors
     if meta.translator.value:
         yield "Translated by", cell(meta.translator.value), meta.translator

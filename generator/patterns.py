@@ -171,7 +171,7 @@ INTERVIEW_TO = re.compile(
 )
 # Who was interviewed: "Foreign Minister Sergey Lavrov's interview", "Ruslan Kazakbayev gave an
 # interview", "interview of X with Sirojidin Aslov, Minister", "Sirodjidin Aslov was interviewed by".
-_PERSON = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
+_PERSON = r"[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+"  # given name and surname
 INTERVIEWEE = re.compile(
     rf"(?P<a>{_PERSON})(?:[’']s\s+(?:exclusive\s+)?interview\b|\s+(?:gave|has given|granted)\s+an?\s+(?:exclusive\s+)?"
     rf"interview\b|\s+was\s+interviewed\b)"

@@ -95,6 +95,8 @@ def briefing_json(briefing: Briefing) -> bytes:
             "subtitle": m.subtitle.value,
             "publication": m.publication.value,
             "publication_basis": m.publication.basis,
+            "carried_by": m.carried_by.value,
+            "interviewee": m.interviewee.value,
             "authors": list(m.authors.value),
             "translator": m.translator.value,
             "original_url": m.url.value,

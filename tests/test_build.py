@@ -283,3 +283,45 @@ def test_an_undated_source_is_on_the_home_page_after_the_dated_ones(tmp_path):
     assert rows[-1][0].get_text(strip=True) == "undated"
     assert [r[0].get_text(strip=True) for r in rows[:5]] == ["14 March 2026"] * 5
     assert "1 source has no date: it is listed after the dated ones." in home.get_text(" ", strip=True)
+
+
+def test_a_reposted_wire_story_and_an_interview_show_who_published_carried_and_was_interviewed(tmp_path):
+    import json
+
+    from conftest import copy_project, html, run_cli
+
+    project = copy_project(tmp_path / "p")
+    (project / "seeds" / "repost.txt").write_text(
+        "One Border Guard Killed In Clashes On The Tajik Frontier\n\nSept 14 (Reuters) - One border guard was killed "
+        "and two wounded in clashes overnight, the border force said on Wednesday in a statement.\n",
+        encoding="utf-8")
+    (project / "seeds" / "repost.yml").write_text("url: https://www.dailymail.co.uk/wires/reuters/1.html\n",
+                                                  encoding="utf-8")
+    (project / "seeds" / "interview.txt").write_text(
+        "Interview With The Foreign Minister On The Eve Of The Visit\n\nOn the eve of the state visit, Minister of "
+        "Foreign Affairs Ruslan Kazakbayev gave an interview to AKIpress, in which he spoke about relations "
+        "between the two countries and the border.\n", encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    panels = {}
+    for name in ("repost", "interview"):
+        page = html(project / "site" / "sources" / name / "index.html")
+        rows = {}
+        for item in page.select(".admonition li"):
+            label = item.find("strong")
+            if label:
+                provenance = item.select_one(".provenance")
+                how = provenance.get_text(" ", strip=True) if provenance else ""
+                if provenance:
+                    provenance.extract()
+                label.extract()
+                rows[label.get_text(strip=True).rstrip(":")] = (item.get_text(" ", strip=True), how)
+        panels[name] = rows
+    assert panels["repost"]["Publication"][0] == "Reuters"
+    assert panels["repost"]["Carried by"][0] == "dailymail.co.uk"
+    assert "https://www.dailymail.co.uk/wires/reuters/1.html" in panels["repost"]["Carried by"][1]
+    assert panels["interview"]["Publication"][0] == "AKIpress"
+    assert panels["interview"]["Interview with"][0] == "Ruslan Kazakbayev"
+    assert "gave an interview" in panels["interview"]["Interview with"][1]
+    data = {s["id"]: s for s in json.loads((project / "docs" / "briefing.json").read_text())["sources"]}
+    assert (data["repost"]["carried_by"], data["interview"]["interviewee"]) == ("dailymail.co.uk", "Ruslan Kazakbayev")

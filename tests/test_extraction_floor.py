@@ -16,7 +16,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import extraction  # noqa: E402
 
 # The figures of benchmarks/RESULTS.md when these floors were set, less a margin for small changes.
-CORPUS_FLOORS = {"title": 0.80, "publication": 0.34, "authors": 0.79, "date": 0.75}
+CORPUS_FLOORS = {"title": 0.86, "publication": 0.56, "carried_by": 0.61, "authors": 0.81, "interviewee": 0.86,
+                 "date": 0.86}
+# Filed with the address each came from (a sidecar url:, as `briefing add URL` writes it).
+ADDRESS_FLOORS = {"publication": 0.69, "carried_by": 0.82}
 WEB_FLOORS = {"f1": 0.89, "day": 0.86, "author": 0.33}
 
 
@@ -36,6 +39,14 @@ def test_the_real_world_corpus_reads_above_its_floors(config):
         assert share >= floor, f"{field}: {share:.0%} < {floor:.0%}"
     assert sum(s["invented_date"] for s in scores) == 0
     assert sum(s["furniture_title"] for s in scores) <= 5
+
+
+def test_the_address_a_text_came_from_names_its_site_or_the_site_that_carried_it(config):
+    scores = [extraction.score(r) for r in extraction.corpus_rows(config, with_address=True)]
+    for field, floor in ADDRESS_FLOORS.items():
+        share = sum(bool(s[field]) for s in scores) / len(scores)
+        assert share >= floor, f"{field}: {share:.0%} < {floor:.0%}"
+    assert sum(s["invented_date"] for s in scores) == 0
 
 
 def test_saved_web_pages_read_about_as_well_as_the_libraries(config):

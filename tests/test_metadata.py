@@ -212,3 +212,69 @@ def test_a_staff_byline_names_no_one_and_a_day_after_the_agency_counts():
     meta, _ = _extract("China's Xi in Kazakhstan for Central Asia summit", "by AFP Staff Writers",
                        "Astana, Kazakhstan (AFP) June 16, 2025", LEAD)
     assert (meta.publication.value, meta.date.value, meta.authors.value) == ("AFP", "2025-06-16", ())
+
+
+# --- who published it, who carried it, who was interviewed ------------------------------------
+
+TITLE = "Tajikistan Hosts Border Talks With Its Neighbours"
+
+
+@pytest.mark.parametrize("lines, publication, date", [
+    (("Sept 14 (Reuters) - " + LEAD,), "Reuters", None),  # a dateline without a place
+    (("BAKU, Azerbaijan, April 11", "Trend:", "Today officials " + LEAD[:-1] + ", Trend reports."), "Trend", None),
+    ((LEAD[:-1] + ", RFE/RL's Tajik Service reports.",), "RFE/RL", None),
+    (("Source:", "Connections: The Quarterly Journal, Volume 17, Issue 1, p.21-41 (2018)", LEAD),
+     "Connections: The Quarterly Journal", "2018"),
+    (("September 17, 2019, 12:51 Источник 24.kg Комментарии", LEAD), "24.kg", "2019-09-17"),
+    ((LEAD, "This information may not be reproduced without reference to Kazakhstan Today."), "Kazakhstan Today", None),
+])
+def test_credit_lines_name_the_publisher(lines, publication, date):
+    meta, _ = _extract(TITLE, *lines)
+    assert (meta.publication.value, meta.publication.basis, meta.date.value) == (publication, STATED, date)
+
+
+def test_an_agencys_past_tense_credit_cites_another_outlet_and_a_notice_outranks_it():
+    meta, _ = _extract(TITLE, LEAD[:-1] + ", Interfax reported.")
+    assert meta.publication.value is None
+    meta, _ = _extract(TITLE, LEAD[:-1] + ", Kabar reports.", "Copyright © 2025 Kazakhstan Today. All rights reserved.")
+    assert meta.publication.value == "Kazakhstan Today"
+
+
+def test_a_journal_masthead_in_capitals_and_its_headline_broken_over_lines():
+    meta, body = _extract("CENTRAL ASIA AND THE CAUCASUS No. 3(57), 2009", "AFGHANISTAN:", "POTENTIAL FIELD OF",
+                          "REGIONAL COOPERATION", LEAD)
+    assert meta.publication.value == "Central Asia and the Caucasus"
+    assert (meta.date.value, meta.date.precision) == ("2009", "year")
+    assert meta.title.value == "AFGHANISTAN: POTENTIAL FIELD OF REGIONAL COOPERATION"
+    assert body == (LEAD,)
+
+
+def test_a_copyright_notice_naming_another_outlet_is_the_site_that_carried_it():
+    meta, _ = _extract(TITLE, "DUSHANBE, July 13 (Xinhua) -- " + LEAD, "© 2024 Daily Planet. All rights reserved.")
+    assert (meta.publication.value, meta.carried_by.value) == ("Xinhua", "Daily Planet")
+
+
+def test_an_address_names_the_site_when_the_text_names_no_publisher_else_the_site_that_carried_it():
+    meta, _ = _extract(TITLE, LEAD, sidecar={"url": "https://www.example-news.kg/en/123.html"})
+    assert (meta.publication.value, meta.publication.basis) == ("example-news.kg", INFERRED)
+    assert meta.carried_by.value is None
+    meta, _ = _extract(TITLE, "Sept 14 (Reuters) - " + LEAD, sidecar={"url": "https://www.dailymail.co.uk/wires/1"})
+    assert (meta.publication.value, meta.carried_by.value) == ("Reuters", "dailymail.co.uk")
+    meta, _ = _extract(TITLE, "DUSHANBE, 03.12.2019 (NIAT Khovar) – " + LEAD, sidecar={"url": "https://eng.khovar.tj/1"})
+    assert meta.carried_by.value is None  # the agency's own site
+
+
+@pytest.mark.parametrize("lines, interviewee, publication", [
+    (("Foreign Minister Sergey Lavrov's interview with the weekly", LEAD), "Sergey Lavrov", None),
+    (("Interview with Foreign Minister R. Kazakbayev", "Minister of Foreign Affairs Ruslan Kazakbayev gave an "
+      "interview to AKIpress, in which he spoke about relations between the two countries."),
+     "Ruslan Kazakbayev", "AKIpress"),
+    (("Interview of the Minister to Jumhuriyat newspaper", "Exclusive interview of Dodojon Ruziev, Head of the "
+      "newspaper's Legal Department with Sirojidin Aslov, Minister of Foreign Affairs of the Republic, on ties."),
+     "Sirojidin Aslov", "Jumhuriyat"),
+    (("The Taliban Have Not Changed", "In an interview with Navbahor Imamova of Voice of America in Tashkent, "
+      "the ambassador discussed the issues affecting both countries at some length."), None, "Voice of America"),
+])
+def test_an_interview_records_the_person_interviewed_and_the_outlet_it_was_given_to(lines, interviewee, publication):
+    meta, _ = _extract(*lines)
+    assert (meta.interviewee.value, meta.publication.value) == (interviewee, publication)
