@@ -38,7 +38,7 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...],
     pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
     for step in (_joined_labels, _labelled_lines, _journal_line, _originally_published,
                  _headline if pasted else _first_line_headline, _byline_under_title, _dateline, _date_line,
-                 _notices_in(notices), _agency_credit, _interview):
+                 _notices_in(notices), _agency_credit, _interview, _link_to_original):
         body = step(body, found)
     body = [p for p in body if p]
     title = found.get("title") or _title_from_first_sentence(body)
@@ -49,7 +49,7 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...],
         publication=found.get("publication", Field(None)),
         authors=found.get("authors", Field(())),
         date=date,
-        source_type=_source_type(body, paragraphs),
+        source_type=_source_type(body, paragraphs, found.get("interviewee")),
         summary=found.get("summary", Field(None)),
         translator=found.get("translator", Field(None)),
         url=Field(None),
@@ -126,8 +126,19 @@ def _agency_credit(body: list[str], found: dict) -> list[str]:
     """An agency crediting itself at the end of the lead ("..., Trend reports."): the publication."""
     for para in [p for p in body if word_count(p) >= 10][:2]:
         if (m := P.REPORTS.search(para)) and (pub := _credited(m.group("pub") or m.group("pub2"))):
-            found.setdefault("publication", Field(pub, STATED, f"“{m.group(0).lstrip(', ')}”"))
+            found.setdefault("publication", Field(pub, STATED, m.group(0).lstrip(", ")))
             break
+    return body
+
+
+def _link_to_original(body: list[str], found: dict) -> list[str]:
+    """A bare address on its own line in the opening, as a repost gives the original's: its site is
+    the publication when none is stated (inferred), and the line leaves the text."""
+    for n, para in enumerate(body[:P.LEAD_WITHIN]):
+        if P.BARE_LINK.match(para):
+            if "publication" not in found:
+                found["publication"] = Field(_site(para), INFERRED, f"the link to the original, {para}")
+            return body[:n] + body[n + 1:]
     return body
 
 
@@ -139,14 +150,14 @@ def _interview(body: list[str], found: dict) -> list[str]:
         for m in P.INTERVIEW_TO.finditer(para):
             pub = _credited(m.group("pub"))
             if pub and not m.group("who") and _is_person(pub):
-                found.setdefault("interviewee", Field(_person(pub), STATED, f"“{m.group(0)}”"))
+                found.setdefault("interviewee", Field(_person(pub), STATED, m.group(0)))
             elif pub:
-                found.setdefault("publication", Field(pub, STATED, f"“{m.group(0)}”"))
+                found.setdefault("publication", Field(pub, STATED, m.group(0)))
         for m in P.INTERVIEWEE.finditer(para):
             who = _person(m.group("a") or m.group("b"))
             known = found.get("interviewee")
             if who and (known is None or _fuller(who, known.value)):
-                found["interviewee"] = Field(who, STATED, f"“{m.group(0)}”")
+                found["interviewee"] = Field(who, STATED, m.group(0))
     return body
 
 
@@ -183,10 +194,11 @@ def _from_address(meta: Metadata) -> Metadata:
     if not meta.url.value:
         return meta
     site = _site(meta.url.value)
-    evidence = f"the address it was saved from, {meta.url.value}"
+    evidence = "the address it was saved from, under Online"
     if not meta.publication.value:
         return replace(meta, publication=Field(site, INFERRED, evidence))
-    if meta.publication.basis == STATED and not meta.carried_by.value and not _same_outlet(meta.publication.value, site):
+    if meta.publication.basis in (STATED, INFERRED) and not meta.carried_by.value and \
+            not _same_outlet(meta.publication.value, site):
         return replace(meta, carried_by=Field(site, INFERRED, evidence))
     return meta
 
@@ -211,6 +223,8 @@ def site_label(host: str) -> str:
         labels.pop()  # the top-level domain
     if len(labels) > 1 and labels[-1] in ("co", "com", "org", "net", "gov", "ac", "edu"):
         labels.pop()  # "co.uk", "com.tr"
+    if len(labels) > 1 and labels[-1] in P.HOSTING_SITES:
+        labels.pop()  # "strategicstudyindia.blogspot.de": the blog, not its host
     return labels[-1]
 
 
@@ -502,13 +516,15 @@ def _inferred_date(body: list[str]) -> DateField:
     return DateField(str(best[0]), "year", INFERRED, evidence)
 
 
-def _source_type(body: list[str], original: tuple[str, ...]) -> Field:
+def _source_type(body: list[str], original: tuple[str, ...], interviewee: Field | None = None) -> Field:
     related = [p for p in original if P.SECTION_LABELS.match(p)]
     if related:
         return Field("compilation", INFERRED, f"{len(related)} “{related[0]}” section(s) joining several items")
     turns = [p for p in body if P.INTERVIEW_TURN.match(p)]
     if len(turns) >= 3:
         return Field("interview", INFERRED, f"{len(turns)} question-and-answer turns")
+    if interviewee is not None:
+        return Field("interview", INFERRED, f"an interview with {interviewee.value}, as the text says")
     text = " ".join(body)
     words = max(1, word_count(text))
     news = len(P.NEWS_CUES.findall(text)) * 1000 / words
@@ -567,7 +583,7 @@ def _override(meta: Metadata, source: Source) -> Metadata:
     for origin, basis, where in ((source.embedded, METADATA, source.provenance),
                                  (source.sidecar, SIDECAR, {})):
         for key, value in origin.items():
-            evidence = where.get(key, "front matter" if basis == METADATA else "sidecar file")
+            evidence = where.get(key, "front matter" if basis == METADATA else "")  # "from the sidecar file" says it
             if key == "date":
                 date = (DateField(*value, basis, evidence) if isinstance(value, tuple)  # (iso, precision)
                         else parse_date(str(value), basis, evidence))  # an html meta date, any form

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from urllib.parse import quote
 
 from generator.aggregate import newest_first
@@ -95,14 +96,30 @@ def source_page(article: Article, briefing: Briefing) -> str:
     for block in article.blocks:
         # Paragraphs as raw HTML blocks, escaped: Markdown passes them through untouched (fast at scale);
         # headings stay Markdown so that they make the page's table of contents.
+        rtl = right_to_left(block.text)
         if block.kind == "heading":
-            out.append(f"## {md(block.text)} {{ #{block.anchor} }}\n\n")
+            out.append(f"## {md(block.text)} {{ #{block.anchor}{' dir=rtl' if rtl else ''} }}\n\n")
         elif block.kind == "question":
-            out.append(f'<p id="{block.anchor}" class="question"><strong>{html_text(block.text, glossary)}'
-                       "</strong></p>\n\n")
+            out.append(f'<p id="{block.anchor}" class="question"{DIR_RTL if rtl else ""}><strong>'
+                       f"{html_text(block.text, glossary)}</strong></p>\n\n")
         else:
-            out.append(f'<p id="{block.anchor}">{html_text(block.text, glossary)}</p>\n\n')
+            out.append(f'<p id="{block.anchor}"{DIR_RTL if rtl else ""}>{html_text(block.text, glossary)}</p>\n\n')
     return "".join(out)
+
+
+DIR_RTL = ' dir="rtl"'
+
+
+def right_to_left(text: str) -> bool:
+    """Does the text start in a right-to-left script (Arabic, Persian, Hebrew...)? Its paragraph
+    is then set right to left, aligned right, as its readers read it."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def _why_themes(article: Article, titles: dict[str, str]) -> str:

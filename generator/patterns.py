@@ -130,6 +130,8 @@ LABEL_ALONE = re.compile(r"^(?:source|publication|publication type|publisher|pub
                          r"keywords|authors?|date|источник|manba)\s*:$", re.I)
 # "Источник 24.kg", "Source: Xinhua" inside a short line of the page's opening or end.
 SOURCE_LABEL = re.compile(r"(?:^|\s)(?:(?i:source|manba)\s*:|(?i:источник)\s*:?)\s*(?P<pub>[^\s:a-zа-яё].{0,60}?)\s*$")
+BARE_LINK = re.compile(r"^https?://[^\s/]+\.[^\s/]+/\S*$")  # an address alone on its line
+HOSTING_SITES = frozenset("blogspot wordpress substack medium livejournal tumblr github gitlab".split())
 # A journal's citation or masthead line: "CENTRAL ASIA AND THE CAUCASUS No. 3(57), 2009",
 # "Connections: The Quarterly Journal, Volume 17, Issue 1, p.21-41 (2018)".
 JOURNAL_LINE = re.compile(

@@ -65,17 +65,18 @@ def _read(html: str):
                                include_formatting=False, include_images=False)
     if document is None or document.body is None:
         return None
+    page = _Page(tree)
+    headline = page.shown_headline(document.title)
     blocks = [b for b in (_text(element) for element in _blocks(document.body)) if b]
-    if blocks and document.title and _squash(blocks[0]) == _squash(document.title):
+    if blocks and headline and _squash(blocks[0]) == _squash(headline):
         blocks = blocks[1:]  # the headline: the source page shows it as its title
     text = "\n\n".join(blocks)
     if not text:
         return None
-    page = _Page(tree)
     meta: dict[str, Any] = {}
     where: dict[str, str] = {}
     for key, value, found_in in (
-        ("title", document.title, page.title_source),
+        ("title", headline, page.title_source),
         ("authors", _authors(document.author), page.author_source),
         ("publication", document.sitename, page.sitename_source),
         ("url", document.url, page.url_source),
@@ -180,6 +181,16 @@ class _Page:
             if key.split(".")[0] in keys and (test or (lambda c: _squash(c) == wanted))(content):
                 return key
         return None
+
+    def shown_headline(self, title: str | None) -> str | None:
+        """The headline as the page shows it: its one <h1> when the page's <title> begins with it
+        ("Julian Assange: Sweden drops rape investigation - BBC News"), where trafilatura may take
+        a social-media variant from og:title ("Sweden drops Assange rape investigation")."""
+        shown = [h for h in (_squash(h) for h in self.h1) if h]
+        if len(shown) == 1 and title and shown[0] != _squash(title) and "\ufffd" not in shown[0] and \
+                re.match(re.escape(shown[0]) + r"\s*(?:[-–—|:·»]|$)", _squash(self.title)):
+            return " ".join(self.h1[[_squash(h) for h in self.h1].index(shown[0])].split())
+        return title
 
     def title_source(self, value: str) -> str:
         if label := self._in_meta(value):

@@ -287,6 +287,9 @@ def test_an_undated_source_is_on_the_home_page_after_the_dated_ones(tmp_path):
 
 def test_a_reposted_wire_story_and_an_interview_show_who_published_carried_and_was_interviewed(tmp_path):
     import json
+    import shutil
+
+    from conftest import ROOT
 
     from conftest import copy_project, html, run_cli
 
@@ -301,8 +304,13 @@ def test_a_reposted_wire_story_and_an_interview_show_who_published_carried_and_w
         "Interview With The Foreign Minister On The Eve Of The Visit\n\nOn the eve of the state visit, Minister of "
         "Foreign Affairs Ruslan Kazakbayev gave an interview to AKIpress, in which he spoke about relations "
         "between the two countries and the border.\n", encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "corpus" / "pdf-nowruzian-tehran-air-fa.pdf", project / "seeds" / "persian.pdf")
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
+    # a right-to-left text is set right to left; the English ones are not
+    persian = html(project / "site" / "sources" / "persian" / "index.html")
+    assert len(persian.select('article p[dir="rtl"]')) >= 10
+    assert not html(project / "site" / "sources" / "repost" / "index.html").select('[dir="rtl"]')
     panels = {}
     for name in ("repost", "interview"):
         page = html(project / "site" / "sources" / name / "index.html")
@@ -319,9 +327,10 @@ def test_a_reposted_wire_story_and_an_interview_show_who_published_carried_and_w
         panels[name] = rows
     assert panels["repost"]["Publication"][0] == "Reuters"
     assert panels["repost"]["Carried by"][0] == "dailymail.co.uk"
-    assert "https://www.dailymail.co.uk/wires/reuters/1.html" in panels["repost"]["Carried by"][1]
+    assert "the address it was saved from" in panels["repost"]["Carried by"][1]
     assert panels["interview"]["Publication"][0] == "AKIpress"
     assert panels["interview"]["Interview with"][0] == "Ruslan Kazakbayev"
+    assert panels["interview"]["Type"][0] == "interview"
     assert "gave an interview" in panels["interview"]["Interview with"][1]
     data = {s["id"]: s for s in json.loads((project / "docs" / "briefing.json").read_text())["sources"]}
     assert (data["repost"]["carried_by"], data["interview"]["interviewee"]) == ("dailymail.co.uk", "Ruslan Kazakbayev")

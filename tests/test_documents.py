@@ -35,6 +35,15 @@ def test_a_running_head_and_page_numbers_are_dropped():
     assert text.split("\n\n").count("POLICY BRIEF") <= 1  # the head of each of its 5 pages
 
 
+def test_a_right_to_left_pdf_reads_in_reading_order():
+    # A Persian report drawn in Arabic presentation forms, stored in drawn (visual) order: without
+    # the fix its title read 'ناﺮﻬﺗ یاﻮﻫ ﯽﮔدﻮﻟآ ِﺖﯾﺮﯾﺪﻣ' and every line backwards.
+    text, meta, _ = read_pdf((CORPUS / "pdf-nowruzian-tehran-air-fa.pdf").read_bytes())
+    assert meta["title"].replace("\u0650", "") == "مدیریت آلودگی هوای تهران"
+    assert "تهران" in text.split() and "[۱]" in text  # plain letters; a bracket faces the right way
+    assert not any("\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefe" for c in text)
+
+
 def test_a_word_memo_reads_its_header_lines(tmp_path):
     text, meta, where = read_docx((CORPUS / "docx-nyu-cusp-evoting-memo.docx").read_bytes())
     assert "From: Samuel Zierler" in text.split("\n\n")

@@ -16,10 +16,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import extraction  # noqa: E402
 
 # The figures of benchmarks/RESULTS.md when these floors were set, less a margin for small changes.
-CORPUS_FLOORS = {"title": 0.86, "publication": 0.56, "carried_by": 0.61, "authors": 0.81, "interviewee": 0.86,
+CORPUS_FLOORS = {"title": 0.88, "publication": 0.58, "carried_by": 0.61, "authors": 0.81, "interviewee": 0.86,
                  "date": 0.86}
 # Filed with the address each came from (a sidecar url:, as `briefing add URL` writes it).
-ADDRESS_FLOORS = {"publication": 0.69, "carried_by": 0.82}
+ADDRESS_FLOORS = {"publication": 0.73, "carried_by": 0.84}
 WEB_FLOORS = {"f1": 0.89, "day": 0.86, "author": 0.33}
 
 
@@ -38,7 +38,7 @@ def test_the_real_world_corpus_reads_above_its_floors(config):
         share = sum(bool(s[field]) for s in scores) / len(scores)
         assert share >= floor, f"{field}: {share:.0%} < {floor:.0%}"
     assert sum(s["invented_date"] for s in scores) == 0
-    assert sum(s["furniture_title"] for s in scores) <= 5
+    assert sum(s["furniture_title"] for s in scores) <= 1
 
 
 def test_the_address_a_text_came_from_names_its_site_or_the_site_that_carried_it(config):

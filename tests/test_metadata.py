@@ -278,3 +278,11 @@ def test_an_address_names_the_site_when_the_text_names_no_publisher_else_the_sit
 def test_an_interview_records_the_person_interviewed_and_the_outlet_it_was_given_to(lines, interviewee, publication):
     meta, _ = _extract(*lines)
     assert (meta.interviewee.value, meta.publication.value) == (interviewee, publication)
+
+
+def test_a_link_to_the_original_under_the_headline_names_its_site_and_the_address_the_carrier():
+    meta, body = _extract(TITLE, "http://carnegieendowment.org/2016/01/25/u.s.-policy/it2s", LEAD,
+                          sidecar={"url": "http://strategicstudyindia.blogspot.de/2016/01/us-policy.html"})
+    assert (meta.publication.value, meta.publication.basis) == ("carnegieendowment.org", INFERRED)
+    assert meta.carried_by.value == "strategicstudyindia.blogspot.de"
+    assert body == (LEAD,)

@@ -168,6 +168,19 @@ def test_html_seed_main_text_and_metadata(tmp_path):
     assert source.embedded["publication"] == "Asia Plus"
 
 
+def test_html_headline_is_the_one_the_page_shows_when_its_title_repeats_it(tmp_path):
+    # og:title is a social-media variant; the <h1> is what the reader sees, and <title> confirms it
+    page = HTML.replace("<title>Tab title</title>", "<title>Troops arrive in Dushanbe - Asia Plus</title>"
+                        '<meta property="og:title" content="Russian troops land">')
+    sources, _ = _seeds(tmp_path, {"page.html": page})
+    assert sources[0].embedded["title"] == "Troops arrive in Dushanbe"
+    assert sources[0].provenance["title"] == "the page's <h1>"
+    lone = page.replace("<title>Troops arrive in Dushanbe - Asia Plus</title>", "<title>Tab title</title>")
+    (tmp_path / "b").mkdir()
+    sources, _ = _seeds(tmp_path / "b", {"page.html": lone})
+    assert sources[0].embedded["title"] == "Russian troops land"  # an <h1> the title does not repeat: not trusted
+
+
 def test_html_without_h1_uses_title_tag():
     _, embedded, _ = html_text("<html><head><title>Tab  title</title></head><body><p>Text.</p></body></html>")
     assert embedded["title"] == "Tab title"
