@@ -178,15 +178,15 @@ def _named(found, gold) -> bool:
     return len(label) >= 4 and any(label in name or (len(name) >= 4 and name in label) for name in names)
 
 
-def corpus_rows(config, with_address: bool = False) -> list[dict]:
+def corpus_rows(config, with_address: bool = False, folder: Path = CORPUS) -> list[dict]:
     """One row per gold file: what the gold says, what the generator read (with_address: each seed
     filed with the address it came from, the gold's url, in a sidecar)."""
     import yaml
 
     rows = []
-    for gold_file in sorted((CORPUS / "gold").glob("*.yml")):
+    for gold_file in sorted((folder / "gold").glob("*.yml")):
         gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
-        path = CORPUS / gold["file"]
+        path = folder / gold["file"]
         row = {"id": gold_file.stem, "shape": gold["shape"], "gold": gold, "read": path.suffix in READ}
         if row["read"]:
             try:

@@ -38,7 +38,7 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...],
     pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
     for step in (_joined_labels, _labelled_lines, _journal_line, _originally_published,
                  _headline if pasted else _first_line_headline, _byline_under_title, _dateline, _date_line,
-                 _notices_in(notices), _agency_credit, _interview, _link_to_original):
+                 _notices_in(notices), _agency_credit, _interview, _link_to_original, _closing_credits):
         body = step(body, found)
     body = [p for p in body if p]
     title = found.get("title") or _title_from_first_sentence(body)
@@ -128,6 +128,20 @@ def _agency_credit(body: list[str], found: dict) -> list[str]:
         if (m := P.REPORTS.search(para)) and (pub := _credited(m.group("pub") or m.group("pub2"))):
             found.setdefault("publication", Field(pub, STATED, m.group(0).lstrip(", ")))
             break
+    return body
+
+
+def _closing_credits(body: list[str], found: dict) -> list[str]:
+    """A wire story's closing credits give its reporters and writers as authors (the line stays)."""
+    if "authors" in found or not body or not (m := P.CREDIT_LINE.search(body[-1])):
+        return body
+    names: list[str] = []
+    for part in m.group("credits").split(";"):
+        if credit := P.AUTHOR_CREDITS.match(part.strip()):
+            who = re.sub(r"\s+in\s+[A-Z][\w' -]*?(?=,|\s+and\s+|$)", "", credit.group("names"))
+            names += [n for n in _names(who) if n not in names]
+    if names:
+        found["authors"] = Field(tuple(names), STATED, m.group(0))
     return body
 
 

@@ -132,6 +132,10 @@ LABEL_ALONE = re.compile(r"^(?:source|publication|publication type|publisher|pub
 SOURCE_LABEL = re.compile(r"(?:^|\s)(?:(?i:source|manba)\s*:|(?i:источник)\s*:?)\s*(?P<pub>[^\s:a-zа-яё].{0,60}?)\s*$")
 BARE_LINK = re.compile(r"^https?://[^\s/]+\.[^\s/]+/\S*$")  # an address alone on its line
 HOSTING_SITES = frozenset("blogspot wordpress substack medium livejournal tumblr github gitlab".split())
+# A wire story's closing credits: "(Reporting by Nazarali Pirnazarov; Writing by Olzhas Auyezov;
+# Editing by Raissa Kasolowsky)". Who reported and wrote it are its authors; editors are not.
+CREDIT_LINE = re.compile(r"\((?P<credits>(?:additional\s+)?reporting by [^()]{3,300})\)\s*$", re.I)
+AUTHOR_CREDITS = re.compile(r"^(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s+(?P<names>.+)$", re.I)
 # A journal's citation or masthead line: "CENTRAL ASIA AND THE CAUCASUS No. 3(57), 2009",
 # "Connections: The Quarterly Journal, Volume 17, Issue 1, p.21-41 (2018)".
 JOURNAL_LINE = re.compile(

@@ -124,8 +124,19 @@ def _text(element) -> str:
 
 
 def _authors(value: str | None) -> list[str]:
-    """trafilatura joins several authors with '; '."""
-    return [name.strip() for name in (value or "").split(";") if name.strip()]
+    """trafilatura joins several authors with '; '. A "name" with common lowercase words in it is a
+    phrase of a sentence trafilatura took for a byline ("Syrian defense ministries"), not a person."""
+    names = [name.strip() for name in (value or "").split(";") if name.strip()]
+    return [] if any(_phrase(name) for name in names) else names
+
+
+def _phrase(name: str) -> bool:
+    words = name.split()
+    return words[0].casefold() in ("the", "a", "an") or \
+        sum(1 for w in words if w.islower() and w not in NAME_PARTICLES) >= 1 and len(words) >= 3
+
+
+NAME_PARTICLES = frozenset("de da di do dos du la le van von der den al el bin ibn y e".split())
 
 
 def _visible(value):

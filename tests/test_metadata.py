@@ -286,3 +286,11 @@ def test_a_link_to_the_original_under_the_headline_names_its_site_and_the_addres
     assert (meta.publication.value, meta.publication.basis) == ("carnegieendowment.org", INFERRED)
     assert meta.carried_by.value == "strategicstudyindia.blogspot.de"
     assert body == (LEAD,)
+
+
+def test_a_wire_storys_closing_credits_give_its_reporters_and_writers_not_its_editors():
+    meta, body = _extract(TITLE, "DUSHANBE (Reuters) - " + LEAD[:-1] + ". (Reporting by Nazarali Pirnazarov and "
+                          "Jane Roe in Moscow; Writing by Olzhas Auyezov; Editing by Raissa Kasolowsky)")
+    assert meta.authors.value == ("Nazarali Pirnazarov", "Jane Roe", "Olzhas Auyezov")
+    meta, _ = _extract(TITLE, "Sept 14 (Reuters) - " + LEAD[:-1] + ". (Reporting by Reuters; Editing by Andrew Heavens)")
+    assert meta.authors.value == ()  # the agency is no author, the editor neither

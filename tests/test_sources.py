@@ -238,3 +238,11 @@ def test_cyrillic_name_is_transliterated_and_a_nameless_one_hashed(tmp_path):
     assert "doklad-o-granitse" in ids
     nameless = next(s for s in sources if s.name == "---.txt")
     assert nameless.id == "source-" + nameless.sha256[:12]
+
+
+def test_a_phrase_taken_for_a_byline_is_no_author():
+    from generator.webpage import _authors
+
+    assert _authors("The Russian; Syrian defense ministries") == []
+    assert _authors("Ibtisam Mahdi; Ruwaida Kamal Amer") == ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]
+    assert _authors("Ursula von der Leyen") == ["Ursula von der Leyen"]
