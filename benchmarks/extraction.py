@@ -187,7 +187,7 @@ def corpus_rows(config, with_address: bool = False, folder: Path = CORPUS) -> li
     for gold_file in sorted((folder / "gold").glob("*.yml")):
         gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
         path = folder / gold["file"]
-        row = {"id": gold_file.stem, "shape": gold["shape"], "gold": gold, "read": path.suffix in READ}
+        row = {"id": gold_file.stem, "shape": gold["shape"], "gold": gold, "read": path.suffix in READ, "path": path}
         if row["read"]:
             try:
                 url = gold.get("url") if with_address else None
@@ -206,7 +206,8 @@ def score(row: dict) -> dict[str, bool | None]:
     if article is None:
         return {"title": False, "publication": False, "authors": False, "date": False,
                 "carried_by": False, "interviewee": False,
-                "invented_date": False, "furniture_title": False, "furniture_left": 0}
+                "invented_date": False, "inferred_date": False, "furniture_title": False, "furniture_left": 0,
+                "article_lost": 0}
     meta = article.meta
     stated_title = meta.title.basis not in ("inferred", "none")
     text = {_fold(b.text) for b in article.blocks}
@@ -220,17 +221,39 @@ def score(row: dict) -> dict[str, bool | None]:
         "date": meta.date.value == gold_date,
         "carried_by": _named(meta.carried_by.value, gold.get("carried_by")),
         "interviewee": _fold(meta.interviewee.value) == _fold(gold.get("interviewee")),
-        "invented_date": gold_date is None and meta.date.value is not None,
+        # a date where the text states none: given as the text's own (invented), or as an inferred year
+        "invented_date": gold_date is None and meta.date.value is not None and meta.date.basis != "inferred",
+        "inferred_date": gold_date is None and meta.date.value is not None and meta.date.basis == "inferred",
         # furniture taken for the headline (a copy of the headline in a "related" list is furniture too,
         # but the headline itself is not)
         "furniture_title": _fold(meta.title.value) in furniture and _fold(meta.title.value) != _fold(gold["title"]),
         # left when a paragraph is that line, or mostly it (a line joined with a few others)
-        "furniture_left": sum(1 for f in furniture if any(f in t and len(t) <= max(60, 3 * len(f)) for t in text)),
+        # (a line of a few characters, "1" or "X", only when it is a paragraph of its own; a line of
+        # four words or more wherever it is, also joined into a longer paragraph)
+        "furniture_left": sum(1 for f in furniture if any(
+            (f == t) if len(f) < 4 else (f in t and (len(t) <= max(60, 3 * len(f)) or len(f.split()) >= 4))
+            for t in text)),
+        "article_lost": _article_lost(row, text),
         "furniture": len(furniture),
     }
 
 
 FIELDS = ("title", "publication", "carried_by", "authors", "interviewee", "date")
+
+
+def _article_lost(row: dict, text: set[str]) -> int:
+    """Lines of a pasted page that the gold does not list as furniture (so article: headline,
+    byline, date line, text) and that are neither in the source's text nor in a metadata field."""
+    gold, article = row["gold"], row["article"]
+    if gold["shape"] != "web-paste":
+        return 0
+    furniture = {_fold(f) for f in gold.get("furniture") or []}
+    meta = article.meta
+    kept = " \n ".join(list(text) + [_fold(v) for f in meta.__dataclass_fields__ for v in (
+        getattr(meta, f).value if not isinstance(getattr(meta, f).value, tuple) else " ".join(getattr(meta, f).value),
+        getattr(meta, f).evidence) if v])
+    lines = {_fold(line) for line in row["path"].read_text(encoding="utf-8").split("\n")}
+    return sum(1 for line in lines if line and line not in furniture and line not in kept)
 
 
 def corpus(config, with_address: bool = False) -> None:
@@ -253,12 +276,15 @@ def corpus(config, with_address: bool = False) -> None:
         print(f"| {field} | " + " | ".join(cells) + " |")
     print(f"| furniture titles | {sum(s['furniture_title'] for _, s in scores)} | " + " | ".join(
         str(sum(s["furniture_title"] for r, s in scores if r["shape"] == g)) for g in shapes) + " |")
-    print(f"| invented dates | {sum(s['invented_date'] for _, s in scores)} | " + " | ".join(
-        str(sum(s["invented_date"] for r, s in scores if r["shape"] == g)) for g in shapes) + " |")
+    for key, label in (("invented_date", "invented dates"), ("inferred_date", "inferred years where none is stated")):
+        print(f"| {label} | {sum(s[key] for _, s in scores)} | " + " | ".join(
+            str(sum(s[key] for r, s in scores if r["shape"] == g)) for g in shapes) + " |")
     left = sum(s["furniture_left"] for _, s in scores)
     total = sum(s.get("furniture", 0) for _, s in scores)
     print(f"| furniture lines left in the text | {left} of {total} | " + " | ".join(
         f"{sum(s['furniture_left'] for r, s in scores if r['shape'] == g)}" for g in shapes) + " |")
+    print(f"| article lines lost (pasted pages) | {sum(s['article_lost'] for _, s in scores)} | " + " | ".join(
+        f"{sum(s['article_lost'] for r, s in scores if r['shape'] == g)}" for g in shapes) + " |")
     if "--misses" in sys.argv:
         for row, s in scores:
             wrong = [f for f in FIELDS if not s[f]]

@@ -37,8 +37,11 @@ def paragraphs_of(text: str) -> list[str]:
         # text; short lines that do not run on (a menu, a ticker, a list of links) stay apart.
         return [p for b in blocks for p in ([squash(b)] if _wrapped_block(b) else
                                             [squash(line) for line in b.split("\n") if line.strip()])]
-    if len(blocks) == 1 and len(lines) >= 3 and average < 100 and open_lines >= 0.5 * (len(lines) - 1):
-        width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
+    width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
+    # cut at a width: the lines that stop mid-sentence run near that width (a page's headlines,
+    # menus and labels also stop without a full stop, but are short)
+    cut_lines = sum(1 for line in lines[:-1] if not ends_sentence(line) and len(line) >= P.CUT_NEAR * width)
+    if len(blocks) == 1 and len(lines) >= 3 and average < 100 and cut_lines >= 0.5 * (len(lines) - 1):
         paragraphs, current = [], []
         for line in lines:
             current.append(line)
@@ -59,10 +62,13 @@ def _wrapped_block(block: str) -> bool:
     if len(lines) < 2:
         return True
     lengths = sorted(len(line) for line in lines[:-1])
+    width = max(len(line) for line in lines)
+    half = 0.5 * (len(lines) - 1)
     open_lines = sum(1 for line in lines[:-1] if not ends_sentence(line))
+    cut_lines = sum(1 for line in lines[:-1] if not ends_sentence(line) and len(line) >= P.CUT_NEAR * width)
     runs_on = sum(1 for line in lines[1:] if line[:1].islower() or line[:1].isdigit())
-    return open_lines >= 0.5 * (len(lines) - 1) and (
-        lengths[len(lengths) // 2] >= P.WRAPPED_LINE or runs_on >= 0.5 * (len(lines) - 1))
+    return (cut_lines >= half and lengths[len(lengths) // 2] >= P.WRAPPED_LINE) or (
+        open_lines >= half and runs_on >= half)
 
 
 def clean(text: str) -> Cleaned:
@@ -154,8 +160,11 @@ def _furniture(line: str) -> bool:
     """A menu, a counter, a clock, a ticker, or a row of them ("Тоҷикӣ | Русский | English")."""
     pieces = [p for p in P.MENU_SEPARATORS.split(line) if p.strip(" :.")]
     if len(pieces) == 1:
-        return bool(line.strip(" :.|»›>").casefold() in P.FURNITURE_LINES or P.VIEW_COUNTER.match(line)
-                    or P.CLOCK.match(line) or P.TICKER.match(line) or P.NUMBER_LINE.match(line))
+        one = pieces[0].strip()
+        return bool(one.strip(" :.|»›>").casefold() in P.FURNITURE_LINES or P.VIEW_COUNTER.match(one)
+                    or P.CLOCK.match(one) or P.TICKER.match(one) or P.NUMBER_LINE.match(one)
+                    or P.ONE_CHARACTER.match(one) or P.HASHTAGS.match(one) or P.GALLERY_COUNTER.match(one)
+                    or P.RELATIVE_TIME.match(one) or P.PRICE_LINE.match(one))
     # a row: a language or section menu ("Тоҷикӣ | Русский | English"), or breadcrumbs ("Home → News →");
     # never a table row of figures ("1 | 2 | 3")
     named = [p for p in pieces if p.strip(" :.").casefold() in P.FURNITURE_LINES]
@@ -172,6 +181,10 @@ def _junk(para: str) -> str:
         return "page furniture"
     if P.CAPTION.match(para) and word_count(para) <= 30:
         return "photo credit"
+    if word_count(para) <= P.CAPTION_WORDS and P.CREDIT_ENDING.search(para) and not P.COPYRIGHT.match(para):
+        return "photo caption"
+    if len(para) <= 160 and (P.LANGUAGE_SWITCH.match(para) or P.PAYWALL.search(para)):
+        return "page furniture"
     if len(P.SOCIAL_NETWORKS.findall(para)) >= 2 and (P.SOCIAL_CALL.search(para) or word_count(para) < 30):
         return "social media"
     if P.DISCLAIMER.search(para) and word_count(para) < 150:

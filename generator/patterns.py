@@ -13,6 +13,7 @@ SEASONS = "spring|summer|autumn|fall|winter"
 YEAR = r"(?:19|20)\d\d"
 
 LONG_LINE = 5000  # characters; beyond this a "paragraph" is a file without line breaks
+CUT_NEAR = 0.6  # of the text's width (its 90th-percentile line): a hard-wrapped line is at least this long
 WRAPPED_LINE = 40  # characters: the median line of hard-wrapped text is at least this long
 ENDS_WITH_YEAR = re.compile(YEAR + r"\W*$")  # "Radio of Armenia, 23 March 2015": a dateline, not a heading
 DATELINE_WORDS = 8  # a line ending in a year is a dateline up to this length; longer, it may be a headline
@@ -53,14 +54,52 @@ register|close|advertisement|advertising|sponsored|cookies|accept cookies|accept
 версия для печати|подробнее|читать далее|link|ссылка|back to top|to top|top|next|previous|more
 site map|sitemap|rss|регистрация на сайте|восстановление пароля|забыли пароль?|запомнить меня|новостные каналы
 карта сайта|контакты|о нас|about us|contact us|contact|privacy policy|terms of use|newsletter
+most viewed|most shared|most saved|most commented|most watched|editor's picks|editors' picks|trending|trending now
+popular|popular news|recommended|other news|other news for today|more stories|more from|you may also like
+already a subscriber?|subscribe now|subscribe today|no contract|unlock these benefits|back to the top|go to top
+available for|available in|download the app|get the app|listen|listen to this article|play live radio|next up:
+direkt zum seiteninhalt springen|zum inhalt springen|zur navigation springen|zur suche springen|startseite|suche
+teilen|drucken|mehr zum thema|aller au contenu|passer au contenu|accueil|rechercher|partager|imprimer|lire aussi
+ir al contenido|saltar al contenido|inicio|buscar|compartir|imprimir|lea también|içeriğe geç|ana sayfa|haberler
+paylaş|yazdır|ilgili haberler|son dakika|bosh sahifa|yangiliklar|qidiruv|ulashish
 """.replace("\n", "|").split("|") if line.strip())
 VIEW_COUNTER = re.compile(r"^(?:(?:views?|reads?|просмотр\w*|прочитано)\s*:?\s*[\d\s,.]+|[\d\s,.]+\s*"
                           r"(?:views?|reads?|просмотр\w*))$", re.I)
 CLOCK = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
-TICKER = re.compile(r"^(?:USD|EUR|RUB|CNY|GBP|JPY|CHF|KZT|KGS|TJS|UZS|AZN|TRY|AFN)\s*[\d.,]+\s*[▲▼↑↓+-]?[\d.,%]*$")
+# A currency or market ticker: "USD 89.5 ▲0.2", "KGS/USD = 0.01146 0%", "GLD 375.96 -1.8%"
+TICKER = re.compile(r"^[A-Z]{3}(?:/[A-Z]{3})?\s*[=:]?\s*[\d.,]+\s*[▲▼↑↓+-]?\s*[\d.,]*\s*%?$")
+ONE_CHARACTER = re.compile(r"^\S$")  # "X" or "×" (a close button), "1" (a rank in a list)
+HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w-]*\s*)+$")  # "#Turkey", "#Erdoğan #Syria": tag links
+GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")  # "1 / 1": a photo gallery's position
+# "5 hours ago", "31 min ago", "5 yıl önce", "3 часа назад", "vor 2 Stunden", "il y a 3 heures"
+RELATIVE_TIME = re.compile(
+    r"^(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|"
+    r"months?|years?)\s+ago$|^\d+\s+(?:saniye|dakika|saat|gün|hafta|ay|yıl)\s+önce$|"
+    r"^\d+\s+(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*|год\w*|лет)\s+назад$|"
+    r"^vor\s+\d+\s+(?:Sekunden?|Minuten?|Stunden?|Tagen?|Wochen?|Monaten?|Jahren?)$|"
+    r"^il y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)$|"
+    r"^hace\s+\d+\s+(?:segundos?|minutos?|horas?|días?|semanas?|meses|años?)$",
+    re.I,
+)
+# A photo's caption ends with its credit: "(Photo: David Trilling)", "| Carl Court/Getty Images",
+# "© 2019 Associated Press", "(Harvard-Smithsonian Center for Astrophysics)" after "Artist conception:".
+CREDIT_ENDING = re.compile(
+    r"(?:\((?:photo|image|picture|фото|credit)s?\s*:[^()]{2,80}\)|\|\s*[^|]{2,60}/(?:getty images|afp|reuters|ap|epa|"
+    r"shutterstock|alamy|ria novosti|sputnik|tass|xinhua)|(?:getty images|shutterstock|alamy)(?:\s+\w+)?|"
+    rf"©\s*(?:{YEAR}\s+)?[^©]{{2,60}})\s*\)?\.?$",
+    re.I,
+)
+CAPTION_WORDS = 40  # a caption with its credit is at most this long
+PRICE_LINE = re.compile(r"^(?:[$€£¥]\s?[\d.,]+|[\d.,]+\s?(?:[$€£¥]|usd|eur))\s*(?:/|per|a)\s*(?:month|year|week|mo|yr)$",
+                        re.I)  # "$9.90/month": a subscription offer
 NUMBER_LINE = re.compile(r"^[\d\s,.]+$")  # a view count, a page number, a like counter
 MENU_SEPARATORS = re.compile(r"\s*(?:[|•·→»›]|\s{3,})\s*")  # "Тоҷикӣ | Русский | English", "Home → News →"
 GLUED_WORDS = re.compile(r"[a-zа-яё]{3}[A-ZА-ЯЁ][a-zа-яё]")  # "TajikistanProfessors": two links run together
+# "Other available languages: none", "Read in: English | Русский": a page's language switcher
+LANGUAGE_SWITCH = re.compile(r"^(?:other\s+)?(?:available\s+)?(?:languages?|read in|also available in)\s*:", re.I)
+# "New: Gift this subscriber-only story to your friends and family", "Read the full story and more at $9.90/month"
+PAYWALL = re.compile(r"\b(?:gift this (?:subscriber-only )?(?:story|article)|subscriber-only|read the full story and more"
+                     r"|to read the full story|sign up to read|subscribe to (?:read|continue|unlock))\b", re.I)
 CAPTION = re.compile(r"^(?:photo|photos|фото|image|picture|credit|photograph|illustration|иллюстрация|video|видео|"
                      r"источник изображения|источник фото)"
                      r"(?:\s+by)?\s*[:/©|-]", re.I)
