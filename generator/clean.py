@@ -161,17 +161,22 @@ def _furniture(line: str) -> bool:
     pieces = [p for p in P.MENU_SEPARATORS.split(line) if p.strip(" :.")]
     if len(pieces) == 1:
         one = pieces[0].strip()
-        return bool(one.strip(" :.|»›>").casefold() in P.FURNITURE_LINES or P.VIEW_COUNTER.match(one)
+        return bool(_key(one.strip(" :.|»›>")) in P.FURNITURE_LINES or P.VIEW_COUNTER.match(one)
                     or P.CLOCK.match(one) or P.TICKER.match(one) or P.NUMBER_LINE.match(one)
                     or P.ONE_CHARACTER.match(one) or P.HASHTAGS.match(one) or P.GALLERY_COUNTER.match(one)
                     or P.RELATIVE_TIME.match(one) or P.PRICE_LINE.match(one))
     # a row: a language or section menu ("Тоҷикӣ | Русский | English"), or breadcrumbs ("Home → News →");
     # never a table row of figures ("1 | 2 | 3")
-    named = [p for p in pieces if p.strip(" :.").casefold() in P.FURNITURE_LINES]
+    named = [p for p in pieces if _key(p.strip(" :.")) in P.FURNITURE_LINES]
     crumbs = "→" in line or "»" in line or "›" in line
     return bool(pieces) and (bool(named) or crumbs) and all(
         p in named or (crumbs and len(p.split()) <= 4) or P.VIEW_COUNTER.match(p) or P.CLOCK.match(p)
         for p in pieces)
+
+
+def _key(text: str) -> str:
+    """How a line is looked up in the furniture vocabulary: any case ("İçeriğe geç" too)."""
+    return text.casefold().replace("\u0307", "")
 
 
 def _junk(para: str) -> str:

@@ -145,3 +145,29 @@ def test_interview_questions():
 def test_fewer_than_three_turns_is_not_an_interview():
     blocks = structure(["– Why did Russia send troops?", "– Because the border is unsafe.", LEAD])
     assert all(b.kind != "question" for b in blocks)
+
+
+ARTICLE = ("Tajik and Kyrgyz officials met at the border on Monday to discuss the demarcation of the "
+           "remaining disputed sections, the foreign ministry said in a statement.")
+
+
+@pytest.mark.parametrize("line", [
+    "• KGS/USD = 0.01146 0%", "USD 89.50 ▲0.2", "X", "×", "#Turkey", "#Erdoğan #Syria", "1 / 1", "$9.90/month",
+    "5 yıl önce", "31 min ago", "3 часа назад", "Direkt zum Seiteninhalt springen", "İçeriğe geç", "Most viewed",
+    "Already a subscriber?", "Other available languages: none",
+    "New: Gift this subscriber-only story to your friends and family",
+    "Men bathe in a canal near Arka, Kyrgyzstan. (Photo: David Trilling)",
+    "EU leaders will descend on Brussels this week | Carl Court/Getty Images",
+])
+def test_page_furniture_of_many_sites_and_languages_goes(line):
+    cleaned = clean(f"{line}\n\n{ARTICLE}")
+    assert cleaned.paragraphs == (ARTICLE,), cleaned
+
+
+def test_a_list_of_headlines_is_not_joined_with_the_article_as_if_hard_wrapped():
+    text = ("Baseball league announces its schedule\nAll News 16:24 December 16, 2020\n" + ARTICLE + "\n"
+            "The league said the new season will begin on April 3, with the ten clubs each playing 144 games.\n"
+            "Issue Keywords\nMost Liked\nBTS named entertainer of the year by Time magazine\n"
+            "Samsung unveils new 110-inch Micro LED TV")
+    paragraphs = paragraphs_of(text)
+    assert ARTICLE in paragraphs and "Samsung unveils new 110-inch Micro LED TV" in paragraphs
