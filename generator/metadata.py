@@ -36,9 +36,10 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...],
     # A pasted text's headline may stand under page furniture; a web page, a PDF or a Word document
     # has had its furniture taken off by its reader, and its title is known (or its first line).
     pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
-    for step in (_joined_labels, _labelled_lines, _journal_line, _originally_published,
+    for step in (_joined_labels, _labelled_lines, _journal_line, _editorial_label, _originally_published,
                  _headline if pasted else _first_line_headline, _byline_under_title, _dateline, _date_line,
-                 _notices_in(notices), _agency_credit, _interview, _link_to_original, _closing_credits):
+                 _notices_in(notices), _release, _agency_credit, _interview, _link_to_original, _closing_credits,
+                 _about_the_authors):
         body = step(body, found)
     body = [p for p in body if p]
     title = found.get("title") or _title_from_first_sentence(body)
@@ -113,7 +114,14 @@ def _joined_labels(body: list[str], found: dict) -> list[str]:
 
 
 def _journal_line(body: list[str], found: dict) -> list[str]:
-    """A journal's masthead or citation line in the opening: the journal, and the year of its issue."""
+    """A journal's masthead or citation line in the opening: the journal, and the year of its issue;
+    a paper series' line: the institute, and the paper's date (the line stays)."""
+    for para in body[:P.OPENING]:
+        if word_count(para) <= 20 and (m := P.PAPER_SERIES.match(para)):
+            found.setdefault("publication", Field(_credited(m.group("pub")), STATED, para))
+            if (day := P.DATE_IN_LINE.search(para)) and (date := parse_date(day.group("date"), STATED, para)).value:
+                found.setdefault("date", date)
+            break
     for n, para in enumerate(body[:P.OPENING]):
         if word_count(para) <= 20 and (m := P.JOURNAL_LINE.match(para)) and not P.DATE_ONLY_LINE.match(para):
             found.setdefault("publication", Field(_credited(m.group("pub")), STATED, para))
@@ -127,6 +135,44 @@ def _agency_credit(body: list[str], found: dict) -> list[str]:
     for para in [p for p in body if word_count(p) >= 10][:2]:
         if (m := P.REPORTS.search(para)) and (pub := _credited(m.group("pub") or m.group("pub2"))):
             found.setdefault("publication", Field(pub, STATED, m.group(0).lstrip(", ")))
+            break
+    return body
+
+
+def _editorial_label(body: list[str], found: dict) -> list[str]:
+    """An editorial's label names the paper: "The Straits Times says" (a line of its own, which goes),
+    "The Irish Times view on ..." (the headline, which stays)."""
+    for n, para in enumerate(body[:P.TOP_LINES]):
+        if word_count(para) <= 25 and (m := P.EDITORIAL_LABEL.match(para)):
+            found.setdefault("publication", Field(m.group("pub"), STATED, para))
+            return body[:n] + body[n + 1:] if para.endswith("says") else body
+    return body
+
+
+def _release(body: list[str], found: dict) -> list[str]:
+    """A press release carried by a wire service: the body that issued it is the publication."""
+    for para in body[:P.LEAD_WITHIN]:
+        if (m := P.RELEASE_OF.search(para)) and (pub := _credited(m.group("pub"))):
+            found.setdefault("publication", Field(pub, STATED, m.group(0)))
+            break
+    return body
+
+
+def _about_the_authors(body: list[str], found: dict) -> list[str]:
+    """A short paragraph about the authors, in the opening or at the end ("David Trilling is
+    EurasiaNet's Central Asia editor."): their names are the authors, an outlet named so the
+    publication. The paragraph stays."""
+    if "authors" in found:
+        return body
+    for para in body[:P.OPENING] + body[-3:]:
+        if word_count(para) > P.BIO_WORDS:
+            continue
+        bios = [P.BIO_SENTENCE.match(s) for s in sentences(para)]
+        if bios and all(bios):
+            names = tuple(dict.fromkeys(squash(m.group("name")) for m in bios))
+            found["authors"] = Field(names, STATED, para)
+            if pub := next((m.group("pub") for m in bios if m.group("pub")), None):
+                found.setdefault("publication", Field(_credited(pub), STATED, para))
             break
     return body
 
@@ -161,6 +207,8 @@ def _interview(body: list[str], found: dict) -> list[str]:
     title = found.get("title")
     opening = ([title.value] if title and title.value else []) + body[:P.LEAD_WITHIN + 1]
     for para in opening:
+        if m := P.INTERVIEW_QUOTED.search(para):
+            found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, m.group(0)))
         for m in P.INTERVIEW_TO.finditer(para):
             pub = _credited(m.group("pub"))
             if pub and not m.group("who") and _is_person(pub):
@@ -352,6 +400,9 @@ def _headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]
         if _headline_at(body, n):
             parts = P.HEADLINE_SPLIT.split(para, maxsplit=1)
             where = "first line" if n == 0 else f"line {n + 1}, under {n} line(s) of page furniture"
+            if cited := P.CITED_HEADLINE.match(parts[0].strip()):  # "Headline, Eurasia Daily Monitor Volume: 16"
+                parts[0] = cited.group("title")
+                found.setdefault("publication", Field(cited.group("pub"), STATED, para))
             found["title"] = Field(parts[0].strip(), STATED, where)
             if len(parts) > 1:
                 found["subtitle"] = Field(parts[1].strip(), STATED, f"{where}, after the separator")
@@ -392,7 +443,7 @@ def _dateline(body: list[str], found: dict) -> list[str]:
         g = m.groupdict() if m else {}
         agency = next((g[k] for k in ("a1", "a2", "a3", "a4") if g.get(k)), None)
         if m and agency and not P.NOT_AGENCIES.search(agency.strip()) and (
-                (g.get("place") or "").isupper() or g.get("a1") or g.get("a2")):
+                (g.get("place") or "").isupper() or g.get("a1") or g.get("a2") or (agency.isupper() and len(agency) > 2)):
             evidence = squash(m.group(0)).rstrip(" –—-:")
             found.setdefault("publication", Field(_clean_name(agency), STATED, f"dateline “{evidence}”"))
             names = g.get("by") or g.get("author")
@@ -428,10 +479,10 @@ def _headline_at(body: list[str], n: int) -> bool:
 
 def _title_like(para: str) -> bool:
     return (
-        not ends_sentence(para)
+        not ends_sentence(para.rstrip("”’\"'»"))
         and not P.DATE_ONLY_LINE.match(para)
         and not (P.ENDS_WITH_YEAR.search(para) and word_count(para) <= P.DATELINE_WORDS)
-        and para[:1].isupper()
+        and para.lstrip("“‘\"'«")[:1].isupper()  # a quoted headline: "“We cannot save our way out of this Crisis”"
     )
 
 

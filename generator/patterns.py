@@ -114,15 +114,17 @@ will would not no its their his her this that than over after into about against
 # --- wire datelines: "DUSHANBE, July 13 (Xinhua) --", "MOSCOW, April 27. /TASS/.", "ДУШАНБЕ, 20 янв –
 # РИА Новости, Лидия Исамова.", "Bishkek, Nov. 22, 2023. / Kabar/.", "Astana, Kazakhstan (AFP) June 16, 2025"
 RU_MONTHS = r"янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]\w*|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*"
-_DAY = (rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?|\d{{1,2}}\s+(?:{MONTHS}|{RU_MONTHS})\.?"
+_DAY = (rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?|\d{{1,2}}\s+(?i:{MONTHS}|{RU_MONTHS})\.?"
         rf"(?:\s+{YEAR})?|\d{{1,2}}\.\d{{1,2}}\.{YEAR})")
 _PLACE = r"[A-ZА-ЯЁ][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ -][A-ZА-ЯЁ][^\W\d_'’-]*(?:['’-][^\W\d_]+)*){0,2}"
 _AGENCY = r"[A-ZА-ЯЁ][\w&.’' -]{0,38}[\w.]"
+_BRACKETED = r"[A-Za-zА-ЯЁ][\w&.’' -]{0,38}[\w.]"  # "(dpa-AFX)": in brackets an agency may start in lowercase
 DATELINE = re.compile(
     rf"^(?:[Bb]y\s+(?P<by>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{1,2}})\s+(?=[A-Z]{{3}}))?"  # "By Jane Roe BISHKEK (Reuters)"
-    rf"(?P<place>{_PLACE})(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+    rf"(?P<place>{_PLACE})(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|\s*\[[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\])?"
     rf"(?:[,.]?\s*(?P<day>{_DAY}))?[,.]?\s*"
-    rf"(?:\(\s*(?P<a1>{_AGENCY})\s*\)|/\s*(?P<a2>{_AGENCY})\s*/\.?|(?<=[,.] )(?P<a3>{_AGENCY})(?=\s*[–—]|\s+-+\s|,\s(?!\s*{_DAY}))"
+    rf"(?:\(\s*(?P<a1>{_BRACKETED})\s*\)|/\s*(?P<a2>{_AGENCY})\s*/\.?"
+    rf"|(?<=[,.] )(?P<a3>{_AGENCY})(?=\s*[–—]|\s+-+\s|,\s(?!\s*{_DAY})|\.\s|\.?$)"
     rf"|[–—]\s*(?P<a4>{_AGENCY})(?=,\s|\.\s))"
     rf"(?:\s*(?P<day2>{_DAY}))?"
     rf"(?:\s*[,.]\s*(?P<author>[A-ZА-ЯЁ][a-zа-яё]+\s[A-ZА-ЯЁ][a-zа-яё]+)\.)?"
@@ -175,6 +177,29 @@ HOSTING_SITES = frozenset("blogspot wordpress substack medium livejournal tumblr
 # Editing by Raissa Kasolowsky)". Who reported and wrote it are its authors; editors are not.
 CREDIT_LINE = re.compile(r"\((?P<credits>(?:additional\s+)?reporting by [^()]{3,300})\)\s*$", re.I)
 AUTHOR_CREDITS = re.compile(r"^(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s+(?P<names>.+)$", re.I)
+# A press release as a wire service carries it: "GENEVA, Switzerland, Jan. 22 -- The World
+# Meteorological Organization issued the following news release:".
+RELEASE_OF = re.compile(r"\b(?:[Tt]he\s+)?(?P<pub>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,8}?)\s+"
+                        r"(?:issued|released|published)\s+the\s+following\s+(?:news release|press release|statement|"
+                        r"release|report|fact sheet)\b")
+# An editorial's label: "The Straits Times says", "The Irish Times view on the housing crisis: ...".
+EDITORIAL_LABEL = re.compile(r"^(?P<pub>The\s+(?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)\s+(?:says$|view\s+on\b)")
+# A headline with its periodical's citation after it: "Frontier Descending Into Deadly Violence,
+# Eurasia Daily Monitor Volume: 16 Issue: 111".
+CITED_HEADLINE = re.compile(r"^(?P<title>.{10,200}?),\s+(?P<pub>[A-Z][^,]{2,60}?)\s+Vol(?:ume)?\.?:?\s*\d+"
+                            r"(?:,?\s+(?:Issue|No\.?|Number):?\s*\d+)?$")
+# About the author: "David Trilling is EurasiaNet's Central Asia editor.", "Dr Daria Isachenko is
+# an Associate at the Centre for Applied Turkey Studies (CATS)."
+BIO_SENTENCE = re.compile(
+    r"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})\s+is\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?P<pub>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})[’']s\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?i:editor|correspondent|reporter|writer|journalist|analyst|columnist|contributor|fellow|associate|researcher|"
+    r"professor|lecturer|scholar|author|expert|founder)\b"
+)
+# A think tank's paper series line: "SWP Research Paper 2023/RP 12, 17.10.2023, 32 Seiten".
+PAPER_SERIES = re.compile(r"^(?P<pub>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}?)\s+(?:Research|Working|Policy|Discussion|"
+                          r"Occasional|Briefing|Analysis)\s+(?:Paper|Brief|Note)\b")
+BIO_WORDS = 60  # a paragraph about its author is at most this long
 # A journal's citation or masthead line: "CENTRAL ASIA AND THE CAUCASUS No. 3(57), 2009",
 # "Connections: The Quarterly Journal, Volume 17, Issue 1, p.21-41 (2018)".
 JOURNAL_LINE = re.compile(
@@ -207,6 +232,9 @@ AGENCY_WORDS = re.compile(r"^(?:(?:the\s+)?(?:news|information|press)\s+agency\s
                           r"agency$|\s+(?:newspaper|magazine|daily|weekly)$", re.I)
 # An interview and the outlet it was given to: "gave an interview to AKIpress", "interview ... to
 # Jumhuriyat newspaper", "interview with Navbahor Imamova of Voice of America" (the interviewer of an outlet).
+INTERVIEW_QUOTED = re.compile(r"\b(?i:interview)\s+(?:to|for|with)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}"
+                              r"(?:newspaper|daily|weekly|magazine|news agency|agency|channel|radio|TV|website)\s+"
+                              r"[“\"«](?P<pub>[^”\"»]{2,60})[”\"»]")
 INTERVIEW_TO = re.compile(
     r"\b(?i:interview)(?:ed)?\s+(?:of\s+[^.]{0,80}?\s+)?(?:to|for|with)\s+(?:the\s+)?"
     r"(?:(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+of\s+(?:the\s+)?)?"
@@ -219,7 +247,7 @@ INTERVIEW_TO = re.compile(
 _PERSON = r"[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+"  # given name and surname
 INTERVIEWEE = re.compile(
     rf"(?P<a>{_PERSON})(?:[’']s\s+(?:exclusive\s+)?interview\b|\s+(?:gave|has given|granted)\s+an?\s+(?:exclusive\s+)?"
-    rf"interview\b|\s+was\s+interviewed\b)"
+    rf"interview\b|\s+was\s+interviewed\b|\s+in\s+an?\s+(?:exclusive\s+)?interview\s+with\b)"
     rf"|\binterview\s+of\s+[^.]{{0,120}}?\bwith\s+(?:(?:[A-Z][a-z]+\s+){{0,3}})?(?P<b>{_PERSON})(?=,|\s+\()",
 )
 

@@ -199,6 +199,9 @@ def test_a_caption_given_twice_and_two_links_run_together_are_not_headlines():
     ("DUSHANBE, April 2, 2012, Asia-Plus – ", "Asia-Plus", "2012-04-02", ()),
     ("ДУШАНБЕ, 20 янв – РИА Новости, Лидия Исамова. ", "РИА Новости", None, ("Лидия Исамова",)),
     ("By Aigerim Turgunbaeva BISHKEK (Reuters) -", "Reuters", None, ("Aigerim Turgunbaeva",)),
+    ("New Delhi [India], December 18 (ANI): ", "ANI", None, ()),
+    ("YEREVAN, MARCH 7, ARMENPRESS. ", "ARMENPRESS", None, ()),
+    ("WASHINGTON (dpa-AFX) - ", "dpa-AFX", None, ()),
 ])
 def test_a_wire_dateline_gives_agency_authors_and_a_day_only_with_its_year(dateline, agency, date, authors):
     meta, body = _extract("Tajikistan Hosts Border Talks With Its Neighbours", dateline + LEAD)
@@ -294,3 +297,40 @@ def test_a_wire_storys_closing_credits_give_its_reporters_and_writers_not_its_ed
     assert meta.authors.value == ("Nazarali Pirnazarov", "Jane Roe", "Olzhas Auyezov")
     meta, _ = _extract(TITLE, "Sept 14 (Reuters) - " + LEAD[:-1] + ". (Reporting by Reuters; Editing by Andrew Heavens)")
     assert meta.authors.value == ()  # the agency is no author, the editor neither
+
+
+@pytest.mark.parametrize("lines, publication", [
+    (("The Straits Times says", "Mind the big and small on public housing", LEAD), "The Straits Times"),
+    (("The Irish Times view on the housing crisis: A broken market", LEAD), "The Irish Times"),
+    ((TITLE, "GENEVA, Switzerland, Jan. 22 -- The World Meteorological Organization issued the following news "
+      "release:", LEAD), "World Meteorological Organization"),
+    ((TITLE, "SWP Research Paper 2023/RP 12, 17.10.2023, 32 Seiten", LEAD), "SWP"),
+    (("Frontier Descending Into Deadly Violence, Eurasia Daily Monitor Volume: 16 Issue: 111", LEAD),
+     "Eurasia Daily Monitor"),
+    ((TITLE, "Foreign Minister Heiko Maas in an interview with the Italian newspaper “La Repubblica”.", LEAD),
+     "La Repubblica"),
+])
+def test_more_credit_forms_name_the_publisher(lines, publication):
+    meta, _ = _extract(*lines)
+    assert meta.publication.value == publication
+
+
+def test_a_cited_headline_loses_its_citation_and_a_quoted_headline_is_a_headline():
+    meta, _ = _extract("Frontier Descending Into Deadly Violence, Eurasia Daily Monitor Volume: 16 Issue: 111", LEAD)
+    assert meta.title.value == "Frontier Descending Into Deadly Violence"
+    meta, _ = _extract("04.06.2020 - Interview", "“We cannot save our way out of this Crisis”", LEAD)
+    assert (meta.title.value, meta.title.basis) == ("“We cannot save our way out of this Crisis”", STATED)
+
+
+def test_a_paragraph_about_the_authors_gives_their_names():
+    meta, _ = _extract(TITLE, LEAD, "David Trilling is EurasiaNet's Central Asia editor. Natalia Yefimova-Trilling is a "
+                       "freelance journalist who writes about Central Asia and the Caucasus.")
+    assert meta.authors.value == ("David Trilling", "Natalia Yefimova-Trilling")
+    assert meta.publication.value == "EurasiaNet"
+    meta, _ = _extract(TITLE, LEAD, "Emomali Rahmon is the president of Tajikistan.")
+    assert meta.authors.value == ()  # a subject of the text, not its author
+
+
+def test_a_dateline_alone_on_its_line_with_the_agency_last():
+    meta, _ = _extract(TITLE, "Baku, May 24, AZERTAC", LEAD)
+    assert (meta.publication.value, meta.date.value) == ("AZERTAC", None)
