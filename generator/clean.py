@@ -107,14 +107,21 @@ def clean(text: str) -> Cleaned:
 
 def _without_doubled(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """A short line given twice in a row is a photo's caption and its alt text (or a heading and
-    its link): both go."""
+    its link): both go; but above the article's text, a headline given twice (the page's title and
+    its heading) keeps one copy."""
     out, doubled, n = [], [], 0
+    started = False  # the article's text has begun
     while n < len(paragraphs):
         para = paragraphs[n]
         if n + 1 < len(paragraphs) and paragraphs[n + 1] == para and word_count(para) <= 40:
-            doubled += [para, para]
+            if started or ends_sentence(para):
+                doubled += [para, para]
+            else:
+                doubled.append(para)
+                out.append(para)
             n += 2
             continue
+        started = started or word_count(para) >= P.LEAD_WORDS
         out.append(para)
         n += 1
     return out, doubled

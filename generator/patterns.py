@@ -100,7 +100,7 @@ LANGUAGE_SWITCH = re.compile(r"^(?:other\s+)?(?:available\s+)?(?:languages?|read
 # "New: Gift this subscriber-only story to your friends and family", "Read the full story and more at $9.90/month"
 PAYWALL = re.compile(r"\b(?:gift this (?:subscriber-only )?(?:story|article)|subscriber-only|read the full story and more"
                      r"|to read the full story|sign up to read|subscribe to (?:read|continue|unlock))\b", re.I)
-CAPTION = re.compile(r"^(?:photo|photos|фото|image|picture|credit|photograph|illustration|иллюстрация|video|видео|"
+CAPTION = re.compile(r"^(?:photo|photos|фото|image|images|picture|pictures|credit|photograph|illustration|иллюстрация|video|видео|"
                      r"источник изображения|источник фото)"
                      r"(?:\s+by)?\s*[:/©|-]", re.I)
 # Capitalised words with no word between that a sentence or a headline needs: "Kyrgyzstan Sadyr

@@ -171,3 +171,11 @@ def test_a_list_of_headlines_is_not_joined_with_the_article_as_if_hard_wrapped()
             "Samsung unveils new 110-inch Micro LED TV")
     paragraphs = paragraphs_of(text)
     assert ARTICLE in paragraphs and "Samsung unveils new 110-inch Micro LED TV" in paragraphs
+
+
+def test_a_headline_given_twice_above_the_article_keeps_one_copy_a_doubled_caption_none():
+    cleaned = clean("CSTO Defense Ministers' Council meeting kicks off in Bishkek\n\nCSTO Defense Ministers' Council "
+                    f"meeting kicks off in Bishkek\nImages | kabar.kg\n{ARTICLE}\n\nA trooper patrols the border.\n"
+                    f"A trooper patrols the border.\n{ARTICLE} More.")
+    assert cleaned.paragraphs == ("CSTO Defense Ministers' Council meeting kicks off in Bishkek", ARTICLE,
+                                  ARTICLE + " More.")
