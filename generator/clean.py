@@ -71,11 +71,14 @@ def _wrapped_block(block: str) -> bool:
         open_lines >= half and runs_on >= half)
 
 
-def clean(text: str) -> Cleaned:
+def clean(text: str, pasted: bool = True) -> Cleaned:
     """Drop junk lines (stray punctuation, social calls, disclaimers, trailers) and inline read-mores.
 
     Args:
         text: decoded text of one seed.
+        pasted: text pasted from a page (.txt, .md), which may hold boxes of links to other articles;
+            a PDF's or a Word document's lists and contents, and a web page's text (trafilatura has
+            taken its boxes off), are the document's own.
     Returns:
         The paragraphs that are article text, and what was removed with the reason.
     """
@@ -102,7 +105,39 @@ def clean(text: str) -> Cleaned:
             kept.append(para)
     kept, doubled = _without_doubled(kept)
     removed.extend(("doubled line", line) for line in doubled)
+    if pasted:
+        kept, listed = _without_headline_lists(kept)
+        removed.extend(("list of headlines", line) for line in listed)
     return Cleaned(tuple(kept), tuple(removed))
+
+
+def _without_headline_lists(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """After the article's text has begun, a run of headlines (three or more short lines in a row
+    that read like titles: "Related", "Most read" and "Popular" boxes, a site's latest news) links
+    to other articles: it goes."""
+    out: list[str] = []
+    removed: list[str] = []
+    run: list[str] = []
+    started = False
+    for para in paragraphs + [""]:
+        if started and _listed_headline(para):
+            run.append(para)
+            continue
+        if len(run) >= P.HEADLINE_RUN:
+            removed += run
+        else:
+            out += run
+        run = []
+        if para:
+            started = started or word_count(para) >= P.LEAD_WORDS
+            out.append(para)
+    return out, removed
+
+
+def _listed_headline(para: str) -> bool:
+    text = re.sub(r"^\((?:[^()]{1,12})\)\s*", "", para)  # "(LEAD) ", "(2nd LD) ": a wire's version tag
+    return (3 <= word_count(text) <= 25 and text[:1].isupper() and not ends_sentence(text)
+            and not text.endswith(":") and not P.ENDS_WITH_YEAR.search(text))
 
 
 def _without_doubled(paragraphs: list[str]) -> tuple[list[str], list[str]]:

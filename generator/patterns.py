@@ -68,6 +68,7 @@ VIEW_COUNTER = re.compile(r"^(?:(?:views?|reads?|просмотр\w*|прочи�
 CLOCK = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 # A currency or market ticker: "USD 89.5 ▲0.2", "KGS/USD = 0.01146 0%", "GLD 375.96 -1.8%"
 TICKER = re.compile(r"^[A-Z]{3}(?:/[A-Z]{3})?\s*[=:]?\s*[\d.,]+\s*[▲▼↑↓+-]?\s*[\d.,]*\s*%?$")
+HEADLINE_RUN = 3  # short title-like lines in a row, after the article began: a box of links to other articles
 ONE_CHARACTER = re.compile(r"^\S$")  # "X" or "×" (a close button), "1" (a rank in a list)
 HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w-]*\s*)+$")  # "#Turkey", "#Erdoğan #Syria": tag links
 GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")  # "1 / 1": a photo gallery's position

@@ -51,7 +51,7 @@ class Report:
 
 def process(source: Source, config: Config) -> Article:
     """Per-source work: clean → metadata → structure → themes → actors → dates → figures. Pure."""
-    cleaned = clean(source.text)
+    cleaned = clean(source.text, pasted=source.fmt in ("txt", "md"))
     meta, body = extract_metadata(source, cleaned.paragraphs,
                                   tuple(text for why, text in cleaned.removed if why == "copyright"))
     blocks = structure(body)

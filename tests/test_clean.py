@@ -179,3 +179,13 @@ def test_a_headline_given_twice_above_the_article_keeps_one_copy_a_doubled_capti
                     f"A trooper patrols the border.\n{ARTICLE} More.")
     assert cleaned.paragraphs == ("CSTO Defense Ministers' Council meeting kicks off in Bishkek", ARTICLE,
                                   ARTICLE + " More.")
+
+
+def test_a_box_of_headlines_after_a_pasted_article_goes_but_a_documents_own_list_stays():
+    links = ["Border conflict: School in Maksat village comes under fire", "Prime Minister meets residents of the village",
+             "Passage of citizens temporarily suspended on the border", "Rallies temporarily banned in Bishkek"]
+    text = "\n\n".join([ARTICLE, *links, ARTICLE + " Again."])
+    assert clean(text).paragraphs == (ARTICLE, ARTICLE + " Again.")
+    assert clean(text, pasted=False).paragraphs == (ARTICLE, *links, ARTICLE + " Again.")
+    two = "\n\n".join([ARTICLE, *links[:2], ARTICLE + " Again."])
+    assert clean(two).paragraphs == (ARTICLE, *links[:2], ARTICLE + " Again.")  # two are not a box
