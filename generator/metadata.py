@@ -207,19 +207,26 @@ def _interview(body: list[str], found: dict) -> list[str]:
     title = found.get("title")
     opening = ([title.value] if title and title.value else []) + body[:P.LEAD_WITHIN + 1]
     for para in opening:
-        if m := P.INTERVIEW_QUOTED.search(para):
-            found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, m.group(0)))
         for m in P.INTERVIEW_TO.finditer(para):
             pub = _credited(m.group("pub"))
             if pub and not m.group("who") and _is_person(pub):
                 found.setdefault("interviewee", Field(_person(pub), STATED, m.group(0)))
-            elif pub:
-                found.setdefault("publication", Field(pub, STATED, m.group(0)))
         for m in P.INTERVIEWEE.finditer(para):
             who = _person(m.group("a") or m.group("b"))
             known = found.get("interviewee")
             if who and (known is None or _fuller(who, known.value)):
                 found["interviewee"] = Field(who, STATED, m.group(0))
+    # Only an interview names the outlet it was given to as its publisher: in a news story, "she
+    # said in an interview with CNN" cites another outlet. "An interview with Navbahor Imamova of
+    # Voice of America" names the outlet's own interviewer.
+    interview = "interviewee" in found or sum(1 for p in body if P.INTERVIEW_TURN.match(p)) >= 2 or \
+        bool(title and re.search(r"(?i)\binterview", title.value or ""))
+    for para in opening:
+        if interview and (m := P.INTERVIEW_QUOTED.search(para)):
+            found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, m.group(0)))
+        for m in P.INTERVIEW_TO.finditer(para):
+            if (pub := _credited(m.group("pub"))) and (m.group("who") or (interview and not _is_person(pub))):
+                found.setdefault("publication", Field(pub, STATED, m.group(0)))
     return body
 
 

@@ -225,6 +225,7 @@ COPYRIGHT_HOLDER = re.compile(
     re.I,
 )
 REPRODUCTION = re.compile(
+    r"\b(?:reproduc\w*|reprint\w*|republish\w*|cop(?:y|ied)|quot\w+|use[ds]?)\b[^.]{0,80}?"
     r"\b(?:without|with)\s+(?:a\s+)?(?:reference|link|hyperlink|credit|attribution)\s+to\s+(?:the\s+)?"
     r"(?P<pub>[A-Z\u0400-\u04ff][^.,;]{1,60}?)\s*(?:[.,;]|is\b|$)"
     r"|ссылка на (?P<pub2>[^\s.,;]+(?:\s[^\s.,;]+){0,3}) обязательна",

@@ -334,3 +334,11 @@ def test_a_paragraph_about_the_authors_gives_their_names():
 def test_a_dateline_alone_on_its_line_with_the_agency_last():
     meta, _ = _extract(TITLE, "Baku, May 24, AZERTAC", LEAD)
     assert (meta.publication.value, meta.date.value) == ("AZERTAC", None)
+
+
+def test_a_news_story_citing_an_interview_elsewhere_is_not_published_there():
+    meta, _ = _extract(TITLE, "The minister said on Monday in an interview with CNN that talks would resume. " + LEAD)
+    assert meta.publication.value is None
+    meta, _ = _extract(TITLE, LEAD[:-1] + ", reporters were told. This information may not be used with reference "
+                       "to the agreement of 2020 in mind.")
+    assert meta.publication.value is None  # "with reference to" in a sentence is no reproduction notice
