@@ -449,8 +449,14 @@ def _dateline(body: list[str], found: dict) -> list[str]:
         m = P.DATELINE.match(para) or P.DAY_DATELINE.match(para)
         g = m.groupdict() if m else {}
         agency = next((g[k] for k in ("a1", "a2", "a3", "a4") if g.get(k)), None)
+        place = g.get("place") or ""
+        if m and g.get("a1") and m.end() >= len(para.rstrip()) and any(w in P.ORG_HEADS for w in place.split()):
+            # "Dalsan Radio (Mogadishu)" alone on its line: an outlet and its city (as AllAfrica
+            # credits the papers it carries), not a place and an agency
+            found.setdefault("publication", Field(_clean_name(place), STATED, f"source line “{para}”"))
+            return body
         if m and agency and not P.NOT_AGENCIES.search(agency.strip()) and (
-                (g.get("place") or "").isupper() or g.get("a1") or g.get("a2") or (agency.isupper() and len(agency) > 2)):
+                place.isupper() or g.get("a1") or g.get("a2") or (agency.isupper() and len(agency) > 2)):
             evidence = squash(m.group(0)).rstrip(" –—-:")
             found.setdefault("publication", Field(_clean_name(agency), STATED, f"dateline “{evidence}”"))
             names = g.get("by") or g.get("author")

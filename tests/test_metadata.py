@@ -342,3 +342,8 @@ def test_a_news_story_citing_an_interview_elsewhere_is_not_published_there():
     meta, _ = _extract(TITLE, LEAD[:-1] + ", reporters were told. This information may not be used with reference "
                        "to the agreement of 2020 in mind.")
     assert meta.publication.value is None  # "with reference to" in a sentence is no reproduction notice
+
+
+def test_an_outlet_and_its_city_alone_on_a_line_is_a_source_line_not_a_dateline():
+    meta, _ = _extract(TITLE, "27 January 2020", "Dalsan Radio (Mogadishu)", LEAD)
+    assert (meta.publication.value, meta.date.value) == ("Dalsan Radio", "2020-01-27")
