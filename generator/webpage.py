@@ -126,8 +126,13 @@ def _text(element) -> str:
 def _authors(value: str | None) -> list[str]:
     """trafilatura joins several authors with '; '. A "name" with common lowercase words in it is a
     phrase of a sentence trafilatura took for a byline ("Syrian defense ministries"), not a person."""
-    names = [name.strip() for name in (value or "").split(";") if name.strip()]
-    return [] if any(_phrase(name) for name in names) else names
+    names = [AGENCY_AFTER_NAME.sub("", name).strip() for name in (value or "").split(";") if name.strip()]
+    return [] if any(_phrase(name) for name in names) else [n for n in names if n]
+
+
+# "ERIC TUCKER Associated Press": a byline's last name with the agency it writes for after it
+AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s*,?\s+(?:The\s+)?(?:Associated Press|Reuters|AFP|Agence France-Presse|"
+                               r"Bloomberg|dpa|UPI|Xinhua|TASS|Interfax|Anadolu Agency)$", re.I)
 
 
 def _phrase(name: str) -> bool:

@@ -246,3 +246,4 @@ def test_a_phrase_taken_for_a_byline_is_no_author():
     assert _authors("The Russian; Syrian defense ministries") == []
     assert _authors("Ibtisam Mahdi; Ruwaida Kamal Amer") == ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]
     assert _authors("Ursula von der Leyen") == ["Ursula von der Leyen"]
+    assert _authors("LISA MASCARO; ERIC TUCKER Associated Press") == ["LISA MASCARO", "ERIC TUCKER"]
