@@ -16,10 +16,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import extraction  # noqa: E402
 
 # The figures of benchmarks/RESULTS.md when these floors were set, less a margin for small changes.
-CORPUS_FLOORS = {"title": 0.87, "publication": 0.53, "carried_by": 0.62, "authors": 0.85, "interviewee": 0.88,
-                 "date": 0.85}
+CORPUS_FLOORS = {"title": 0.83, "publication": 0.45, "carried_by": 0.63, "authors": 0.86, "interviewee": 0.87,
+                 "date": 0.84}
 # Filed with the address each came from (a sidecar url:, as `briefing add URL` writes it).
-ADDRESS_FLOORS = {"publication": 0.68, "carried_by": 0.84}
+ADDRESS_FLOORS = {"publication": 0.65, "carried_by": 0.80}
 WEB_FLOORS = {"f1": 0.89, "day": 0.86, "author": 0.33}
 
 
@@ -32,15 +32,15 @@ def config():
 
 def test_the_real_world_corpus_reads_above_its_floors(config):
     rows = extraction.corpus_rows(config)
-    assert len(rows) >= 80 and all(r["read"] for r in rows)
+    assert len(rows) >= 96 and all(r["read"] for r in rows)
     scores = [extraction.score(r) for r in rows]
     for field, floor in CORPUS_FLOORS.items():
         share = sum(bool(s[field]) for s in scores) / len(scores)
         assert share >= floor, f"{field}: {share:.0%} < {floor:.0%}"
-    assert sum(s["invented_date"] for s in scores) <= 1  # a site header's date above an old article
-    assert sum(s["furniture_title"] for s in scores) <= 2
-    assert sum(s["article_lost"] for s in scores) <= 5
-    assert sum(s["furniture_left"] for s in scores) <= 90
+    assert sum(s["invented_date"] for s in scores) <= 2  # site headers' dates above older articles
+    assert sum(s["furniture_title"] for s in scores) <= 5
+    assert sum(s["article_lost"] for s in scores) <= 7
+    assert sum(s["furniture_left"] for s in scores) <= 125
 
 
 def test_the_address_a_text_came_from_names_its_site_or_the_site_that_carried_it(config):
@@ -48,7 +48,7 @@ def test_the_address_a_text_came_from_names_its_site_or_the_site_that_carried_it
     for field, floor in ADDRESS_FLOORS.items():
         share = sum(bool(s[field]) for s in scores) / len(scores)
         assert share >= floor, f"{field}: {share:.0%} < {floor:.0%}"
-    assert sum(s["invented_date"] for s in scores) <= 1
+    assert sum(s["invented_date"] for s in scores) <= 2
 
 
 def test_saved_web_pages_read_about_as_well_as_the_libraries(config):
