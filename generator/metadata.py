@@ -171,8 +171,8 @@ def _about_the_authors(body: list[str], found: dict) -> list[str]:
         if bios and all(bios):
             names = tuple(dict.fromkeys(squash(m.group("name")) for m in bios))
             found["authors"] = Field(names, STATED, para)
-            if pub := next((m.group("pub") for m in bios if m.group("pub")), None):
-                found.setdefault("publication", Field(_credited(pub), STATED, para))
+            if named := next((m for m in bios if m.group("pub")), None):  # the sentence that names it
+                found.setdefault("publication", Field(_credited(named.group("pub")), STATED, named.string))
             break
     return body
 
