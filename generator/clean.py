@@ -232,6 +232,8 @@ def _junk(para: str) -> str:
         return "photo caption"
     if len(para) <= 160 and (P.LANGUAGE_SWITCH.match(para) or P.PAYWALL.search(para)):
         return "page furniture"
+    if word_count(para) <= 80 and P.COOKIE_NOTICE.search(para) and P.NOTICE_VOICE.search(para):
+        return "cookie notice"
     if len(P.SOCIAL_NETWORKS.findall(para)) >= 2 and (P.SOCIAL_CALL.search(para) or word_count(para) < 30):
         return "social media"
     if P.DISCLAIMER.search(para) and word_count(para) < 150:

@@ -38,7 +38,7 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...],
     pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
     for step in (_joined_labels, _labelled_lines, _journal_line, _editorial_label, _originally_published,
                  _headline if pasted else _first_line_headline, _byline_under_title, _dateline, _date_line,
-                 _notices_in(notices), _release, _agency_credit, _interview, _link_to_original, _closing_credits,
+                 _notices_in(notices), _aggregator_credit, _release, _agency_credit, _interview, _link_to_original, _closing_credits,
                  _about_the_authors):
         body = step(body, found)
     body = [p for p in body if p]
@@ -149,6 +149,20 @@ def _editorial_label(body: list[str], found: dict) -> list[str]:
     return body
 
 
+def _aggregator_credit(body: list[str], found: dict) -> list[str]:
+    """"(MENAFN- Kuwait News Agency (KUNA)) KUWAIT - ...": the agency is the publication, the
+    aggregator the site that carried it; "... – Bernama" closing the text names the agency too."""
+    for para in body[:P.LEAD_WITHIN]:
+        if m := P.AGGREGATOR_CREDIT.match(para):
+            found.setdefault("publication", Field(_clean_name(m.group("pub")), STATED, m.group(0)))
+            found.setdefault("carried_by", Field(m.group("carrier"), STATED, m.group(0)))
+            return body
+    if body and (m := P.CLOSING_AGENCY.search(body[-1])) and (pub := _credited(m.group("pub"))) and \
+            not _is_person(pub):  # "... – Jane Roe" signs a letter or a column
+        found.setdefault("publication", Field(pub, STATED, m.group(0).lstrip(".!?”\" ")))
+    return body
+
+
 def _release(body: list[str], found: dict) -> list[str]:
     """A press release carried by a wire service: the body that issued it is the publication."""
     for para in body[:P.LEAD_WITHIN]:
@@ -212,7 +226,7 @@ def _interview(body: list[str], found: dict) -> list[str]:
             if pub and not m.group("who") and _is_person(pub):
                 found.setdefault("interviewee", Field(_person(pub), STATED, m.group(0)))
         for m in P.INTERVIEWEE.finditer(para):
-            who = _person(m.group("a") or m.group("b"))
+            who = _person(m.group("a") or m.group("b") or m.group("c"))
             known = found.get("interviewee")
             if who and (known is None or _fuller(who, known.value)):
                 found["interviewee"] = Field(who, STATED, m.group(0))

@@ -54,7 +54,7 @@ register|close|advertisement|advertising|sponsored|cookies|accept cookies|accept
 версия для печати|подробнее|читать далее|link|ссылка|back to top|to top|top|next|previous|more
 site map|sitemap|rss|регистрация на сайте|восстановление пароля|забыли пароль?|запомнить меня|новостные каналы
 карта сайта|контакты|о нас|about us|contact us|contact|privacy policy|terms of use|newsletter
-most viewed|most shared|most saved|most commented|most watched|editor's picks|editors' picks|trending|trending now
+show less|show more|read less|see more|load more|most viewed|most shared|most saved|most commented|most watched|editor's picks|editors' picks|trending|trending now
 popular|popular news|recommended|other news|other news for today|more stories|more from|you may also like
 already a subscriber?|subscribe now|subscribe today|no contract|unlock these benefits|back to the top|go to top
 available for|available in|download the app|get the app|listen|listen to this article|play live radio|next up:
@@ -98,6 +98,14 @@ MENU_SEPARATORS = re.compile(r"\s*(?:[|•·→»›]|\s{3,})\s*")  # "Тоҷи�
 GLUED_WORDS = re.compile(r"[a-zа-яё]{3}[A-ZА-ЯЁ][a-zа-яё]")  # "TajikistanProfessors": two links run together
 # "Other available languages: none", "Read in: English | Русский": a page's language switcher
 LANGUAGE_SWITCH = re.compile(r"^(?:other\s+)?(?:available\s+)?(?:languages?|read in|also available in)\s*:", re.I)
+# A cookie or consent notice, in the languages of the sites analysts read.
+_CONSENT = (r"(?:accept|consent|polic|setting|preferenc|accett|consens|informativa|akzept|einstellung|datenschutz|"
+            r"accepter|paramètre|consentement|aceptar|política|configuración)")
+COOKIE_NOTICE = re.compile(rf"\bcookies?\b.{{0,300}}\b{_CONSENT}|\b{_CONSENT}.{{0,300}}\bcookies?\b", re.I)
+# ... spoken by the site to its reader (an article about cookie law is not a notice)
+NOTICE_VOICE = re.compile(r"\b(?:we use|this (?:site|website) uses|by (?:continuing|using)|you (?:accept|agree|can)|"
+                          r"se hai scelto|utilizziamo|questo sito|puoi|wir verwenden|diese website|sie können|"
+                          r"nous utilisons|ce site|vous pouvez|utilizamos|este sitio|usted puede)\b", re.I)
 # "New: Gift this subscriber-only story to your friends and family", "Read the full story and more at $9.90/month"
 PAYWALL = re.compile(r"\b(?:gift this (?:subscriber-only )?(?:story|article)|subscriber-only|read the full story and more"
                      r"|to read the full story|sign up to read|subscribe to (?:read|continue|unlock))\b", re.I)
@@ -115,7 +123,7 @@ will would not no its their his her this that than over after into about against
 # --- wire datelines: "DUSHANBE, July 13 (Xinhua) --", "MOSCOW, April 27. /TASS/.", "ДУШАНБЕ, 20 янв –
 # РИА Новости, Лидия Исамова.", "Bishkek, Nov. 22, 2023. / Kabar/.", "Astana, Kazakhstan (AFP) June 16, 2025"
 RU_MONTHS = r"янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]\w*|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*"
-_DAY = (rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?|\d{{1,2}}\s+(?i:{MONTHS}|{RU_MONTHS})\.?"
+_DAY = (rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR}|/{YEAR})?|\d{{1,2}}\s+(?i:{MONTHS}|{RU_MONTHS})\.?"
         rf"(?:\s+{YEAR})?|\d{{1,2}}\.\d{{1,2}}\.{YEAR})")
 _PLACE = r"[A-ZА-ЯЁ][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ -][A-ZА-ЯЁ][^\W\d_'’-]*(?:['’-][^\W\d_]+)*){0,2}"
 _AGENCY = r"[A-ZА-ЯЁ][\w&.’' -]{0,38}[\w.]"
@@ -178,6 +186,10 @@ HOSTING_SITES = frozenset("blogspot wordpress substack medium livejournal tumblr
 # Editing by Raissa Kasolowsky)". Who reported and wrote it are its authors; editors are not.
 CREDIT_LINE = re.compile(r"\((?P<credits>(?:additional\s+)?reporting by [^()]{3,300})\)\s*$", re.I)
 AUTHOR_CREDITS = re.compile(r"^(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s+(?P<names>.+)$", re.I)
+# An aggregator's credit before a wire story: "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -".
+AGGREGATOR_CREDIT = re.compile(r"^\((?P<carrier>[A-Z][A-Za-z.]{2,20})\s*-\s*(?P<pub>[^()]{2,60}(?:\([^()]{2,20}\))?)\)")
+# The agency's credit closing a story: "... red palm oil would continue to be promoted. – Bernama"
+CLOSING_AGENCY = re.compile(r"[.!?”\"]\s+[–—-]{1,2}\s*(?P<pub>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\s*$")
 # A press release as a wire service carries it: "GENEVA, Switzerland, Jan. 22 -- The World
 # Meteorological Organization issued the following news release:".
 RELEASE_OF = re.compile(r"\b(?:[Tt]he\s+)?(?P<pub>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,8}?)\s+"
@@ -250,7 +262,8 @@ _PERSON = r"[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+"  # given name and surname
 INTERVIEWEE = re.compile(
     rf"(?P<a>{_PERSON})(?:[’']s\s+(?:exclusive\s+)?interview\b|\s+(?:gave|has given|granted)\s+an?\s+(?:exclusive\s+)?"
     rf"interview\b|\s+was\s+interviewed\b|\s+in\s+an?\s+(?:exclusive\s+)?interview\s+with\b)"
-    rf"|\binterview\s+of\s+[^.]{{0,120}}?\bwith\s+(?:(?:[A-Z][a-z]+\s+){{0,3}})?(?P<b>{_PERSON})(?=,|\s+\()",
+    rf"|\binterview\s+of\s+[^.]{{0,120}}?\bwith\s+(?:(?:[A-Z][a-z]+\s+){{0,3}})?(?P<b>{_PERSON})(?=,|\s+\()"
+    rf"|\b(?:Q\s?&\s?A|(?i:interview))\s+with\s+[^.:;]{{0,80}}?(?P<c>{_PERSON})\s*$",  # a headline: "Q&A with ... Elizabeth Truss"
 )
 
 # --- dates ------------------------------------------------------------------------------------

@@ -154,7 +154,9 @@ ARTICLE = ("Tajik and Kyrgyz officials met at the border on Monday to discuss th
 @pytest.mark.parametrize("line", [
     "• KGS/USD = 0.01146 0%", "USD 89.50 ▲0.2", "X", "×", "#Turkey", "#Erdoğan #Syria", "1 / 1", "$9.90/month",
     "5 yıl önce", "31 min ago", "3 часа назад", "Direkt zum Seiteninhalt springen", "İçeriğe geç", "Most viewed",
-    "Already a subscriber?", "Other available languages: none",
+    "Already a subscriber?", "Other available languages: none", "Show less",
+    "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+    "Se hai scelto di non accettare i cookie di profilazione, puoi aderire all’abbonamento.",
     "New: Gift this subscriber-only story to your friends and family",
     "Men bathe in a canal near Arka, Kyrgyzstan. (Photo: David Trilling)",
     "EU leaders will descend on Brussels this week | Carl Court/Getty Images",
@@ -190,3 +192,9 @@ def test_a_box_of_headlines_after_a_pasted_article_goes_but_a_documents_own_list
     assert clean(text, pasted=False).paragraphs == (lead, *links, ARTICLE)
     two = "\n\n".join([lead, *links[:2], ARTICLE])
     assert clean(two).paragraphs == (lead, *links[:2], ARTICLE)  # two are not a box
+
+
+def test_an_article_about_cookie_law_is_not_a_cookie_notice():
+    para = ("The regulator said websites must ask for consent before they set cookies, and that the policy "
+            "would be enforced from January with fines for companies that ignore it.")
+    assert clean(f"{para}\n\n{ARTICLE}").paragraphs == (para, ARTICLE)

@@ -202,6 +202,7 @@ def test_a_caption_given_twice_and_two_links_run_together_are_not_headlines():
     ("New Delhi [India], December 18 (ANI): ", "ANI", None, ()),
     ("YEREVAN, MARCH 7, ARMENPRESS. ", "ARMENPRESS", None, ()),
     ("WASHINGTON (dpa-AFX) - ", "dpa-AFX", None, ()),
+    ("Addis Ababa September 16/2022 /ENA/ ", "ENA", "2022-09-16", ()),
 ])
 def test_a_wire_dateline_gives_agency_authors_and_a_day_only_with_its_year(dateline, agency, date, authors):
     meta, body = _extract("Tajikistan Hosts Border Talks With Its Neighbours", dateline + LEAD)
@@ -347,3 +348,18 @@ def test_a_news_story_citing_an_interview_elsewhere_is_not_published_there():
 def test_an_outlet_and_its_city_alone_on_a_line_is_a_source_line_not_a_dateline():
     meta, _ = _extract(TITLE, "27 January 2020", "Dalsan Radio (Mogadishu)", LEAD)
     assert (meta.publication.value, meta.date.value) == ("Dalsan Radio", "2020-01-27")
+
+
+def test_an_aggregators_credit_and_an_agencys_closing_credit():
+    meta, _ = _extract(TITLE, "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT - " + LEAD)
+    assert (meta.publication.value, meta.carried_by.value) == ("Kuwait News Agency (KUNA)", "MENAFN")
+    meta, _ = _extract(TITLE, LEAD, "Red palm oil would continue to be promoted, he said. – Bernama")
+    assert meta.publication.value == "Bernama"
+    meta, _ = _extract(TITLE, LEAD, "That is why the border matters to all of us. – Jane Roe")
+    assert meta.publication.value is None  # a signature, not an agency
+
+
+def test_a_q_and_a_headline_names_the_person_interviewed():
+    meta, _ = _extract("Tokenism, climate change, farming and food: Q&A with Environment Secretary and Norfolk MP "
+                       "Elizabeth Truss", "Q: We were due to speak last week. Has it been a hectic start?", LEAD)
+    assert meta.interviewee.value == "Elizabeth Truss"
