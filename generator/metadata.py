@@ -427,8 +427,12 @@ def _headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]
             found["title"] = Field(parts[0].strip(), STATED, where)
             if len(parts) > 1:
                 found["subtitle"] = Field(parts[1].strip(), STATED, f"{where}, after the separator")
-            # What stands above goes, but for a date line (the page's date, read next)
-            return [p for p in body[:n] if _date_lead(p)] + body[n + 1:]
+            # What stands above goes, but for a date line (the page's date, read next). One under
+            # the headline comes first: above it, a date may be the site's clock ("• Mon. Jun 17th, 2024").
+            above = [p for p in body[:n] if _date_lead(p)]
+            below = body[n + 1:]
+            under = next((i for i, p in enumerate(below[:P.LEAD_WITHIN]) if _date_lead(p)), None)
+            return below if under is not None else above + below
         if word_count(para) >= P.LEAD_WORDS:
             break  # the article began without a headline
     for n in range(len(body) - 1, max(len(body) - 5, 0), -1):
@@ -543,6 +547,13 @@ def _few_words_beside(para: str, m: re.Match) -> bool:
 
 
 def _date_line(body: list[str], found: dict) -> list[str]:
+    if "date" not in found:
+        # Two date lines before the article's lead: the one nearer the lead is the article's; the
+        # first may be the site's clock in its header ("• Mon. Jun 17th, 2024" above "May 30, 2024").
+        lead = next((i for i, p in enumerate(body) if word_count(p) >= P.LEAD_WORDS), len(body))
+        dated = [i for i in range(min(lead, P.TOP_LINES)) if _date_lead(body[i]) or P.DATE_ONLY_LINE.match(body[i])]
+        if len(dated) >= 2:
+            body = [body[dated[-1]]] + body[:dated[-1]] + body[dated[-1] + 1:]
     out = []
     for n, para in enumerate(body):
         if n < P.TOP_LINES and "date" not in found and word_count(para) <= P.DATE_LEAD_WORDS and \

@@ -151,7 +151,7 @@ PUBLICATION_LINE = re.compile(
     r"(?:,?\s+(?P<extra>(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*))?$",
     re.I,
 )
-BYLINE = re.compile(r"^[Bb]y\s+(?P<names>[A-Z\u0400-\u04ff][^.!?]{2,150})$")
+BYLINE = re.compile(r"^[Bb]y(?:\s+|(?=[A-Z][a-z]))(?P<names>[A-Z\u0400-\u04ff][^.!?]{2,150})$")  # "ByBrian Bichang'a" too
 # A memo's header lines: "From: Samuel Zierler", "Date: October 8th, 2020", "Re: E-Voting Initiative".
 MEMO_LINE = re.compile(r"^(?P<label>from|date|re|subject|to|cc)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 MEMO_HEADER = 15  # paragraphs: where memo header lines are looked for

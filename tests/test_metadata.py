@@ -363,3 +363,8 @@ def test_a_q_and_a_headline_names_the_person_interviewed():
     meta, _ = _extract("Tokenism, climate change, farming and food: Q&A with Environment Secretary and Norfolk MP "
                        "Elizabeth Truss", "Q: We were due to speak last week. Has it been a hectic start?", LEAD)
     assert meta.interviewee.value == "Elizabeth Truss"
+
+
+def test_of_two_date_lines_before_the_lead_the_nearer_is_the_articles_and_a_glued_byline_reads():
+    meta, _ = _extract("• Mon. Jun 17th, 2024", "Kenyan Top Stories", "ByBrian Bichang'a", "May 30, 2024", LEAD + " " + LEAD)
+    assert (meta.date.value, meta.authors.value) == ("2024-05-30", ("Brian Bichang'a",))
