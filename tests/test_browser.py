@@ -158,7 +158,15 @@ def test_desktop_screenshots(page, server, name):
     page.goto(server.url + PAGE_TYPES[name], wait_until="networkidle")
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-desktop.png"), full_page=True)
-    assert page.locator("h1").count() >= 1
+    # the desktop layout: the page's heading shown, the navigation beside it, nothing wider than the window
+    heading = page.locator("article h1").first
+    assert heading.is_visible() and heading.inner_text().strip(), name
+    assert page.locator(".md-sidebar--primary").first.is_visible(), name
+    box = heading.bounding_box()
+    nav = page.locator(".md-sidebar--primary").first.bounding_box()
+    assert nav["x"] + nav["width"] <= box["x"] + 1, f"{name}: the navigation is not beside the text"
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"{name}: page is {widths[0]}px wide in a {widths[1]}px window"
 
 
 def find(page, query: str) -> list[str]:
@@ -209,6 +217,10 @@ def test_search_timing(page, server, record_property):
     page.locator("input.md-search__input").type("Khorog", delay=0)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     first = time.perf_counter() - t0
+    # what was timed is a real answer: the results speak of Khorog
+    page.wait_for_function("() => /Khorog/i.test(document.querySelector('.md-search-result__list').textContent)",
+                           timeout=15000)
+    assert search(page, "Shoigu")[1], "no result for Shoigu"
     record_property("search_ready_after_load_s", round(ready, 3))
     record_property("first_result_after_typing_s", round(first, 3))
     print(f"search answers {ready:.3f} s after navigation starts; first result {first:.3f} s after typing")

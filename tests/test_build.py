@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, html, link_target, run_cli, run_mkdocs
+from conftest import ROOT, copy_project, html, link_target, page_ids, run_cli, run_mkdocs
 
 THEMES = ("military-cooperation", "afghanistan-threat", "china-competition")
 
@@ -81,7 +81,7 @@ def test_all_internal_links_and_anchors_resolve(built):
                 path = path / "index.html"
             assert path.exists(), f"{page}: broken link {a['href']}"
             if fragment and path.suffix == ".html":
-                assert html(path).find(id=fragment) is not None, f"{page}: no anchor {a['href']}"
+                assert fragment in page_ids(path), f"{page}: no anchor {a['href']}"
             checked += 1
     assert checked > 100
 

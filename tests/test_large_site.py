@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import copy_project, html, link_target
+from conftest import copy_project, html, link_target, page_ids
 from generator import cli, pages
 
 
@@ -89,7 +89,7 @@ def test_links_of_the_split_pages_resolve(large):
             path = path / "index.html" if path.is_dir() else path
             assert path.exists(), f"{page}: broken link {a['href']}"
             if fragment:
-                assert html(path).find(id=fragment) is not None, f"{page}: no anchor {a['href']}"
+                assert fragment in page_ids(path), f"{page}: no anchor {a['href']}"
             checked += 1
     assert checked > 50
 
