@@ -206,11 +206,6 @@ def _tokens(text: str, known: list[tuple[int, int, str | None]], skip: list[tupl
     return out
 
 
-def _gap_breaks(gap: str) -> bool:
-    """Anything but plain spaces between two words ends a name ("Tajikistan, Kyrgyzstan")."""
-    return gap.strip(" ") != ""
-
-
 def _runs(tokens: list[_Tok], text: str):
     """Maximal runs of capitalised unknown words, joined by a space or up to two connectors."""
     run: list[int] = []
@@ -300,10 +295,6 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
 def _word_before(text: str, start: int) -> str:
     m = WORD_BEFORE.search(text, max(0, start - 40), start)
     return m.group(1) if m else ""
-
-
-def _initials(words: list[_Tok]) -> str:
-    return "".join(w.text[0].upper() for w in words)
 
 
 # ── Across the corpus (called by aggregate) ────────────────────────────────────────────────

@@ -13,15 +13,6 @@ class ConfigError(BriefingError):
         super().__init__("\n".join(self.problems))
 
 
-class SeedError(BriefingError):
-    """A seed or its sidecar cannot be used; always names the file."""
-
-    def __init__(self, path: str, reason: str):
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
-
-
 class StrictError(BriefingError):
     """Problems were found and --strict turns them into a failure."""
 
