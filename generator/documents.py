@@ -20,6 +20,8 @@ import statistics
 from collections import Counter
 from typing import Any
 
+from generator.text import squash
+
 MARGIN = 0.09  # the top and bottom share of a page where running heads, feet and page numbers sit
 RECURS = 0.4  # a margin line on this share of the pages (at least 3) is a running head or foot
 PAGE_NUMBER = re.compile(r"^\W*(?:(?:page|p\.|стр\.?|страница)\s*)?[ivxlc\d]{1,5}(?:\s*(?:of|/|из)\s*\d{1,5})?\W*$",
@@ -218,18 +220,20 @@ def read_docx(data: bytes) -> tuple[str, dict[str, Any], dict[str, str]]:
     meta: dict[str, Any] = {}
     where: dict[str, str] = {}
     paragraphs: list[str] = []
-    for block in _docx_blocks(document):
-        style, text = block
-        text = " ".join(text.split())
-        if not text:
-            continue
-        if "title" not in meta and style == "title" and not paragraphs:
-            meta["title"], where["title"] = text, "the document's Title paragraph"
-            continue
-        paragraphs.append(text)
-    properties = document.core_properties
-    if "title" not in meta and (properties.title or "").strip():
-        meta["title"], where["title"] = properties.title.strip(), "the document's properties (Title)"
+    try:  # python-docx reads lazily: a damaged table ("no tr above topmost tr") fails only here
+        for style, text in _docx_blocks(document):
+            text = squash(text)
+            if not text:
+                continue
+            if "title" not in meta and style == "title" and not paragraphs:
+                meta["title"], where["title"] = text, "the document's Title paragraph"
+                continue
+            paragraphs.append(text)
+        properties = document.core_properties
+        if "title" not in meta and (properties.title or "").strip():
+            meta["title"], where["title"] = properties.title.strip(), "the document's properties (Title)"
+    except Exception as exc:  # noqa: BLE001 — a damaged part of the document is a message, not a crash
+        raise DocumentError(f"not a readable Word document ({type(exc).__name__}: {str(exc)[:80]})") from None
     if not paragraphs:
         raise DocumentError("no text in the Word document")
     return "\n\n".join(paragraphs), meta, where

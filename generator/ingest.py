@@ -4,6 +4,7 @@ names, never overwriting anything and never leaving half a file."""
 from __future__ import annotations
 
 import hashlib
+import http.client
 import os
 import re
 import shutil
@@ -15,8 +16,9 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from generator.errors import BriefingError
-from generator.sources import FORMATS_NAMED, MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, slug
+from generator.sources import FORMATS_NAMED, MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, sidecar_path, slug
 from generator.safety import atomic_write, exclusive_write
+from generator.webpage import declared_charset
 from generator.untrusted import TooLarge, Unreadable, display_name, display_path, read_regular, within
 
 TIMEOUT = 20.0  # seconds a server may take to answer (and between two pieces of the answer)
@@ -160,7 +162,7 @@ def download(url: str, timeout: float = TIMEOUT) -> Incoming:
                             "not added") from None
     except (socket.timeout, TimeoutError):
         raise BriefingError(f"{url}: no answer within {timeout:g} s; not added") from None
-    except (OSError, ValueError) as exc:  # a connection reset mid-answer, a malformed address...
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # a reset, a bad address or status line...
         raise BriefingError(f"{url}: cannot be downloaded ({exc}); not added") from None
     if len(data) > MAX_BYTES:
         raise BriefingError(f"{url}: more than an article ({MAX_BYTES // 10**6} MB at most); not added")
@@ -193,7 +195,7 @@ def _page_name(url: str, data: bytes, suffix: str) -> str:
         if match:
             from html import unescape
 
-            words = unescape(match.group(1).decode("utf-8", "replace")).split()
+            words = unescape(match.group(1).decode(declared_charset(data) or "utf-8", "replace")).split()
             title = " ".join(words[:10])
             if slug(title):
                 return title + suffix
@@ -216,13 +218,12 @@ def _known(seeds_dir: Path) -> dict[str, str]:
 
 
 def _update_sidecar(seed: Path, fields: dict) -> str:
-    """Merge fields into the seed's sidecar (x.txt.yml, else x.yml; made when there is none)."""
-    for path in [seed.with_name(seed.name + s) for s in SIDECAR_SUFFIXES] + \
-            [seed.with_suffix(s) for s in SIDECAR_SUFFIXES]:
-        if path.is_file() and not path.is_symlink():
-            break
-    else:
-        path = seed.with_suffix(".yml")
+    """Merge fields into the seed's sidecar: the one the build reads (x.txt.yml, else x.yml unless
+    another seed shares the stem), made when there is none."""
+    shared = any(p != seed and p.stem == seed.stem and p.suffix.lower() in SEED_FORMATS for p in seed.parent.iterdir())
+    path = sidecar_path(seed, shared)
+    if path is None or path.is_symlink():
+        path = seed.with_name(seed.name + ".yml") if shared else seed.with_suffix(".yml")
     try:
         current = yaml.safe_load(read_regular(path, 10**6).decode("utf-8-sig")) if path.exists() else {}
     except (Unreadable, yaml.YAMLError, UnicodeDecodeError, ValueError):

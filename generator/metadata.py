@@ -535,10 +535,20 @@ def _end_matter(tail: list[str], found: dict) -> list[str]:
 
 def _date_lead(para: str) -> bool:
     """A line that _date_line will read as the page's date."""
+    return _lead_date(para) is not None
+
+
+@lru_cache(maxsize=512)
+def _lead_date(para: str) -> DateField | None:
+    """The date of a short opening date line ("September 17, 2019, 12:51 Источник 24.kg",
+    "time29-05-2025", "Xinhua) 13:48, July 14, 2021"), parsed once however often it is asked."""
     if word_count(para) <= P.DATE_LEAD_WORDS and (m := P.DATE_LEAD.match(para)):
-        return bool(parse_date(m.group("date"), STATED, para).value)
-    return bool(word_count(para) <= 8 and (m := P.DATE_IN_LINE.search(para)) and _few_words_beside(para, m)
-                and parse_date(m.group("date"), STATED, para).value)
+        date = parse_date(m.group("date"), STATED, para)
+    elif word_count(para) <= 8 and (m := P.DATE_IN_LINE.search(para)) and _few_words_beside(para, m):
+        date = parse_date(m.group("date"), STATED, para)
+    else:
+        return None
+    return date if date.value else None
 
 
 def _few_words_beside(para: str, m: re.Match) -> bool:
@@ -556,14 +566,8 @@ def _date_line(body: list[str], found: dict) -> list[str]:
             body = [body[dated[-1]]] + body[:dated[-1]] + body[dated[-1] + 1:]
     out = []
     for n, para in enumerate(body):
-        if n < P.TOP_LINES and "date" not in found and word_count(para) <= P.DATE_LEAD_WORDS and \
-                (m := P.DATE_LEAD.match(para)) and (date := parse_date(m.group("date"), STATED, para)).value:
+        if n < P.TOP_LINES and "date" not in found and (date := _lead_date(para)):
             found["date"] = date  # the page's date line, maybe with a time or a source beside it
-            continue
-        if n < P.TOP_LINES and "date" not in found and word_count(para) <= 8 and \
-                (m := P.DATE_IN_LINE.search(para)) and _few_words_beside(para, m) and \
-                (date := parse_date(m.group("date"), STATED, para)).value:
-            found["date"] = date
             continue
         if (P.DATE_ONLY_LINE.match(para) or (n < P.OPENING and P.MONTH_YEAR_LINE.match(para))) and "date" not in found:
             date = parse_date(para, STATED, para)

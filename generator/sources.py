@@ -263,15 +263,18 @@ def source_id(stem: str, sha: str, used: set[str] | frozenset[str] = frozenset()
 SIDECAR_MAX = 10**6  # a sidecar holds a few lines of metadata
 
 
-def read_sidecar(seed: Path, root: Path, shared_stem: bool = False) -> tuple[dict[str, Any], list[str]]:
-    """seeds/<name>.yml (x.txt.yml), else seeds/<stem>.yml (x.yml) unless another seed shares the stem:
-    a mapping of known keys; bad keys and values are reported and dropped."""
+def sidecar_path(seed: Path, shared_stem: bool = False) -> Path | None:
+    """seeds/<name>.yml (x.txt.yml), else seeds/<stem>.yml (x.yml) unless another seed shares the
+    stem; None when there is none."""
     names = [seed.name + s for s in SIDECAR_SUFFIXES] + ([] if shared_stem else [seed.stem + s for s in SIDECAR_SUFFIXES])
-    for name in names:
-        path = seed.with_name(name)
-        if path.exists() or path.is_symlink():
-            break
-    else:
+    return next((p for p in (seed.with_name(n) for n in names) if p.exists() or p.is_symlink()), None)
+
+
+def read_sidecar(seed: Path, root: Path, shared_stem: bool = False) -> tuple[dict[str, Any], list[str]]:
+    """The seed's sidecar (sidecar_path): a mapping of known keys; bad keys and values are reported
+    and dropped."""
+    path = sidecar_path(seed, shared_stem)
+    if path is None:
         return {}, []
     rel = _rel(path, root)
     if path.is_symlink() and not within(path, seed.parent.resolve()):

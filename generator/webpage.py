@@ -34,9 +34,12 @@ def declared_charset(data: bytes) -> str | None:
     label = match.group(1).decode("ascii").lower()
     label = _WHATWG.get(label, label)
     try:
-        return codecs.lookup(label).name
+        codec = codecs.lookup(label)
     except LookupError:
         return None
+    # "base64", "rot13", "zlib" name codecs but not text encodings; "idna" and "punycode" fail on pages
+    text_encoding = getattr(codec, "_is_text_encoding", True) and codec.name not in ("idna", "punycode")
+    return codec.name if text_encoding else None
 
 
 def read_webpage(html: str) -> tuple[str, dict[str, Any], dict[str, str], int] | None:

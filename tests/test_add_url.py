@@ -34,6 +34,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/notes/wire.txt")
             self.end_headers()
             return
+        if self.path == "/garbled":  # not HTTP at all: http.client raises BadStatusLine
+            self.wfile.write(b"garbage\r\n\r\n")
+            return
         if self.path == "/slow":
             time.sleep(3)
         if self.path == "/big":
@@ -97,6 +100,7 @@ def test_add_urls_downloads_names_records_and_builds(tmp_path, site):
     ("/big", "6 MB is more than an article (5 MB at most); not added"),
     ("/endless", "more than an article (5 MB at most); not added"),
     ("/empty", "the server sent nothing; not added"),
+    ("/garbled", "cannot be downloaded"),
 ])
 def test_a_failed_download_is_one_line_and_leaves_nothing(tmp_path, site, path, message):
     project = copy_project(tmp_path / "p")

@@ -78,3 +78,18 @@ def test_a_damaged_document_is_an_error_not_a_crash():
         except DocumentError:
             continue
         raise AssertionError(f"{reader.__name__} accepted {data!r}")
+
+
+def test_a_word_table_python_docx_cannot_walk_is_a_message_naming_the_file(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("A memo on the border talks, with a table below.")
+    table = document.add_table(rows=2, cols=2)
+    cell = table.rows[0].cells[0]._tc  # a merge that continues from a row that is not there
+    cell.get_or_add_tcPr().append(cell.makeelement(docx.oxml.ns.qn("w:vMerge"), {}))
+    project = copy_project(tmp_path / "p")
+    document.save(str(project / "seeds" / "memo.docx"))
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "seeds/memo.docx: not a readable Word document" in result.stderr

@@ -247,3 +247,9 @@ def test_a_phrase_taken_for_a_byline_is_no_author():
     assert _authors("Ibtisam Mahdi; Ruwaida Kamal Amer") == ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]
     assert _authors("Ursula von der Leyen") == ["Ursula von der Leyen"]
     assert _authors("LISA MASCARO; ERIC TUCKER Associated Press") == ["LISA MASCARO", "ERIC TUCKER"]
+
+
+def test_a_page_declaring_a_codec_that_is_no_text_encoding_still_loads(tmp_path):
+    page = HTML.replace("<head>", '<head><meta charset="base64">')
+    sources, problems = _seeds(tmp_path, {"page.html": page})
+    assert sources and sources[0].embedded["title"] == "Troops arrive in Dushanbe", problems
