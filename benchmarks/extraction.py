@@ -203,11 +203,14 @@ def corpus_rows(config, with_address: bool = False, folder: Path = CORPUS) -> li
 def score(row: dict) -> dict[str, bool | None]:
     """Each field right (True), wrong (False), or not applicable (None)."""
     gold, article = row["gold"], row.get("article")
-    if article is None:
+    if article is None:  # a document not read at all: every line of it is lost, all its furniture counted
+        furniture = len(gold.get("furniture") or [])
+        lines = sum(1 for line in row["path"].read_text(encoding="utf-8", errors="replace").split("\n")
+                    if line.strip()) if gold["shape"] == "web-paste" else 0
         return {"title": False, "publication": False, "authors": False, "date": False,
                 "carried_by": False, "interviewee": False,
-                "invented_date": False, "inferred_date": False, "furniture_title": False, "furniture_left": 0,
-                "article_lost": 0}
+                "invented_date": False, "inferred_date": False, "furniture_title": False,
+                "furniture_left": furniture, "furniture": furniture, "article_lost": lines - furniture if lines else 0}
     meta = article.meta
     stated_title = meta.title.basis not in ("inferred", "none")
     text = {_fold(b.text) for b in article.blocks}

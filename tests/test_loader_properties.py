@@ -3,6 +3,7 @@ messages, never an exception; and what it gives can be written as UTF-8 and show
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -37,13 +38,19 @@ YAML = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(files=st.dictionaries(NAMES, TEXTS, max_size=6), sidecars=st.lists(YAML, max_size=3))
-def test_the_loader_gives_sources_or_messages_never_an_exception(files, sidecars):
+@functools.lru_cache(maxsize=1)
+def _config():
+    """The flagship configuration, loaded once for all 150 examples (80 ms a load)."""
     from generator import config as config_mod
     from conftest import ROOT
 
-    config = config_mod.load(ROOT / "briefing.yml")
+    return config_mod.load(ROOT / "briefing.yml")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=st.dictionaries(NAMES, TEXTS, max_size=6), sidecars=st.lists(YAML, max_size=3))
+def test_the_loader_gives_sources_or_messages_never_an_exception(files, sidecars):
+    config = _config()
     root = Path(tempfile.mkdtemp())
     try:
         seeds = os.path.join(os.fsencode(root), b"seeds")
