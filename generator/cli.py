@@ -109,7 +109,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     fields = {"title": args.title, "date": args.date, "publication": args.publication, "url": args.url}
     with build_lock(config.root):  # two adds at once: one after the other, so each sees the other's files
         added, problems = add(args.paths, config.seeds_dir, {k: v for k, v in fields.items() if v},
-                              timeout=args.timeout)
+                              **({"timeout": args.timeout} if args.timeout else {}))
     for line in added:
         print(_shown(line if line.startswith("updated: ") else f"added: {line}"), file=sys.stderr)
     _print_problems(problems)
@@ -197,8 +197,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "add":
             p.add_argument("paths", nargs="+", metavar="PATH",
                            help="article files (.txt, .md, .html, .pdf, .docx), folders, or http(s) addresses")
-            p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
-                           help="how long a server may take to answer (default: %(default)s)")
+            p.add_argument("--timeout", type=float, metavar="SECONDS",  # ingest is imported only by `add`
+                           help="how long a server may take to answer (default: 20 s, ingest.TIMEOUT)")
             for field in ("title", "date", "publication", "url"):
                 p.add_argument(f"--{field}", help=f"the article's {field} (written to its sidecar)")
             p.add_argument("--strict", action="store_true", help="fail when any seed has a problem")

@@ -83,7 +83,7 @@ def _properties(data: bytes) -> dict[str, str]:
             if isinstance(value, bytes):
                 value = decode_text(value)
             if isinstance(value, str) and value.strip():
-                out[key] = " ".join(value.split())
+                out[key] = squash(value)
     return out
 
 
@@ -98,7 +98,7 @@ def _page_lines(page) -> list[dict]:
         for line in box:
             if not isinstance(line, LTTextLineHorizontal):
                 continue
-            text = _logical(" ".join(line.get_text().split()))
+            text = _logical(squash(line.get_text()))
             if not text:
                 continue
             chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]

@@ -112,7 +112,11 @@ def exclusive_write(target: Path, data: bytes) -> None:
             raise
         except OSError:  # a file system without hard links: exclusive, if not atomic
             with open(target, "xb") as handle:
-                handle.write(data)
+                try:
+                    handle.write(data)
+                except BaseException:
+                    target.unlink(missing_ok=True)  # never a part of the file left in place
+                    raise
     finally:
         os.unlink(tmp)
 

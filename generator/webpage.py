@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from generator.nesting import flatten_html
+from generator.text import squash
 from generator.untrusted import visible
 
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">, in the
@@ -122,8 +123,8 @@ def _blocks(body):
 
 def _text(element) -> str:
     if element.tag == "row":
-        return " | ".join(" ".join("".join(cell.itertext()).split()) for cell in element if cell.tag == "cell")
-    return " ".join("".join(element.itertext()).split())
+        return " | ".join(squash("".join(cell.itertext())) for cell in element if cell.tag == "cell")
+    return squash("".join(element.itertext()))
 
 
 def _authors(value: str | None) -> list[str]:
@@ -152,7 +153,7 @@ def _visible(value):
 
 
 def _squash(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
+    return squash(text or "").casefold()
 
 
 class _Page:
@@ -205,10 +206,10 @@ class _Page:
         """The headline as the page shows it: its one <h1> when the page's <title> begins with it
         ("Julian Assange: Sweden drops rape investigation - BBC News"), where trafilatura may take
         a social-media variant from og:title ("Sweden drops Assange rape investigation")."""
-        shown = [h for h in (_squash(h) for h in self.h1) if h]
-        if len(shown) == 1 and title and shown[0] != _squash(title) and "\ufffd" not in shown[0] and \
-                re.match(re.escape(shown[0]) + r"\s*(?:[-–—|:·»]|$)", _squash(self.title)):
-            return " ".join(self.h1[[_squash(h) for h in self.h1].index(shown[0])].split())
+        shown = [(folded, h) for folded, h in ((_squash(h), h) for h in self.h1) if folded]
+        if len(shown) == 1 and title and shown[0][0] != _squash(title) and "\ufffd" not in shown[0][0] and \
+                re.match(re.escape(shown[0][0]) + r"\s*(?:[-–—|:·»]|$)", _squash(self.title)):
+            return squash(shown[0][1])
         return title
 
     def title_source(self, value: str) -> str:
