@@ -810,6 +810,9 @@ def find_page() -> str:
             '  var ui = new PagefindUI({element: "#find", showSubResults: true, showImages: false,\n'
             '                           resetStyles: false, openFilters: ["kind", "theme"], debounceTimeoutMs: 60});\n'
             '  var query = new URLSearchParams(location.search).get("q");  // from the header\'s box\n'
-            "  if (query) ui.triggerSearch(query);\n"
+            "  // Pagefind's interface keeps the filter groups of whichever answer comes first, the full list\n"
+            "  // or the first search's (only the groups whose data had loaded): load the full list first.\n"
+            '  if (query) import("../pagefind/pagefind.js").then(function (p) { return p.filters(); })\n'
+            "    .catch(function () {}).then(function () { ui.triggerSearch(query); });\n"
             "}\n"
             "</script>\n")
