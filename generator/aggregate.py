@@ -6,9 +6,9 @@ from collections import Counter, defaultdict
 
 from generator import patterns as P
 from generator.config import Config
-from generator.entities import resolve
+from generator.entities import matcher_for, resolve
 from generator.models import (Article, Briefing, Discrepancy, Entity, EntitySummary, Event, Evidence, Figure, KeyPoint,
-                              Mention, Related, Statement, ThemeSummary)
+                              Mention, Related, Statement, ThemeSummary, newest_first)
 from generator.text import word_count, words
 
 MIN_WORDS, MAX_WORDS = 8, 60
@@ -62,7 +62,7 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[D
       places; a sum given in brackets after another is its conversion, not a second value.
     Anything else is never compared. Linear: figures are grouped by key in one pass.
     """
-    matcher = config.gazetteer.matcher
+    matcher = matcher_for(config.gazetteer)
     kinds = {e.id: e.kind for e in config.gazetteer.entities}
     groups: dict[tuple, list[Statement]] = defaultdict(list)
     for article in articles:
@@ -173,14 +173,6 @@ def summarise_entities(articles: tuple[Article, ...], config: Config):
             related=tuple(Related(other, n, tuple(evidence[entity_id, other])) for other, n in related[:MAX_RELATED]),
         ))
     return tuple(summaries), mentions
-
-
-def newest_first(article: Article) -> tuple:
-    """Sort key: newest first; "2021" after "2021-05-04" (less precise); undated last; then by id."""
-    date = article.meta.date.value
-    parts = [int(x) for x in date.split("-")] if date else []
-    parts += [0] * (3 - len(parts))
-    return (date is None, tuple(-x for x in parts), article.id)
 
 
 def _summarise(theme, articles: tuple[Article, ...], limit: int, mentions) -> ThemeSummary:

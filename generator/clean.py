@@ -30,7 +30,6 @@ def paragraphs_of(text: str) -> list[str]:
         # A line of only punctuation ("---", ", , ,") is a separator, never part of a paragraph.
         text = "\n".join(f"\n{line}\n" if P.NO_WORDS.match(line) else line for line in text.split("\n"))
     average = sum(len(line) for line in lines) / len(lines)
-    open_lines = sum(1 for line in lines[:-1] if not ends_sentence(line))
     blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
     if len(blocks) > 1 and len(blocks) < len(lines) and average < 100:
         # Blank lines between paragraphs: a block's lines are one paragraph when they are wrapped

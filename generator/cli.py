@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -33,9 +32,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             return 0
         mkdocs_yml = root / "mkdocs.yml"
         if args.offline:
-            os.environ["BRIEFING_OFFLINE"] = "true"  # read by mkdocs.yml: enables Material's offline plugin
-            return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir or str(root / "site-offline"))
-        return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir)
+            return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir or str(root / "site-offline"),
+                                 report.sources, offline=True)
+        return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir, report.sources)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -118,8 +117,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     return cmd_build(args)
 
 
-def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
-    """MkDocs builds into a fresh folder beside the site, swapped in only once it is complete."""
+def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources: int, offline: bool = False) -> int:
+    """MkDocs builds into a fresh folder beside the site, swapped in only once it is complete.
+
+    The hook is told, in MkDocs' configuration, that the pages are generated and how many sources
+    there are (`extra.briefing_generated`); the offline copy is Material's offline plugin, enabled.
+    """
     import tempfile
 
     from mkdocs.commands.build import build
@@ -128,7 +131,6 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
 
     from generator.safety import recover_site, swap_in
 
-    os.environ["BRIEFING_GENERATED"] = "1"  # the hook need not generate again in this process
     # MkDocs' strict-mode counter becomes the logger's only handler: without one of our own, the
     # warning that made the build fail would not be printed.
     handler = logging.StreamHandler(sys.stderr)
@@ -137,6 +139,14 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         cfg = load_config(str(mkdocs_yml), strict=strict, **({"site_dir": site_dir} if site_dir else {}))
+        cfg.extra["briefing_generated"] = {"sources": sources}  # the hook need not generate again
+        if offline:
+            plugin = cfg.plugins.get("material/offline")
+            if plugin is None:
+                print("mkdocs: --offline needs Material's offline plugin in mkdocs.yml (plugins: - offline)",
+                      file=sys.stderr)
+                return 1
+            plugin.config.enabled = True
         final = Path(cfg["site_dir"])
         final.parent.mkdir(parents=True, exist_ok=True)
         for line in recover_site(final):  # under the build lock: what is there was left by a dead build
@@ -152,7 +162,6 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None) -> int:
         print(f"mkdocs: {exc}", file=sys.stderr)
         return 1
     finally:
-        os.environ.pop("BRIEFING_GENERATED", None)
         logging.getLogger("mkdocs").removeHandler(handler)
     print(f"briefing: site built in {final}", file=sys.stderr)
     return 0

@@ -71,13 +71,6 @@ class Gazetteer:
     ignore: tuple[str, ...] = ()  # names an editor has reviewed and set aside
 
     @cached_property
-    def matcher(self):
-        """One multi-pattern automaton over every alias (generator.entities.Matcher)."""
-        from generator.entities import Matcher
-
-        return Matcher(self)
-
-    @cached_property
     def known(self) -> frozenset[str]:
         """Every name, alias, adjective and ignored name, casefolded: never proposed for review."""
         words = {w for e in self.entities for w in (*e.names, *e.adjectives)} | set(self.ignore)

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import ahocorasick
 
 from generator import patterns as P
-from generator.config import APOSTROPHES, RESERVED_ENTITY_IDS
+from generator.config import APOSTROPHES, RESERVED_ENTITY_IDS, Gazetteer
 from generator.models import Article, Block, Candidate, Mention
-from generator.text import is_title_case, sentence_at, sentence_spans, slug
+from generator.text import is_title_case, sentence_spans, slug
 
 TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
@@ -39,10 +39,24 @@ MAX_RUN = 8  # words; a longer capitalised run is a headline, not a name
 MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
 
 
+_MATCHERS: dict[int, tuple[Gazetteer, Matcher]] = {}
+
+
+def matcher_for(gazetteer: Gazetteer) -> Matcher:
+    """The gazetteer's automaton, built once per gazetteer (the last few are kept: `mkdocs serve`
+    loads the configuration again at each rebuild)."""
+    held = _MATCHERS.get(id(gazetteer))
+    if held is None or held[0] is not gazetteer:
+        if len(_MATCHERS) >= 4:
+            _MATCHERS.clear()
+        held = _MATCHERS[id(gazetteer)] = (gazetteer, Matcher(gazetteer))
+    return held[1]
+
+
 class Matcher:
     """Every alias of a gazetteer in one automaton; adjectives are matched too but name no one."""
 
-    def __init__(self, gazetteer):
+    def __init__(self, gazetteer: Gazetteer):
         self.automaton = ahocorasick.Automaton()
         for entity in gazetteer.entities:
             for alias in entity.names:
@@ -86,13 +100,13 @@ class Matcher:
 
 def find_actors(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = frozenset()):
     """(mentions, candidates) of a body, with one automaton pass per paragraph for both."""
-    hits = {b.anchor: gazetteer.matcher.find(b.text) for b in blocks}
+    hits = {b.anchor: matcher_for(gazetteer).find(b.text) for b in blocks}
     return find_mentions(blocks, gazetteer, hits), discover(blocks, gazetteer, glossary, hits)
 
 
 def find_mentions(blocks: tuple[Block, ...], gazetteer, hits: dict | None = None) -> tuple[Mention, ...]:
     """Every gazetteer name in the body, in text order (`hits`: matcher.find() per anchor, if known)."""
-    matcher = gazetteer.matcher
+    matcher = matcher_for(gazetteer)
     return tuple(Mention(entity, b.anchor, start, end) for b in blocks
                  for start, end, entity in (hits[b.anchor] if hits else matcher.find(b.text)) if entity is not None)
 
@@ -109,7 +123,7 @@ class _Tok:
 def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = frozenset(),
              hits: dict | None = None) -> tuple[Candidate, ...]:
     """Capitalised names in the body that the gazetteer does not know, with why they look like names."""
-    matcher = gazetteer.matcher
+    matcher = matcher_for(gazetteer)
     lower_words = {w for b in blocks for w in TOKEN.findall(b.text) if w.islower()}
     out: list[Candidate] = []
     for block in blocks:
@@ -384,15 +398,3 @@ def resolve(articles: list[Article], taken_ids: set[str]) -> tuple[list[Discover
 def _kind(items) -> str:
     kinds = Counter(c.kind for _, c in items if c.kind)
     return min(kinds, key=lambda k: (-kinds[k], k)) if kinds else "unclassified"
-
-
-def context(text: str, start: int, end: int, words: int = 18) -> tuple[str, str, str]:
-    """The sentence around [start, end), cut to about `words` words each side: (before, name, after)."""
-    s, sentence = sentence_at(text, start)
-    before, name, after = text[s:start], text[start:end], text[end:max(s + len(sentence), end)]
-    b, a = before.split(), after.split()
-    cut_before = ("… " if len(b) > words else "") + " ".join(b[-words:])
-    cut_after = " ".join(a[:words]) + (" …" if len(a) > words else "")
-    # Keep the spacing around the name as in the text: "Rahmon, President", "Putin’s".
-    return (cut_before + (" " if before[-1:].isspace() and cut_before else ""), name,
-            (" " if after[:1].isspace() and cut_after else "") + cut_after)

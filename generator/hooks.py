@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import html
 import logging
-import os
 import posixpath
 import re
 from pathlib import Path
@@ -18,9 +17,10 @@ from mkdocs.exceptions import PluginError
 
 from generator import config as config_mod
 from generator import pipeline
-from generator.markdown_text import page_url
-from generator.pages import abbreviations
 from generator.errors import BriefingError
+from generator.markdown_text import page_url
+from generator.pages import navigation
+from generator.pages.glossary import abbreviations
 from generator.safety import build_lock
 
 log = logging.getLogger("mkdocs.briefing")
@@ -32,20 +32,21 @@ def on_config(config, **kwargs):
     global _abbreviations
     briefing_yml = Path(config.config_file_path).resolve().parent / "briefing.yml"
     try:
-        if os.environ.get("BRIEFING_GENERATED"):  # `briefing build` has generated, under its lock
-            briefing_config = config_mod.load(briefing_yml)
+        generated = config.extra.get("briefing_generated")  # set by `briefing build`, which has generated
+        if isinstance(generated, dict):
+            briefing_config, sources = config_mod.load(briefing_yml), int(generated.get("sources", 0))
         else:
             with build_lock(briefing_yml.parent):
                 report = pipeline.run(briefing_yml)
             for problem in report.problems:
                 log.warning(problem)
             log.info("briefing: %s", report.summary())
-            briefing_config = report.briefing.config
+            briefing_config, sources = report.briefing.config, report.sources
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
     _abbreviations = abbreviations(briefing_config.glossary)
-    _choose_search_box(config, briefing_config)
-    config.nav = [_expand_themes(item, briefing_config.themes) for item in (config.nav or [])]
+    _choose_search_box(config, briefing_config, sources)
+    config.nav = _navigation(config.nav or [], briefing_config.themes)
     # Material's offline plugin (briefing build --offline) loads a search shim from a CDN; the copy
     # vendored in docs/assets/vendor/ (iframe-worker 1.0.4, MIT) keeps the offline site offline.
     polyfills = config.extra.get("polyfills") or []
@@ -54,13 +55,13 @@ def on_config(config, **kwargs):
 
 
 def _offline(config) -> bool:
-    """Is this the offline copy? Asked of Material's offline plugin itself (mkdocs.yml enables it
-    from BRIEFING_OFFLINE), not of the environment a second time."""
+    """Is this the offline copy? Asked of Material's offline plugin itself (`briefing build --offline`
+    enables it; mkdocs.yml, from BRIEFING_OFFLINE, for `mkdocs build`), not of the environment."""
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)
 
 
-def _choose_search_box(config, briefing_config) -> None:
+def _choose_search_box(config, briefing_config, count: int) -> None:
     """Material's search box while the briefing is small; above search.material_box_up_to sources the
     box sends the query to the Pagefind page (find/), and Material builds no index.
 
@@ -70,8 +71,6 @@ def _choose_search_box(config, briefing_config) -> None:
     it is the one that works from file://.
     """
     offline = _offline(config)
-    originals = Path(config.docs_dir) / "sources" / "originals"
-    count = sum(1 for _ in originals.iterdir()) if originals.is_dir() else 0  # one per source
     material = config.plugins.get("material/search")
     if offline or material is None or count <= briefing_config.material_box_up_to:
         return
@@ -130,6 +129,21 @@ def on_page_content(html_text, page, config, files, **kwargs):
         return f'href="{file.url_relative_to(page.file)}{match.group(2) or ""}"'
 
     return DIRECTORY_LINK.sub(to_file, html_text)
+
+
+def _navigation(own: list, themes) -> list:
+    """The generated pages' entries (generator.pages.FAMILIES, in order), then the entries of
+    mkdocs.yml; a generated page that mkdocs.yml names keeps the place it has there."""
+    named = {_page_of(item) for item in own}
+    generated = [{title: page} for title, page in navigation() if page not in named]
+    return [_expand_themes(item, themes) for item in generated + list(own)]
+
+
+def _page_of(item) -> str | None:
+    """The page a nav entry names ('about.md' or {'About': 'about.md'}); None for a section."""
+    if isinstance(item, dict) and len(item) == 1:
+        item = next(iter(item.values()))
+    return item if isinstance(item, str) else None
 
 
 def _expand_themes(item, themes):

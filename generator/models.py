@@ -272,3 +272,11 @@ class Briefing:
             index = {e.entity.id: e for e in self.entities}
             object.__setattr__(self, "_index", index)
         return index
+
+
+def newest_first(article: Article) -> tuple:
+    """Sort key: newest first; "2021" after "2021-05-04" (less precise); undated last; then by id."""
+    date = article.meta.date.value
+    parts = [int(x) for x in date.split("-")] if date else []
+    parts += [0] * (3 - len(parts))
+    return (date is None, tuple(-x for x in parts), article.id)

@@ -8,23 +8,20 @@ are staged outside docs/ first and then moved in under a journal (see write()).
 
 from __future__ import annotations
 
-import csv
 import errno
-import io
 import json
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from generator import pages
 from generator.errors import OutputError
 from generator.models import Briefing
+from generator.pages import iter_pages
 from generator.safety import atomic_write, deferred_signals
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = "journal.json"
-BOM = b"\xef\xbb\xbf"
 
 
 def render(briefing: Briefing) -> dict[str, bytes]:
@@ -36,166 +33,11 @@ def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes]]:
     """Every generated file as (path relative to docs/, bytes), one at a time: write() takes each as
     it comes, so the whole site is never in memory at once (1 GB at 10,000 sources). Pure."""
     seen: set[str] = set()
-
-    def once(path: str, data: str | bytes) -> tuple[str, bytes]:
+    for path, data in iter_pages(briefing):
         if path in seen:
             raise OutputError(f"two generated files would be {path}; rename one of the seeds or themes")
         seen.add(path)
-        return path, (data if isinstance(data, bytes) else data.encode("utf-8"))
-
-    yield once("index.md", pages.overview_page(briefing))
-    yield once("themes/index.md", pages.themes_index(briefing))
-    yield once("tags.md", pages.tags_page())
-    yield once("entities/index.md", pages.entities_index(briefing))
-    yield once("entities/review.md", pages.review_page(briefing))
-    yield once("glossary.md", pages.glossary_page(briefing))
-    yield once("timeline.csv", timeline_csv(briefing))
-    yield once("find.md", pages.find_page())
-    yield once("briefing.json", briefing_json(briefing))
-    for group in (pages.sources_pages(briefing), pages.timeline_pages(briefing), pages.differences_pages(briefing)):
-        for path, text in group.items():
-            yield once(path, text)
-    for summary in briefing.themes:
-        yield once(f"themes/{summary.theme.id}.md", pages.theme_page(summary, briefing))
-    for summary in briefing.entities:
-        yield once(f"entities/{summary.entity.id}.md", pages.entity_page(summary, briefing))
-    for article in briefing.articles:
-        yield once(f"sources/{article.id}.md", pages.source_page(article, briefing))
-        yield once(f"sources/originals/{pages.original_name(article)}", original_copy(article))
-
-
-def original_copy(article) -> bytes:
-    """The seed as the reader can open it: .txt for text (an HTML seed is shown, never run), the
-    file itself for a PDF or Word document.
-
-    A UTF-8 seed is copied byte for byte after a UTF-8 byte-order mark: static hosts serve .txt
-    without a charset, and browsers then read UTF-8 as Windows-1252 unless a BOM says otherwise.
-    A seed in another encoding is converted to UTF-8; the source page says which applies.
-    """
-    raw = article.source.raw
-    if article.source.fmt in ("pdf", "docx"):  # offered as it came, for download
-        return raw
-    if article.source.encoding == "utf-8-sig":
-        return raw
-    if article.source.encoding == "utf-8":
-        return BOM + raw
-    return BOM + article.source.text.encode("utf-8")
-
-
-def briefing_json(briefing: Briefing) -> bytes:
-    """The data file for other tools; its format is documented in the README."""
-    def source_record(a) -> dict:
-        m = a.meta
-        return {
-            "id": a.id,
-            "url": f"sources/{a.id}/",
-            "source_file": a.source.path,
-            "title": m.title.value,
-            "title_basis": m.title.basis,
-            "subtitle": m.subtitle.value,
-            "publication": m.publication.value,
-            "publication_basis": m.publication.basis,
-            "carried_by": m.carried_by.value,
-            "interviewee": m.interviewee.value,
-            "authors": list(m.authors.value),
-            "translator": m.translator.value,
-            "original_url": m.url.value,
-            "date": m.date.value,
-            "date_precision": m.date.precision,
-            "date_basis": m.date.basis,
-            "date_evidence": m.date.evidence,
-            "source_type": m.source_type.value,
-            "themes": list(a.theme_ids),
-            "theme_scores": {s.theme: s.score for s in a.scores},
-            "theme_evidence": {s.theme: [{"text": e.text, "anchor": e.anchor, "terms": list(e.terms)}
-                                         for e in s.evidence] for s in a.themes},
-            "entities": list(dict.fromkeys(m.entity for m in briefing.mentions.get(a.id, ()))),
-            "words": a.words,
-            "sha256": a.source.sha256,
-            "encoding": a.source.encoding,
-            "paragraphs": [{"anchor": b.anchor, "kind": b.kind, "text": b.text} for b in a.blocks],
-        }
-
-    themes = [{
-        "id": s.theme.id,
-        "title": s.theme.title,
-        "url": f"themes/{s.theme.id}/",
-        "sources": [source_id for source_id, _ in s.sources],
-        "key_points": [{"text": k.text, "source": k.source, "anchor": k.anchor} for k in s.key_points],
-    } for s in briefing.themes]
-    entities = [{
-        "id": e.entity.id,
-        "name": e.entity.name,
-        "kind": e.entity.kind,
-        "aliases": list(e.entity.aliases),
-        "description": e.entity.description,
-        "url": f"entities/{e.entity.id}/",
-        "sources": list(e.sources),
-        "mentions": len(e.mentions),
-        "reviewed": e.entity.reviewed,
-    } for e in briefing.entities]
-    for theme, summary in zip(themes, briefing.themes, strict=True):
-        theme["actors"] = [{"entity": e, "mentions": n, "sources": k} for e, n, k in summary.actors]
-    glossary = [{"term": term, "definition": definition} for term, definition in briefing.config.glossary]
-    themes_of = {a.id: list(a.theme_ids) for a in briefing.articles}
-    events = [{"date": e.date, "precision": e.precision, "end": e.end, "text": e.text, "expression": e.expression,
-               "note": e.note, "source": source, "anchor": e.anchor, "themes": themes_of[source]}
-              for source, e in briefing.events]
-    figures = (_figure(f, a.id) for a in briefing.articles for f in a.figures)
-    discrepancies = [{
-        "what": d.what, "method": d.method, "themes": list(d.themes),
-        "values": [{**_figure(s.figure, s.source), "equivalents": [_figure(e, s.source) for e in s.equivalents]}
-                   for s in d.statements],
-    } for d in briefing.discrepancies]
-    sources = (source_record(a) for a in briefing.articles)
-    data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": entities,
-            "glossary": glossary, "events": events, "figures": figures, "discrepancies": discrepancies}
-    return _records_json(data)
-
-
-def _records_json(data: dict) -> bytes:
-    """Sorted keys, one record of each list per line: readable, diffable, and written by json's C encoder
-    (an indented dump goes through the pure-Python encoder: 3 s instead of 0.3 s at 1,000 sources).
-    Lists may be iterators: each record is encoded as it comes, so the file's records never all exist
-    as Python objects at once (that doubled the generator's peak memory at 10,000 sources)."""
-    def dump(value) -> bytes:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False).encode("utf-8")
-
-    parts = [b"{\n"]
-    for n, key in enumerate(sorted(data)):
-        parts.append((b",\n " if n else b" ") + dump(key) + b": ")
-        value = data[key]
-        if isinstance(value, (list, tuple, Iterator)):
-            count = 0
-            for count, item in enumerate(value, 1):
-                parts.append((b"[\n  " if count == 1 else b",\n  ") + dump(item))
-            parts.append(b"\n ]" if count else b"[]")
-        else:
-            parts.append(dump(value))
-    parts.append(b"\n}\n")
-    return b"".join(parts)
-
-
-def _figure(f, source: str) -> dict:
-    return {"text": f.text, "value": f.value, "unit": f.unit, "measure": f.measure, "approximate": f.approximate,
-            "sentence": f.sentence, "source": source, "anchor": f.anchor}
-
-
-def timeline_csv(briefing: Briefing) -> str:
-    """The timeline as a table for spreadsheets: one row per event, dated ones in date order."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["date", "precision", "end", "text", "expression", "source", "url", "themes", "note"])
-    themes_of = {a.id: a.theme_ids for a in briefing.articles}
-    for source, e in briefing.events:
-        writer.writerow([_cell(v) for v in (e.date or "", e.precision, e.end or "", e.text, e.expression, source,
-                                            f"sources/{source}/#{e.anchor}", " ".join(themes_of[source]), e.note)])
-    return buffer.getvalue()
-
-
-def _cell(value: str) -> str:
-    """A CSV cell a spreadsheet will not run: seed text starting with = + - @ gets a leading quote."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+        yield path, (data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
 def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Path,

@@ -86,3 +86,15 @@ def squash(text: str) -> str:
 def slug(text: str) -> str:
     """'Статья о границе (1)' → 'stat-ya-o-granitse-1': transliterated, lowercase, URL-safe; may be ''."""
     return re.sub(r"[^a-z0-9_]+", "-", anyascii(text).lower()).strip("-_")[:80].rstrip("-_")
+
+
+def context(text: str, start: int, end: int, words: int = 18) -> tuple[str, str, str]:
+    """The sentence around [start, end), cut to about `words` words each side: (before, name, after)."""
+    s, sentence = sentence_at(text, start)
+    before, name, after = text[s:start], text[start:end], text[end:max(s + len(sentence), end)]
+    b, a = before.split(), after.split()
+    cut_before = ("… " if len(b) > words else "") + " ".join(b[-words:])
+    cut_after = " ".join(a[:words]) + (" …" if len(a) > words else "")
+    # Keep the spacing around the name as in the text: "Rahmon, President", "Putin’s".
+    return (cut_before + (" " if before[-1:].isspace() and cut_before else ""), name,
+            (" " if after[:1].isspace() and cut_after else "") + cut_after)

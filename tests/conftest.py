@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-
 import json
 import os
 import shutil
@@ -15,10 +14,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
-GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", "entities", "glossary.md", "timeline.md",
-             "timeline", "differences",
-             "timeline.csv", "differences.md", "find.md",
-             ".briefing-manifest.json")
+@functools.lru_cache(maxsize=1)
+def generated_here() -> frozenset[str]:
+    """What the last build in this checkout generated in docs/ (its manifest, and the manifest itself)."""
+    from generator.render import MANIFEST
+
+    try:
+        listed = json.loads((ROOT / "docs" / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        listed = []
+    return frozenset(listed) | {MANIFEST}
 
 
 def copy_project(dst: Path, seeds: Path | None = None) -> Path:
@@ -29,7 +34,7 @@ def copy_project(dst: Path, seeds: Path | None = None) -> Path:
     shutil.copytree(ROOT / "overrides", dst / "overrides")
     shutil.copytree(seeds or ROOT / "seeds", dst / "seeds")
     shutil.copytree(ROOT / "docs", dst / "docs", ignore=lambda d, names: [
-        n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
+        n for n in names if (Path(d) / n).relative_to(ROOT / "docs").as_posix() in generated_here()])
     os.symlink(ROOT / "generator", dst / "generator")  # mkdocs.yml names generator/hooks.py
     return dst
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from generator.aggregate import build_briefing, newest_first, select_key_points
+from generator.aggregate import build_briefing, select_key_points
+from generator.models import newest_first
 from generator.config import load
 from generator.models import Article, DateField, Evidence, Field, Metadata, Source, ThemeMatch
 

@@ -119,7 +119,8 @@ def test_reading_is_linear_in_the_input_whatever_its_shape(tmp_path, shape):
 
 
 def test_one_huge_source_cannot_fill_the_timeline_or_an_actor_page(tmp_path):
-    from generator.pages import EVENTS_PER_SOURCE, QUOTES_PER_SOURCE
+    from generator.pages.actors import QUOTES_PER_SOURCE
+    from generator.pages.timeline import EVENTS_PER_SOURCE
 
     day = "On {d} March 2021 the Taliban crossed the border near Khorog, officials said in Dushanbe. "
     text = "".join(day.format(d=1 + n % 28) + ("\n\n" if n % 5 == 4 else "") for n in range(2000))

@@ -11,7 +11,8 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import copy_project, html, link_target, page_ids
-from generator import cli, pages
+from generator import cli
+from generator.pages import differences, listing, themes, timeline
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +22,11 @@ def large(tmp_path_factory):
     with (project / "briefing.yml").open("a", encoding="utf-8") as handle:
         handle.write("\nsearch:\n  material_box_up_to: 2\n")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pages, "SPLIT_FROM", 3)
-        mp.setattr(pages, "DIFFERENCES_SPLIT_FROM", 1)
-        mp.setattr(pages, "THEME_DIFFERENCES", 1)
+        mp.setattr(listing, "SPLIT_FROM", 3)
+        mp.setattr(timeline, "SPLIT_FROM", 3)
+        mp.setattr(differences, "DIFFERENCES_SPLIT_FROM", 1)
+        mp.setattr(themes, "THEME_DIFFERENCES", 1)
         mp.chdir(project)
-        mp.setenv("BRIEFING_OFFLINE", "false")  # restored afterwards: the CLI sets it for --offline
-        mp.setenv("BRIEFING_GENERATED", "")
         assert cli.main(["build", "--strict"]) == 0
         assert cli.main(["build", "--offline", "--strict"]) == 0
     return project
@@ -105,8 +105,10 @@ def test_large_site_search_box_goes_to_the_search_page(large):
         assert form is not None and form.select_one("input[name=q]") is not None, page
         target, _ = link_target(site, page, form["action"])
         assert target == site / "find" and (target / "index.html").exists(), page
-    find = (site / "find" / "index.html").read_text(encoding="utf-8")
-    assert 'get("q")' in find and "triggerSearch(query)" in find
+    find = html(site / "find" / "index.html")
+    script, _ = link_target(site, site / "find" / "index.html", find.select("article script[src]")[-1]["src"])
+    code = script.read_text(encoding="utf-8")
+    assert 'get("q")' in code and "triggerSearch(query)" in code
 
 
 def test_offline_copy_keeps_material_search(large):

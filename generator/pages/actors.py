@@ -1,0 +1,161 @@
+"""The actors: one page per person, organisation or place, the index by kind, and the names to review."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.markdown_text import attr, front_matter, href, html_text, md
+from generator.models import Article, Briefing, EntitySummary
+from generator.pages.common import (date_label, kind_title, kinds_in_order, search_filters, short_label, sources_count,
+                                    title_html, title_link)
+from generator.text import context, sentence_at
+
+QUOTED_SOURCES = 20  # an actor page quotes its mentions in the newest 20 sources, then lists the others
+LISTED_SOURCES = 200  # ... up to this many; past that, the count and where to find them (linear page size)
+QUOTES_PER_SOURCE = 50  # sentences an actor page quotes from one source, then a count and a link
+SIGNAL_LABELS = {"title": "after a title (“President …”)", "multi": "several capitalised words",
+                 "multi-initial": "several capitalised words at a sentence start",
+                 "acronym": "an expansion with its acronym", "speaker": "followed by “said”, “told” …",
+                 "place": "after “in”, “from” …", "noun": "used as a name", "initial": "at a sentence start",
+                 "adjective": "before a noun", "alias": "an acronym given with its expansion"}
+
+
+def pages(briefing: Briefing) -> Iterator[tuple[str, str]]:
+    """The actors index, the names to review, and one page per actor."""
+    yield "entities/index.md", entities_index(briefing)
+    yield "entities/review.md", review_page(briefing)
+    for summary in briefing.entities:
+        yield f"entities/{summary.entity.id}.md", entity_page(summary, briefing)
+
+
+def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
+    """One actor: who or what it is, every mention in context by source, and who is named with it."""
+    entity = summary.entity
+    by_id = briefing.by_id
+    description = entity.description or f"{entity.kind[:1].upper() + entity.kind[1:]} named in " \
+                                        f"{sources_count(len(summary.sources))}."
+    out = [front_matter({"title": attr(entity.name), "description": attr(description)}), f"# {md(entity.name)}\n\n",
+           search_filters([("kind", "Actor")])]
+    out.append(f"**{md(entity.kind[:1].upper() + entity.kind[1:])}** · "
+               f"{len(summary.mentions)} mention{'s' if len(summary.mentions) != 1 else ''} in "
+               f"{sources_count(len(summary.sources))}\n\n")
+    if entity.description:
+        out.append(f"{md(entity.description)}\n\n")
+    if entity.aliases:
+        out.append(f"**Also written:** {', '.join(md(a) for a in entity.aliases)}\n\n")
+    if not entity.reviewed:
+        why = ", ".join(SIGNAL_LABELS.get(s, s) for s in entity.signals)
+        out.append('!!! warning "Not reviewed"\n\n'
+                   f"    Found in the sources ({md(why)}), not in the gazetteer: the name, its kind and "
+                   "its spellings are the generator's guess. See [names to review](review.md).\n\n")
+    out.append("## Mentions\n\n")
+    mentions_by_source: dict[str, list] = {}
+    for article_id, mention in summary.mentions:
+        mentions_by_source.setdefault(article_id, []).append(mention)
+    quoted = list(mentions_by_source.items())[:QUOTED_SOURCES]
+    page = f"entities/{entity.id}.md"
+    glossary = briefing.config.glossary
+    for article_id, items in quoted:
+        out.append(_quotes(by_id[article_id], items, page, glossary))
+    rest = list(mentions_by_source.items())[QUOTED_SOURCES:]
+    if rest:
+        out.append(f"### Older sources ({len(rest)})\n\nQuoted above are the {QUOTED_SOURCES} newest sources; "
+                   "these older ones also name it (all mentions are in `briefing.json`):\n\n")
+        out.append("<ul>\n")
+        for article_id, items in rest[:LISTED_SOURCES]:
+            article = by_id[article_id]
+            out.append(f"<li>{title_html(article, page, items[0].anchor)} · {html_text(date_label(article))} · "
+                       f"{len(items)}×</li>\n")
+        out.append("</ul>\n")
+        if len(rest) > LISTED_SOURCES:
+            out.append(f"\n{len(rest) - LISTED_SOURCES} older sources name it too: the [search page](../find.md) "
+                       "finds them (narrow by year or publication), and `briefing.json` lists them all.\n")
+        out.append("\n")
+    if summary.related:
+        # Out of search: a name would otherwise find every actor page that lists it as a neighbour.
+        out.append("## Named in the same paragraphs { data-search-exclude }\n\n")
+        out.append("| Actor | Paragraphs | Where |\n|---|---:|---|\n")
+        for related in summary.related:
+            other = briefing.entity(related.entity).entity
+            where = ", ".join(f"[{md(short_label(by_id[article_id]))} "
+                              f"¶ {anchor.split('-')[-1]}](../sources/{article_id}.md#{anchor})"
+                              for article_id, anchor in related.evidence)
+            out.append(f"| [{md(other.name)}]({other.id}.md) | {related.paragraphs} | {where} |\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _spaced(text: str, glossary) -> str:
+    """html_text() of a piece of a sentence, keeping one space at either end if it had one."""
+    if not text.strip():
+        return ""
+    return (" " if text[:1].isspace() else "") + html_text(text, glossary) + (" " if text[-1:].isspace() else "")
+
+
+def _quotes(article: Article, mentions, page: str, glossary) -> str:
+    """A source's heading, then each sentence naming the actor, the name in bold, linked to its paragraph."""
+    blocks = {b.anchor: b.text for b in article.blocks}
+    out = [f"### {title_link(article, f'../sources/{article.id}.md')}\n\n"]
+    meta = [md(article.meta.publication.value)] if article.meta.publication.value else []
+    out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n<ul>\n")
+    seen: set[tuple[str, str]] = set()
+    for n, mention in enumerate(mentions):
+        if len(seen) == QUOTES_PER_SOURCE:
+            link = href(page, f"sources/{article.id}.md", mention.anchor)
+            out.append(f'<li><a href="{link}">{len(mentions) - n} more mention(s) in this source</a></li>\n')
+            break
+        text = blocks[mention.anchor]
+        sentence = (mention.anchor, sentence_at(text, mention.start)[0])
+        if sentence in seen:
+            continue  # the same sentence names it twice: quoted once, at its first mention
+        seen.add(sentence)
+        before, name, after = context(text, mention.start, mention.end)
+        number = mention.anchor.split("-")[-1]
+        link = href(page, f"sources/{article.id}.md", mention.anchor)
+        out.append(f"<li>{_spaced(before, glossary)}<strong>{html_text(name)}</strong>{_spaced(after, glossary)} "
+                   f'<a href="{link}">¶ {number}</a></li>\n')
+    return "".join(out) + "</ul>\n\n"
+
+
+def entities_index(briefing: Briefing) -> str:
+    """Every reviewed actor by kind, with mention counts; a pointer to the names to review."""
+    out = [front_matter({"title": "People, organisations and places"}), "# People, organisations and places\n\n"]
+    reviewed = [e for e in briefing.entities if e.entity.reviewed]
+    unreviewed = len(briefing.entities) - len(reviewed)
+    out.append(f"{len(reviewed)} actors named in the sources, each with a page quoting every mention. "
+               "Spellings are merged as the gazetteer says (`gazetteer.yml`).")
+    if unreviewed:
+        out.append(f" **{unreviewed}** more names were found that the gazetteer does not know yet: "
+                   "[names to review](review.md).")
+    out.append("\n\n")
+    by_kind: dict[str, list[EntitySummary]] = {}
+    for summary in reviewed:
+        by_kind.setdefault(summary.entity.kind, []).append(summary)
+    for kind in kinds_in_order(by_kind):
+        out.append(f"## {md(kind_title(kind))}\n\n| Name | Mentions | Sources |\n|---|---:|---:|\n")
+        for summary in sorted(by_kind[kind], key=lambda e: (-len(e.mentions), e.entity.name.casefold())):
+            out.append(f"| [{md(summary.entity.name)}]({summary.entity.id}.md) | {len(summary.mentions)} | "
+                       f"{len(summary.sources)} |\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def review_page(briefing: Briefing) -> str:
+    """Names found in the sources and not in the gazetteer, for an editor to promote or ignore."""
+    found = [e for e in briefing.entities if not e.entity.reviewed]
+    out = [front_matter({"title": "Names to review"}), "# Names to review\n\n"]
+    out.append("Names the generator found in the sources that the gazetteer does not know. For each: add it to "
+               "`gazetteer.yml` as an entity or as another spelling of one, or list it under `ignore`. "
+               "`briefing entities --unreviewed` prints the same list with entries ready to paste.\n\n")
+    if not found:
+        return "".join(out) + "Nothing to review: every name found is in the gazetteer.\n"
+    by_id = briefing.by_id
+    out.append("| Name | Guessed kind | Why | Mentions | First seen |\n|---|---|---|---:|---|\n")
+    for summary in sorted(found, key=lambda e: (-len(e.mentions), e.entity.name.casefold())):
+        entity = summary.entity
+        article_id, first = summary.mentions[0]
+        why = ", ".join(SIGNAL_LABELS.get(s, s) for s in entity.signals)
+        out.append(f"| [{md(entity.name)}]({entity.id}.md) | {md(entity.kind)} | {md(why)} | {len(summary.mentions)} | "
+                   f"[{md(short_label(by_id[article_id]))} ¶ {first.anchor.split('-')[-1]}]"
+                   f"(../sources/{article_id}.md#{first.anchor}) |\n")
+    return "".join(out) + "\n"

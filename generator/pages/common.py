@@ -1,0 +1,124 @@
+"""What every page family shares: links and citations to a source, counts, dates, search marks.
+
+Long lists (sources, quotes, events, actors) are written as raw HTML, escaped by html_text():
+Markdown passes a raw HTML block through untouched, where each Markdown link or escape costs an
+inline-pattern match (most of MkDocs' time at thousands of pages). Links there are final URLs
+(href(): MkDocs does not rewrite links in raw HTML); headings stay Markdown, for the page's toc.
+"""
+
+from __future__ import annotations
+
+import html
+
+from generator.markdown_text import front_matter, href, html_text, human_date, md
+from generator.models import INFERRED, NONE, Article
+
+NEWEST = 5
+
+
+def title_link(article: Article, link: str) -> str:
+    """A Markdown link to a source; a title the source did not state (its first sentence) is in italics."""
+    text = f"[{md(article.meta.title.value)}]({link})"
+    return f"*{text}*" if article.meta.title.basis in (INFERRED, NONE) else text
+
+
+def title_html(article: Article, page: str, anchor: str = "") -> str:
+    """title_link() as HTML, from the page at docs path `page`."""
+    link = f'<a href="{href(page, f"sources/{article.id}.md", anchor)}">{html_text(article.meta.title.value)}</a>'
+    return f"<em>{link}</em>" if article.meta.title.basis in (INFERRED, NONE) else link
+
+
+def date_label(article: Article) -> str:
+    """'4 May 2021', or '4 May 2021 (inferred)' when the date was deduced from the text."""
+    date = article.meta.date
+    label = human_date(date.value)
+    return f"{label} (inferred)" if date.value and date.basis == INFERRED else label
+
+
+def citation(article: Article, anchor: str, prefix: str) -> str:
+    """'[Title](…#p-3) · Publication · 4 May 2021'."""
+    parts = [title_link(article, f"{prefix}{article.id}.md#{anchor}")]
+    if article.meta.publication.value:
+        parts.append(f"*{md(article.meta.publication.value)}*")
+    parts.append(md(date_label(article)))
+    return " · ".join(parts)
+
+
+def citation_html(article: Article, anchor: str, page: str) -> str:
+    """citation() as HTML, from the page at docs path `page`."""
+    parts = [title_html(article, page, anchor)]
+    if article.meta.publication.value:
+        parts.append(f"<em>{html_text(article.meta.publication.value)}</em>")
+    parts.append(html_text(date_label(article)))
+    return " · ".join(parts)
+
+
+def sources_count(n: int) -> str:
+    """'1 source', '5 sources'."""
+    return f"{n} source{'s' if n != 1 else ''}"
+
+
+def span(years) -> str:
+    """'from 2006 to 2021', 'from 2021', or nothing for (None, None)."""
+    first, last = years
+    if first is None:
+        return ""
+    return f"from {first}" if first == last else f"from {first} to {last}"
+
+
+def year_of(article: Article) -> str:
+    """The year of a source's date, or 'undated'."""
+    return article.meta.date.value[:4] if article.meta.date.value else "undated"
+
+
+def short_label(article: Article) -> str:
+    """A short label for a source in a list of links: its publication (or first title words), its year."""
+    date = article.meta.date.value
+    label = article.meta.publication.value
+    if not label:
+        title = article.meta.title.value.split()
+        label = " ".join(title[:4]) + ("…" if len(title) > 4 else "")
+    return f"{label} {date[:4]}" if date else label
+
+
+def years_table(by_year: dict[str, list], folder: str, noun: str) -> str:
+    """The index of a list split by year: each year, linked to its page (folder/<year>.md), and its count."""
+    rows = [f"| Year | {noun} |\n|---|---:|\n"]
+    rows += [f"| [{year}]({folder}/{year}.md) | {len(items):,} |\n" for year, items in by_year.items()]
+    return "".join(rows) + "\n"
+
+
+def year_page(title: str, intro: str, body: str) -> str:
+    """One year of a split list; `intro` links back to all years."""
+    return front_matter({"title": title}) + f"# {title}\n\n{intro}\n\n{body}"
+
+
+def search_filters(filters: list[tuple[str, str]]) -> str:
+    """Empty marks that give Pagefind a page's filters (theme, publication, year, kind of page)."""
+    marks = "".join(f'<span data-pagefind-filter="{name}:{html.escape(inert_markup(value), quote=True)}"></span>'
+                    for name, value in filters)
+    return f'<div class="search-filters" hidden>{marks}</div>\n\n'
+
+
+def inert_markup(value: str) -> str:
+    """Text that stays text however often it is unescaped: Pagefind decodes a filter twice (1.5) and
+    its interface then shows it as HTML. A word joiner (invisible) after each '<' and '&' means no
+    tag or entity can ever start there, whatever the number of decodings."""
+    return value.replace(",", " ").replace("&", "&\u2060").replace("<", "<\u2060")
+
+
+# How kinds are titled on the index, in this order; any other kind follows, titled as written.
+KIND_TITLES = {"person": "People", "organisation": "Organisations", "country": "Countries", "place": "Places",
+               "military unit": "Military units", "armed group": "Armed groups", "media": "Media",
+               "event": "Events", "unclassified": "Not yet classified"}
+
+
+def kinds_in_order(kinds) -> list[str]:
+    """Kinds of actor in the order of KIND_TITLES, others after them, 'unclassified' last."""
+    order = list(KIND_TITLES)
+    return sorted(kinds, key=lambda k: (order.index(k) if k in order else len(order) - 1, k == "unclassified", k))
+
+
+def kind_title(kind: str) -> str:
+    """'person' → 'People'; a kind not in KIND_TITLES as written, capitalised."""
+    return KIND_TITLES.get(kind, kind[:1].upper() + kind[1:])

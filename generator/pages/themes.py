@@ -1,0 +1,128 @@
+"""A theme's page (key points, actors, timeline, figures, disagreements, sources), the themes index and the tags page."""
+
+from __future__ import annotations
+
+from generator.markdown_text import attr, front_matter, html_text, md
+from generator.models import Briefing, ThemeSummary, newest_first
+from generator.pages.common import citation, date_label, search_filters, sources_count, span, title_html
+from generator.pages.differences import discrepancy, figure_value, figure_where
+from generator.pages.timeline import event_list
+
+THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
+THEME_DIFFERENCES = 10  # a theme page shows this many disagreements; "Where sources differ" has all
+
+
+def pages(briefing: Briefing) -> list[tuple[str, str]]:
+    """The themes index and one page per theme."""
+    return [("themes/index.md", themes_index(briefing))] + [
+        (f"themes/{s.theme.id}.md", theme_page(s, briefing)) for s in briefing.themes]
+
+
+def tags_pages(briefing: Briefing) -> list[tuple[str, str]]:
+    """Every source under each of its themes (Material's tags plugin fills the page)."""
+    return [("tags.md", tags_page())]
+
+
+def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
+    """One theme: overview figures, key points with citations, its sources, how it is detected."""
+    theme = summary.theme
+    by_id = briefing.by_id
+    n = len(summary.sources)
+    out = [front_matter({"title": attr(theme.title), "description": attr(theme.description)}), f"# {md(theme.title)}\n\n",
+           search_filters([("kind", "Theme"), ("theme", theme.title)])]
+    out.append(f"{md(theme.description)}\n\n")
+    out.append(f"**{sources_count(n)}** {span(summary.years)}")
+    pubs = sorted({by_id[i].meta.publication.value for i, _ in summary.sources if by_id[i].meta.publication.value})
+    if pubs:
+        out.append(f", from {len(pubs)} publication{'s' if len(pubs) != 1 else ''}: {', '.join(md(p) for p in pubs)}")
+    out.append(".\n\n")
+    if not n:
+        out.append("No source reaches this theme's threshold yet.\n\n")
+        return "".join(out) + _method(theme)
+    out.append("## Key points\n\n")
+    out.append("Exact sentences from the sources, chosen for how strongly they speak to the theme and taken "
+               "in turn from different sources. Each links to its paragraph.\n\n")
+    for n_point, point in enumerate(summary.key_points, 1):
+        article = by_id[point.source]
+        out.append(f"{n_point}. “{md(point.text)}”  \n   — {citation(article, point.anchor, '../sources/')}\n\n")
+    if summary.actors:
+        out.append("## Main actors\n\n")
+        out.append("The people, organisations and places most often named in the paragraphs that place its "
+                   "sources in this theme.\n\n")
+        out.append("| Actor | Kind | Mentions | Sources |\n|---|---|---:|---:|\n")
+        for entity_id, mentions, sources in summary.actors:
+            entity = briefing.entity(entity_id).entity
+            out.append(f"| [{md(entity.name)}](../entities/{entity_id}.md) | {md(entity.kind)} | {mentions} | "
+                       f"{sources} |\n")
+        out.append("\n")
+    out.append(_timeline(summary, briefing, by_id))
+    out.append(_figures(summary, briefing, by_id))
+    out.append("## Sources on this theme\n\n")
+    if n > THEME_SOURCES:
+        out.append(f"The newest {THEME_SOURCES}; [Sources by theme](../tags.md) lists all {n}.\n\n")
+    page = f"themes/{theme.id}.md"
+    out.append('<table>\n<thead><tr><th>Date</th><th>Source</th><th>Publication</th><th>Type</th>'
+               '<th style="text-align: right">Score</th></tr></thead>\n<tbody>\n')
+    newest = sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]]))[:THEME_SOURCES]
+    for source_id, score in newest:
+        a = by_id[source_id]
+        out.append(f"<tr><td>{html_text(date_label(a))}</td><td>{title_html(a, page)}</td>"
+                   f"<td>{html_text(a.meta.publication.value or '—')}</td>"
+                   f"<td>{html_text(a.meta.source_type.value or '—')}</td>"
+                   f'<td style="text-align: right">{score:g}</td></tr>\n')
+    out.append("</tbody>\n</table>\n\n")
+    return "".join(out) + _method(theme)
+
+
+def _method(theme) -> str:
+    terms = ", ".join(f"{md(t)} ({w:g})" for t, w in sorted(theme.terms, key=lambda tw: (-tw[1], tw[0].lower())))
+    return (
+        '??? info "How sources are assigned to this theme"\n\n'
+        f"    A source belongs to this theme when its weighted count of the terms below reaches "
+        f"**{theme.threshold:g}**; each term counts at most three times per source. The terms and their "
+        f"weights come from `briefing.yml`.\n\n    {terms}\n"
+    )
+
+
+def _timeline(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
+    if not summary.events:
+        return ""
+    out = ["## Timeline\n\n", "Dated events in the paragraphs that place sources in this theme, latest "
+           f"{len(summary.events)}; [the full timeline](../timeline.md) has every source.\n\n"]
+    out.append(event_list(summary.events, by_id, f"themes/{summary.theme.id}.md", None, briefing.config.glossary))
+    return "".join(out)
+
+
+def _figures(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
+    out = []
+    if summary.figures:
+        out += ["## Key figures\n\n", "Quantities in the paragraphs that place sources in this theme, as the sources "
+                "give them (currencies are never converted).\n\n",
+                "| Figure | Value | Measures | Where |\n|---|---|---|---|\n"]
+        for article_id, figure in summary.figures:
+            approx = " (approx.)" if figure.approximate else ""
+            out.append(f"| {md(figure.text)} | {md(figure_value(figure))}{approx} | {md(figure.measure)} | "
+                       f"{figure_where(by_id[article_id], figure, '../sources/')} |\n")
+        out.append("\n")
+    concerned = [d for d in briefing.discrepancies if summary.theme.id in d.themes]
+    if concerned:
+        out.append("## Where sources differ\n\n")
+        if len(concerned) > THEME_DIFFERENCES:
+            out.append(f"The first {THEME_DIFFERENCES} of {len(concerned)}; [Where sources differ](../differences.md) "
+                       "has them all.\n\n")
+        for d in concerned[:THEME_DIFFERENCES]:
+            out.append(discrepancy(d, by_id, f"themes/{summary.theme.id}.md", level="###"))
+    return "".join(out)
+
+
+def themes_index(briefing: Briefing) -> str:
+    out = [front_matter({"title": "Themes"}), "# Themes\n\n"]
+    for summary in briefing.themes:
+        out.append(f"## [{md(summary.theme.title)}]({summary.theme.id}.md)\n\n{md(summary.theme.description)}\n\n")
+        out.append(f"{sources_count(len(summary.sources))} {span(summary.years)}.\n\n")
+    return "".join(out)
+
+
+def tags_page() -> str:
+    return (front_matter({"title": "Sources by theme"}) + "# Sources by theme\n\n"
+            "Every source, listed under each theme it belongs to.\n\n<!-- material/tags -->\n")

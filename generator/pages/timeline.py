@@ -1,0 +1,120 @@
+"""The timeline: every dated event in date order, by year, and as a CSV table."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from generator.markdown_text import front_matter, html_text, human_date, md
+from generator.models import Briefing
+from generator.pages.common import citation, citation_html, sources_count, year_page, years_table
+
+SPLIT_FROM = 1000  # dated events from which the timeline gets one page per year
+EVENTS_PER_SOURCE = 300  # dated events one source can put on the timeline pages (timeline.csv has all)
+UNDATED_LISTED = 1000  # events the timeline lists under "could not be resolved"; briefing.json has all
+
+
+def pages(briefing: Briefing) -> list[tuple[str, str]]:
+    """The timeline (with its pages by year when there are many) and timeline.csv."""
+    return [*timeline_pages(briefing).items(), ("timeline.csv", timeline_csv(briefing))]
+
+
+def event_date(event) -> str:
+    """'27 April 2021', 'April 2021', 'spring 2023', '2006', '19–23 April 2021'."""
+    if not event.date:
+        return "date unresolved"
+    parts = event.date.split("-")
+    if len(parts) == 2 and not parts[1].isdigit():
+        return f"{parts[1]} {parts[0]}"
+    label = human_date(event.date)
+    if event.end:
+        label = f"{int(event.date[8:10])}–{human_date(event.end)}"
+    return label
+
+
+def event_list(events, by_id, page: str, titles: dict[str, str] | None, glossary) -> str:
+    """Events as an HTML list: date, precision, the sentence, its citation (and its source's themes)."""
+    out = ['<ul class="events">\n']
+    for article_id, event in events:
+        article = by_id[article_id]
+        themes = ""
+        if titles is not None and article.theme_ids:
+            themes = " · " + ", ".join(f"<em>{html_text(titles[t])}</em>" for t in article.theme_ids)
+        out.append(f"<li><strong>{html_text(event_date(event))}</strong> "
+                   f"<small>{html_text(event.precision)}</small> — "
+                   f"{html_text(event.text, glossary)}<br>\n{citation_html(article, event.anchor, page)}{themes}</li>\n")
+    return "".join(out) + "</ul>\n\n"
+
+TIMELINE_NOTE = ("Each is the sentence that carries the date, linked to its paragraph. Dates are shown as precisely "
+                 "as the source gives them (day, month, season or year); a date without a year takes it from the "
+                 "source's own date, and the source page says how that date was found. Each event lists the "
+                 "themes of its source.")
+
+
+def timeline_pages(briefing: Briefing) -> dict[str, str]:
+    """Every dated event in date order, grouped by year; then what could not be dated. From SPLIT_FROM
+    dated events, timeline.md lists the years and each year has its page (timeline/<year>.md)."""
+    by_id = briefing.by_id
+    titles = {t.id: t.title for t in briefing.config.themes}
+    listed = _events_listed(briefing)
+    dated = [(a, e) for a, e in listed if e.date]
+    undated = [(a, e) for a, e in listed if not e.date]
+    by_year: dict[str, list] = {}
+    for article_id, event in dated:
+        by_year.setdefault(event.date[:4], []).append((article_id, event))
+    split = len(dated) >= SPLIT_FROM
+    out = [front_matter({"title": "Timeline", "description": "Every dated event in the sources, in date order."}),
+           "# Timeline\n\n"]
+    out.append(f"{len(dated)} dated events from {sources_count(len({a for a, _ in dated}))}. {TIMELINE_NOTE} "
+               "Also as a table: [timeline.csv](timeline.csv).\n\n")
+    if len(listed) < len(briefing.events):
+        crowded = sum(1 for a in briefing.articles if len(a.events) > EVENTS_PER_SOURCE)
+        out.append(f"Each source gives at most its first {EVENTS_PER_SOURCE} dated events here; "
+                   f"{len(briefing.events) - len(listed):,} more from {crowded} long source(s) are in timeline.csv "
+                   "and `briefing.json`.\n\n")
+    pages = {}
+    if split:
+        out.append("One page per year:\n\n" + years_table(by_year, "timeline", "Events"))
+    for year, events in by_year.items():
+        lines = event_list(events, by_id, f"timeline/{year}.md" if split else "timeline.md", titles,
+                            briefing.config.glossary)
+        if split:
+            pages[f"timeline/{year}.md"] = year_page(
+                f"Timeline: {year}", f"{len(events)} dated events; [all years](../timeline.md). {TIMELINE_NOTE}", lines)
+        else:
+            out.append(f"\n## {year}\n\n{lines}")
+    if undated:
+        out.append("\n## Dates that could not be resolved\n\n"
+                   "These sentences carry a date the generator could not place; each says why.\n\n")
+        for article_id, event in undated[:UNDATED_LISTED]:
+            out.append(f"- “{md(event.expression)}”: {md(event.note)} — {md(event.text)}  \n  "
+                       f"{citation(by_id[article_id], event.anchor, 'sources/')}\n")
+        if len(undated) > UNDATED_LISTED:
+            out.append(f"\n{len(undated) - UNDATED_LISTED} more are in `briefing.json` (events without a date).\n")
+    return {"timeline.md": "".join(out) + "\n", **pages}
+
+
+def _events_listed(briefing: Briefing) -> list:
+    """briefing.events without what one source gives past its first EVENTS_PER_SOURCE (in its own
+    text order): a book-length seed would otherwise fill the timeline (16 MB of pages from one file)."""
+    allowed = {(a.id, e) for a in briefing.articles for e in a.events[:EVENTS_PER_SOURCE]}
+    if len(allowed) == len(briefing.events):
+        return list(briefing.events)
+    return [(a, e) for a, e in briefing.events if (a, e) in allowed]
+
+
+def timeline_csv(briefing: Briefing) -> str:
+    """The timeline as a table for spreadsheets: one row per event, dated ones in date order."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["date", "precision", "end", "text", "expression", "source", "url", "themes", "note"])
+    themes_of = {a.id: a.theme_ids for a in briefing.articles}
+    for source, e in briefing.events:
+        writer.writerow([_cell(v) for v in (e.date or "", e.precision, e.end or "", e.text, e.expression, source,
+                                            f"sources/{source}/#{e.anchor}", " ".join(themes_of[source]), e.note)])
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """A CSV cell a spreadsheet will not run: seed text starting with = + - @ gets a leading quote."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

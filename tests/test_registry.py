@@ -1,0 +1,55 @@
+"""The page registry (generator.pages.FAMILIES) is the one list of what the generator writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.pages import FAMILIES, generated_paths, navigation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def covered(path: str) -> bool:
+    return any(path == p or (p.endswith("/") and path.startswith(p)) for p in generated_paths())
+
+
+def test_every_generated_file_belongs_to_a_family(built):
+    manifest = json.loads((built / "docs" / ".briefing-manifest.json").read_text(encoding="utf-8"))
+    assert manifest and all(covered(p) for p in manifest), [p for p in manifest if not covered(p)]
+    # and every family wrote something
+    for family in FAMILIES:
+        assert any(p == q or (q.endswith("/") and p.startswith(q)) for p in manifest for q in family.paths), family.name
+
+
+def test_git_ignores_exactly_what_the_generator_writes():
+    ignored = {line.strip() for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()}
+    for path in generated_paths():
+        assert f"/docs/{path}" in ignored, f"/docs/{path} missing from .gitignore"
+    listed = {line[len("/docs/"):] for line in ignored if line.startswith("/docs/")}
+    assert listed - set(generated_paths()) == {".briefing-manifest.json"}, listed - set(generated_paths())
+
+
+def nav_titles(page: Path) -> list[str]:
+    from conftest import html
+
+    top = html(page).select_one("nav.md-nav--primary > ul")
+    return [li.find(["a", "label"]).get_text(" ", strip=True) for li in top.find_all("li", recursive=False)]
+
+
+def test_the_navigation_comes_from_the_registry_then_mkdocs_yml(built):
+    """The generated pages in the registry's order, then the hand-written About of mkdocs.yml."""
+    assert nav_titles(built / "site" / "index.html") == [title for title, _ in navigation()] + ["About"]
+
+
+def test_a_generated_page_named_in_mkdocs_yml_keeps_its_place_there(tmp_path):
+    from conftest import copy_project, run_cli
+
+    project = copy_project(tmp_path / "p")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  - About: about.md\n",
+                                                       "  - About: about.md\n  - Words: glossary.md\n"), encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    titles = nav_titles(project / "site" / "index.html")
+    assert titles[-2:] == ["About", "Words"] and "Glossary" not in titles, titles
