@@ -9,6 +9,7 @@ from urllib.parse import quote
 from generator.markdown_text import attr, cell, front_matter, href, html_text, human_date, md
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Article, Briefing
 from generator.pages.common import kind_title, kinds_in_order, search_filters
+from generator.pages.templating import markup, render
 from generator.text import sentences
 
 BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "from the sidecar file",
@@ -16,7 +17,6 @@ BASIS_LABEL = {STATED: "stated in the text", INFERRED: "inferred", SIDECAR: "fro
                NONE: "not found"}
 URL_SAFE = ":/?#@!$&*+,;=%~-._"  # kept as they are in a link; quotes, brackets and spaces are escaped
 BOM = b"\xef\xbb\xbf"
-DIR_RTL = ' dir="rtl"'
 
 
 def pages(briefing: Briefing) -> Iterator[tuple[str, str | bytes]]:
@@ -63,42 +63,26 @@ def source_page(article: Article, briefing: Briefing) -> str:
         "tags": [attr(titles[t]) for t in article.theme_ids],
         "source_id": article.id,
     }
-    out = [front_matter(head), f"# {md(meta.title.value)}\n\n"]
     filters = [("kind", "Source")] + [("theme", titles[t]) for t in article.theme_ids]
     filters += [("publication", meta.publication.value)] if meta.publication.value else []
     filters += [("year", meta.date.value[:4])] if meta.date.value else []
-    out.append(search_filters(filters))
-    if meta.subtitle.value:
-        out.append(f"*{md(meta.subtitle.value)}*\n\n")
-    if meta.summary.value:
-        out.append(f"> {md(meta.summary.value)}\n\n")
-    out.append('!!! abstract "About this source"\n\n')
-    # A list, not a table: it stays readable on a phone. Provenance follows each value, muted.
+    return render("source.md.j2", meta=meta, front_matter=markup(front_matter(head)),
+                  filters=markup(search_filters(filters)), rows=list(_rows(article, titles)),
+                  why_themes=markup(_why_themes(article, titles)), actors=markup(_actors_block(article, briefing)),
+                  blocks=[(block, right_to_left(block.text)) for block in article.blocks],
+                  glossary=briefing.config.glossary)
+
+
+def _rows(article: Article, titles: dict[str, str]):
+    """The panel's rows: label, value (Markdown), and how the value was found."""
     for label, value, field in _panel_rows(article, titles):
         how = BASIS_LABEL.get(field.basis, field.basis) if field else ""
         if field and field.evidence and field.basis != NONE:
             # Stated fields quote the words that showed them; the title's evidence says where it stood.
             quoted = field.basis == STATED and field is not article.meta.title
             how += f": “{md(field.evidence[:160])}”" if quoted else f" ({md(field.evidence[:200])})"
-        # data-search-exclude: provenance repeats words of the text; keep it out of search results.
-        provenance = f' <span class="provenance" data-search-exclude>{how}</span>' if how else ""
-        out.append(f"    - **{label}:** {value}{provenance}\n")
-    out.append("\n")
-    out.append(_why_themes(article, titles))
-    out.append(_actors_block(article, briefing))
-    glossary = briefing.config.glossary
-    for block in article.blocks:
-        # Paragraphs as raw HTML blocks, escaped: Markdown passes them through untouched (fast at scale);
-        # headings stay Markdown so that they make the page's table of contents.
-        rtl = right_to_left(block.text)
-        if block.kind == "heading":
-            out.append(f"## {md(block.text)} {{ #{block.anchor}{' dir=rtl' if rtl else ''} }}\n\n")
-        elif block.kind == "question":
-            out.append(f'<p id="{block.anchor}" class="question"{DIR_RTL if rtl else ""}><strong>'
-                       f"{html_text(block.text, glossary)}</strong></p>\n\n")
-        else:
-            out.append(f'<p id="{block.anchor}"{DIR_RTL if rtl else ""}>{html_text(block.text, glossary)}</p>\n\n')
-    return "".join(out)
+        # data-search-exclude (in the template): provenance repeats words of the text; kept out of search.
+        yield label, markup(value), markup(how)
 
 
 def right_to_left(text: str) -> bool:

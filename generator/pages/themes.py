@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import attr, front_matter, html_text, md
+from generator.markdown_text import attr, front_matter, md
 from generator.models import Briefing, ThemeSummary, newest_first
 from generator.pages.common import citation, date_label, search_filters, sources_count, span, title_html
 from generator.pages.differences import discrepancy, figure_value, figure_where
+from generator.pages.templating import markup, render
 from generator.pages.timeline import event_list
 
 THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
@@ -27,51 +28,19 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     """One theme: overview figures, key points with citations, its sources, how it is detected."""
     theme = summary.theme
     by_id = briefing.by_id
-    n = len(summary.sources)
-    out = [front_matter({"title": attr(theme.title), "description": attr(theme.description)}), f"# {md(theme.title)}\n\n",
-           search_filters([("kind", "Theme"), ("theme", theme.title)])]
-    out.append(f"{md(theme.description)}\n\n")
-    out.append(f"**{sources_count(n)}** {span(summary.years)}")
-    pubs = sorted({by_id[i].meta.publication.value for i, _ in summary.sources if by_id[i].meta.publication.value})
-    if pubs:
-        out.append(f", from {len(pubs)} publication{'s' if len(pubs) != 1 else ''}: {', '.join(md(p) for p in pubs)}")
-    out.append(".\n\n")
-    if not n:
-        out.append("No source reaches this theme's threshold yet.\n\n")
-        return "".join(out) + _method(theme)
-    out.append("## Key points\n\n")
-    out.append("Exact sentences from the sources, chosen for how strongly they speak to the theme and taken "
-               "in turn from different sources. Each links to its paragraph.\n\n")
-    for n_point, point in enumerate(summary.key_points, 1):
-        article = by_id[point.source]
-        out.append(f"{n_point}. “{md(point.text)}”  \n   — {citation(article, point.anchor, '../sources/')}\n\n")
-    if summary.actors:
-        out.append("## Main actors\n\n")
-        out.append("The people, organisations and places most often named in the paragraphs that place its "
-                   "sources in this theme.\n\n")
-        out.append("| Actor | Kind | Mentions | Sources |\n|---|---|---:|---:|\n")
-        for entity_id, mentions, sources in summary.actors:
-            entity = briefing.entity(entity_id).entity
-            out.append(f"| [{md(entity.name)}](../entities/{entity_id}.md) | {md(entity.kind)} | {mentions} | "
-                       f"{sources} |\n")
-        out.append("\n")
-    out.append(_timeline(summary, briefing, by_id))
-    out.append(_figures(summary, briefing, by_id))
-    out.append("## Sources on this theme\n\n")
-    if n > THEME_SOURCES:
-        out.append(f"The newest {THEME_SOURCES}; [Sources by theme](../tags.md) lists all {n}.\n\n")
     page = f"themes/{theme.id}.md"
-    out.append('<table>\n<thead><tr><th>Date</th><th>Source</th><th>Publication</th><th>Type</th>'
-               '<th style="text-align: right">Score</th></tr></thead>\n<tbody>\n')
+    pubs = sorted({by_id[i].meta.publication.value for i, _ in summary.sources if by_id[i].meta.publication.value})
     newest = sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]]))[:THEME_SOURCES]
-    for source_id, score in newest:
-        a = by_id[source_id]
-        out.append(f"<tr><td>{html_text(date_label(a))}</td><td>{title_html(a, page)}</td>"
-                   f"<td>{html_text(a.meta.publication.value or '—')}</td>"
-                   f"<td>{html_text(a.meta.source_type.value or '—')}</td>"
-                   f'<td style="text-align: right">{score:g}</td></tr>\n')
-    out.append("</tbody>\n</table>\n\n")
-    return "".join(out) + _method(theme)
+    listed = [(date_label(a), markup(title_html(a, page)), a.meta.publication.value or "—",
+               a.meta.source_type.value or "—", score) for a, score in ((by_id[i], score) for i, score in newest)]
+    return render(
+        "theme.md.j2", theme=theme, pubs=pubs, count=sources_count(len(summary.sources)), span=span(summary.years),
+        front_matter=markup(front_matter({"title": attr(theme.title), "description": attr(theme.description)})),
+        filters=markup(search_filters([("kind", "Theme"), ("theme", theme.title)])),
+        key_points=[(p.text, markup(citation(by_id[p.source], p.anchor, "../sources/"))) for p in summary.key_points],
+        actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
+        timeline=markup(_timeline(summary, briefing, by_id)), figures=markup(_figures(summary, briefing, by_id)),
+        total=len(summary.sources), listed=listed, method=markup(_method(theme)))
 
 
 def _method(theme) -> str:
