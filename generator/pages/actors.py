@@ -8,6 +8,7 @@ from generator.markdown_text import attr, front_matter, href, html_text, md
 from generator.models import Article, Briefing, EntitySummary
 from generator.pages.common import (date_label, kind_title, kinds_in_order, search_filters, short_label, sources_count,
                                     title_html, title_link)
+from generator.pages.templating import markup, render
 from generator.text import context, sentence_at
 
 QUOTED_SOURCES = 20  # an actor page quotes its mentions in the newest 20 sources, then lists the others
@@ -32,57 +33,27 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     """One actor: who or what it is, every mention in context by source, and who is named with it."""
     entity = summary.entity
     by_id = briefing.by_id
-    description = entity.description or f"{entity.kind[:1].upper() + entity.kind[1:]} named in " \
-                                        f"{sources_count(len(summary.sources))}."
-    out = [front_matter({"title": attr(entity.name), "description": attr(description)}), f"# {md(entity.name)}\n\n",
-           search_filters([("kind", "Actor")])]
-    out.append(f"**{md(entity.kind[:1].upper() + entity.kind[1:])}** · "
-               f"{len(summary.mentions)} mention{'s' if len(summary.mentions) != 1 else ''} in "
-               f"{sources_count(len(summary.sources))}\n\n")
-    if entity.description:
-        out.append(f"{md(entity.description)}\n\n")
-    if entity.aliases:
-        out.append(f"**Also written:** {', '.join(md(a) for a in entity.aliases)}\n\n")
-    if not entity.reviewed:
-        why = ", ".join(SIGNAL_LABELS.get(s, s) for s in entity.signals)
-        out.append('!!! warning "Not reviewed"\n\n'
-                   f"    Found in the sources ({md(why)}), not in the gazetteer: the name, its kind and "
-                   "its spellings are the generator's guess. See [names to review](review.md).\n\n")
-    out.append("## Mentions\n\n")
+    kind = entity.kind[:1].upper() + entity.kind[1:]
+    description = entity.description or f"{kind} named in {sources_count(len(summary.sources))}."
     mentions_by_source: dict[str, list] = {}
     for article_id, mention in summary.mentions:
         mentions_by_source.setdefault(article_id, []).append(mention)
-    quoted = list(mentions_by_source.items())[:QUOTED_SOURCES]
     page = f"entities/{entity.id}.md"
     glossary = briefing.config.glossary
-    for article_id, items in quoted:
-        out.append(_quotes(by_id[article_id], items, page, glossary))
+    quoted = [markup(_quotes(by_id[article_id], items, page, glossary))
+              for article_id, items in list(mentions_by_source.items())[:QUOTED_SOURCES]]
     rest = list(mentions_by_source.items())[QUOTED_SOURCES:]
-    if rest:
-        out.append(f"### Older sources ({len(rest)})\n\nQuoted above are the {QUOTED_SOURCES} newest sources; "
-                   "these older ones also name it (all mentions are in `briefing.json`):\n\n")
-        out.append("<ul>\n")
-        for article_id, items in rest[:LISTED_SOURCES]:
-            article = by_id[article_id]
-            out.append(f"<li>{title_html(article, page, items[0].anchor)} · {html_text(date_label(article))} · "
-                       f"{len(items)}×</li>\n")
-        out.append("</ul>\n")
-        if len(rest) > LISTED_SOURCES:
-            out.append(f"\n{len(rest) - LISTED_SOURCES} older sources name it too: the [search page](../find.md) "
-                       "finds them (narrow by year or publication), and `briefing.json` lists them all.\n")
-        out.append("\n")
-    if summary.related:
-        # Out of search: a name would otherwise find every actor page that lists it as a neighbour.
-        out.append("## Named in the same paragraphs { data-search-exclude }\n\n")
-        out.append("| Actor | Paragraphs | Where |\n|---|---:|---|\n")
-        for related in summary.related:
-            other = briefing.entity(related.entity).entity
-            where = ", ".join(f"[{md(short_label(by_id[article_id]))} "
-                              f"¶ {anchor.split('-')[-1]}](../sources/{article_id}.md#{anchor})"
-                              for article_id, anchor in related.evidence)
-            out.append(f"| [{md(other.name)}]({other.id}.md) | {related.paragraphs} | {where} |\n")
-        out.append("\n")
-    return "".join(out)
+    older = [(markup(title_html(by_id[article_id], page, items[0].anchor)), date_label(by_id[article_id]), len(items))
+             for article_id, items in rest[:LISTED_SOURCES]]
+    related = [(briefing.entity(r.entity).entity, r.paragraphs, markup(", ".join(
+        f"[{md(short_label(by_id[article_id]))} ¶ {anchor.split('-')[-1]}](../sources/{article_id}.md#{anchor})"
+        for article_id, anchor in r.evidence))) for r in summary.related]
+    return render("entity.md.j2", entity=entity, kind=kind, mentions=len(summary.mentions),
+                  count=sources_count(len(summary.sources)),
+                  front_matter=markup(front_matter({"title": attr(entity.name), "description": attr(description)})),
+                  filters=markup(search_filters([("kind", "Actor")])),
+                  why=", ".join(SIGNAL_LABELS.get(s, s) for s in entity.signals),
+                  quoted=quoted, older=older, older_count=len(rest), related=related)
 
 
 def _spaced(text: str, glossary) -> str:

@@ -12,6 +12,7 @@ import html
 
 from generator.markdown_text import front_matter, href, html_text, human_date, md
 from generator.models import INFERRED, NONE, Article
+from generator.pages.templating import markup, render
 
 NEWEST = 5
 
@@ -89,8 +90,10 @@ def years_table(by_year: dict[str, list], folder: str, noun: str) -> str:
 
 
 def year_page(title: str, intro: str, body: str) -> str:
-    """One year of a split list; `intro` links back to all years."""
-    return front_matter({"title": title}) + f"# {title}\n\n{intro}\n\n{body}"
+    """One year of a split list (the title is ours: a label and a year); `intro` (Markdown) links back to
+    all years, `body` is the year's list."""
+    return render("year.md.j2", front_matter=markup(front_matter({"title": title})), title=markup(title),
+                  intro=markup(intro), body=markup(body))
 
 
 def search_filters(filters: list[tuple[str, str]]) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from generator.markdown_text import front_matter, href, html_text
 from generator.models import Briefing
+from markupsafe import Markup
+
+from generator.pages.templating import markup, render
 from generator.pages.common import NEWEST, date_label, sources_count, title_html, year_of, year_page, years_table
 
 SPLIT_FROM = 1000  # sources from which the index gets one page per year
@@ -21,18 +24,19 @@ def sources_pages(briefing: Briefing) -> dict[str, str]:
     (sources/by-year/<year>.md), so that no page grows with the whole corpus."""
     titles = {t.id: t.title for t in briefing.config.themes}
     articles = briefing.articles
-    out = [front_matter({"title": "Sources"}), "# Sources\n\n"]
+    note = markup(SOURCES_NOTE)
+    head = markup(front_matter({"title": "Sources"}))
     if len(articles) < SPLIT_FROM:
-        out.append(f"All {sources_count(len(articles))}, newest first. {SOURCES_NOTE}\n\n")
-        out.append(source_table(articles, titles, "sources/index.md"))
-        return {"sources/index.md": "".join(out)}
+        return {"sources/index.md": render("sources.md.j2", front_matter=head, count=sources_count(len(articles)),
+                                           note=note, by_year="",
+                                           table=markup(source_table(articles, titles, "sources/index.md")))}
     by_year: dict[str, list] = {}
     for article in articles:  # newest first, undated last
         by_year.setdefault(year_of(article), []).append(article)
-    out.append(f"{sources_count(len(articles))}, one page per year (newest first). {SOURCES_NOTE}\n\n")
-    out.append(years_table(by_year, "by-year", "Sources"))
-    out.append(f"## Newest sources\n\n{source_table(articles[:NEWEST * 4], titles, 'sources/index.md')}")
-    pages = {"sources/index.md": "".join(out)}
+    pages = {"sources/index.md": render(
+        "sources.md.j2", front_matter=head, count=sources_count(len(articles)), note=note,
+        by_year=markup(years_table(by_year, "by-year", "Sources")),
+        table=markup(source_table(articles[:NEWEST * 4], titles, "sources/index.md")))}
     for year, items in by_year.items():
         pages[f"sources/by-year/{year}.md"] = year_page(
             f"Sources of {year}" if year != "undated" else "Undated sources",
@@ -42,12 +46,16 @@ def sources_pages(briefing: Briefing) -> dict[str, str]:
 
 
 def source_table(articles, titles, page: str) -> str:
-    rows = ['<table>\n<thead><tr><th>Date</th><th>Title</th><th>Publication</th><th>Type</th><th>Themes</th></tr>'
-            '</thead>\n<tbody>\n']
+    """Sources as a table: date, title, publication, type and themes, each linked from `page`."""
+    rows = []
     for a in articles:
         themes = ", ".join(f'<a href="{href(page, f"themes/{t}.md")}">{html_text(titles[t])}</a>'
                            for t in a.theme_ids) or "—"
-        rows.append(f"<tr><td>{html_text(date_label(a))}</td><td>{title_html(a, page)}</td>"
-                    f"<td>{html_text(a.meta.publication.value or '—')}</td>"
-                    f"<td>{html_text(a.meta.source_type.value or '—')}</td><td>{themes}</td></tr>\n")
-    return "".join(rows) + "</tbody>\n</table>\n\n"
+        rows.append(source_row(a, page, markup(f"<td>{themes}</td>")))
+    return render("source_table.html.j2", title_header="Title", last_header=markup("<th>Themes</th>"), rows=rows)
+
+
+def source_row(article, page: str, last: Markup) -> tuple:
+    """One row of source_table.html.j2: date, linked title, publication, type, and a last cell."""
+    return (date_label(article), markup(title_html(article, page)), article.meta.publication.value or "—",
+            article.meta.source_type.value or "—", last)

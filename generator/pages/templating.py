@@ -5,7 +5,8 @@ Two kinds of template, each with its own escaping, chosen by the file name:
   punctuation character backslash-escaped, so nothing in a seed becomes a link, emphasis or HTML),
   '<' and '&' as HTML entities, so that a value printed inside a raw HTML block by mistake shows
   a stray backslash at worst, never a tag; text for raw HTML is printed with `|html`;
-- `*.html.j2`, HTML: every printed value is escaped as HTML (Jinja2's autoescape).
+- `*.html.j2`, HTML: every printed value is escaped as HTML (markdown_text.html_text, as the
+  Python helpers do; Jinja2's autoescape underneath).
 Raw text reaches a page only as Markup, made by a helper that built it safely (html_text, href,
 front_matter...), or through `|safe` on such a value. Whole numbers print as they are.
 """
@@ -28,9 +29,13 @@ def _markdown(value) -> Markup:
 
 
 def _html(value, glossary: tuple[tuple[str, str], ...] = ()) -> Markup:
-    """The `html` filter, in a Markdown template: text as inert HTML for a raw HTML block, each
-    glossary term marked as an abbreviation."""
-    return value if isinstance(value, Markup) else Markup(html_text(str(value), glossary))
+    """A value printed by an HTML template, and the `html` filter of a Markdown one (for a raw HTML
+    block): text as inert HTML, each glossary term marked as an abbreviation."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Markup(str(value))
+    return Markup(html_text(str(value), glossary))
 
 
 def _environment(finalize=None) -> Environment:
@@ -43,7 +48,7 @@ def _environment(finalize=None) -> Environment:
 
 
 _MARKDOWN = _environment(_markdown)
-_HTML = _environment()
+_HTML = _environment(_html)
 
 
 def render(name: str, **values) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from generator.markdown_text import attr, front_matter, md
 from generator.models import Briefing, ThemeSummary, newest_first
-from generator.pages.common import citation, date_label, search_filters, sources_count, span, title_html
+from generator.pages.common import citation, search_filters, sources_count, span
+from generator.pages.listing import source_row
 from generator.pages.differences import discrepancy, figure_value, figure_where
 from generator.pages.templating import markup, render
 from generator.pages.timeline import event_list
@@ -31,8 +32,10 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     page = f"themes/{theme.id}.md"
     pubs = sorted({by_id[i].meta.publication.value for i, _ in summary.sources if by_id[i].meta.publication.value})
     newest = sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]]))[:THEME_SOURCES]
-    listed = [(date_label(a), markup(title_html(a, page)), a.meta.publication.value or "—",
-               a.meta.source_type.value or "—", score) for a, score in ((by_id[i], score) for i, score in newest)]
+    listed = render("source_table.html.j2", title_header="Source",
+                    last_header=markup('<th style="text-align: right">Score</th>'),
+                    rows=[source_row(by_id[i], page, markup(f'<td style="text-align: right">{score:g}</td>'))
+                          for i, score in newest])
     return render(
         "theme.md.j2", theme=theme, pubs=pubs, count=sources_count(len(summary.sources)), span=span(summary.years),
         front_matter=markup(front_matter({"title": attr(theme.title), "description": attr(theme.description)})),
@@ -40,7 +43,7 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         key_points=[(p.text, markup(citation(by_id[p.source], p.anchor, "../sources/"))) for p in summary.key_points],
         actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
         timeline=markup(_timeline(summary, briefing, by_id)), figures=markup(_figures(summary, briefing, by_id)),
-        total=len(summary.sources), listed=listed, method=markup(_method(theme)))
+        total=len(summary.sources), listed=markup(listed), shown=len(newest), method=markup(_method(theme)))
 
 
 def _method(theme) -> str:
