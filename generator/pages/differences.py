@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import front_matter, href, html_text, md
+from generator.markdown_text import front_matter, href
 from generator.models import Article, Briefing
+from generator.pages.templating import markup, render
 from generator.pages.common import citation, citation_html, title_html, title_link, year_of, year_page, years_table
 
 DIFFERENCES_SPLIT_FROM = 200  # disagreements from which that page gets one page per year
@@ -37,18 +38,12 @@ def figure_where_html(article: Article, figure, page: str) -> str:
 
 
 def discrepancy(d, by_id, page: str, level: str = "##") -> str:
-    out = [f"{level} {md(d.what)}\n\n",
-           "<table>\n<thead><tr><th>Value</th><th>As written</th><th>Where</th></tr></thead>\n<tbody>\n"]
-    for statement in d.statements:
-        figure = statement.figure
-        value = html_text(figure_value(figure)) + (" (approx.)" if figure.approximate else "")
-        if statement.equivalents:
-            value += " = " + ", ".join(html_text(figure_value(e)) for e in statement.equivalents)
-        written = "“" + html_text(figure.text) + "”" + "".join(f" (“{html_text(e.text)}”)" for e in statement.equivalents)
-        out.append(f"<tr><td>{value}</td><td>{written}</td>"
-                   f"<td>{figure_where_html(by_id[statement.source], figure, page)}</td></tr>\n")
-    out.append(f"</tbody>\n</table>\n\n*How these were matched:* {md(d.method)}\n\n")
-    return "".join(out)
+    """One disagreement: what is measured, each value as written and where, and how they were matched."""
+    return render("discrepancy.md.j2", level=markup(level), what=d.what, method=d.method, statements=[
+        (figure_value(s.figure), s.figure.approximate, [figure_value(e) for e in s.equivalents], s.figure.text,
+         [e.text for e in s.equivalents], markup(figure_where_html(by_id[s.source], s.figure, page)))
+        for s in d.statements])
+
 
 DIFFERENCES_NOTE = ("Places where sources (or one source, headline against body) give different values for the same "
                     "measured thing, side by side, each linked to where it is written. Matching is conservative: only "
@@ -60,14 +55,12 @@ def differences_pages(briefing: Briefing) -> dict[str, str]:
     """Every discrepancy; from DIFFERENCES_SPLIT_FROM of them, one page per year of the newest source
     involved (differences/<year>.md) and differences.md lists the years."""
     by_id = briefing.by_id
-    out = [front_matter({"title": "Where sources differ",
-                         "description": "Statements that give different values for the same measured thing."}),
-           f"# Where sources differ\n\n{DIFFERENCES_NOTE}\n\n"]
-    if not briefing.discrepancies:
-        return {"differences.md": "".join(out) + "No disagreement found.\n"}
+    head = markup(front_matter({"title": "Where sources differ",
+                                "description": "Statements that give different values for the same measured thing."}))
     if len(briefing.discrepancies) < DIFFERENCES_SPLIT_FROM:
-        out.extend(discrepancy(d, by_id, "differences.md") for d in briefing.discrepancies)
-        return {"differences.md": "".join(out)}
+        return {"differences.md": render(
+            "differences.md.j2", front_matter=head, note=markup(DIFFERENCES_NOTE), years_table="", total=0,
+            listed=[markup(discrepancy(d, by_id, "differences.md")) for d in briefing.discrepancies])}
     by_year: dict[str, list] = {}
     for d in briefing.discrepancies:
         years = [year_of(by_id[s.source]) for s in d.statements]
@@ -75,9 +68,10 @@ def differences_pages(briefing: Briefing) -> dict[str, str]:
         by_year.setdefault(max(dated) if dated else "undated", []).append(d)
     order = sorted((y for y in by_year if y != "undated"), reverse=True) + ["undated"] * ("undated" in by_year)
     by_year = {year: by_year[year] for year in order}
-    out.append(f"{len(briefing.discrepancies):,} disagreements, one page per year (of the newest source "
-               "involved):\n\n" + years_table(by_year, "differences", "Disagreements"))
-    pages = {"differences.md": "".join(out)}
+    pages = {"differences.md": render(
+        "differences.md.j2", front_matter=head, note=markup(DIFFERENCES_NOTE), listed=[],
+        total=markup(f"{len(briefing.discrepancies):,}"),
+        years_table=markup(years_table(by_year, "differences", "Disagreements")))}
     for year, items in by_year.items():
         pages[f"differences/{year}.md"] = year_page(
             f"Where sources differ: {year}", f"{len(items)} disagreements; [all years](../differences.md).",

@@ -32,6 +32,7 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     page = f"themes/{theme.id}.md"
     pubs = sorted({by_id[i].meta.publication.value for i, _ in summary.sources if by_id[i].meta.publication.value})
     newest = sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]]))[:THEME_SOURCES]
+    concerned = [d for d in briefing.discrepancies if theme.id in d.themes]
     listed = render("source_table.html.j2", title_header="Source",
                     last_header=markup('<th style="text-align: right">Score</th>'),
                     rows=[source_row(by_id[i], page, markup(f'<td style="text-align: right">{score:g}</td>'))
@@ -42,49 +43,13 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         filters=markup(search_filters([("kind", "Theme"), ("theme", theme.title)])),
         key_points=[(p.text, markup(citation(by_id[p.source], p.anchor, "../sources/"))) for p in summary.key_points],
         actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
-        timeline=markup(_timeline(summary, briefing, by_id)), figures=markup(_figures(summary, briefing, by_id)),
-        total=len(summary.sources), listed=markup(listed), shown=len(newest), method=markup(_method(theme)))
-
-
-def _method(theme) -> str:
-    terms = ", ".join(f"{md(t)} ({w:g})" for t, w in sorted(theme.terms, key=lambda tw: (-tw[1], tw[0].lower())))
-    return (
-        '??? info "How sources are assigned to this theme"\n\n'
-        f"    A source belongs to this theme when its weighted count of the terms below reaches "
-        f"**{theme.threshold:g}**; each term counts at most three times per source. The terms and their "
-        f"weights come from `briefing.yml`.\n\n    {terms}\n"
-    )
-
-
-def _timeline(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
-    if not summary.events:
-        return ""
-    out = ["## Timeline\n\n", "Dated events in the paragraphs that place sources in this theme, latest "
-           f"{len(summary.events)}; [the full timeline](../timeline.md) has every source.\n\n"]
-    out.append(event_list(summary.events, by_id, f"themes/{summary.theme.id}.md", None, briefing.config.glossary))
-    return "".join(out)
-
-
-def _figures(summary: ThemeSummary, briefing: Briefing, by_id) -> str:
-    out = []
-    if summary.figures:
-        out += ["## Key figures\n\n", "Quantities in the paragraphs that place sources in this theme, as the sources "
-                "give them (currencies are never converted).\n\n",
-                "| Figure | Value | Measures | Where |\n|---|---|---|---|\n"]
-        for article_id, figure in summary.figures:
-            approx = " (approx.)" if figure.approximate else ""
-            out.append(f"| {md(figure.text)} | {md(figure_value(figure))}{approx} | {md(figure.measure)} | "
-                       f"{figure_where(by_id[article_id], figure, '../sources/')} |\n")
-        out.append("\n")
-    concerned = [d for d in briefing.discrepancies if summary.theme.id in d.themes]
-    if concerned:
-        out.append("## Where sources differ\n\n")
-        if len(concerned) > THEME_DIFFERENCES:
-            out.append(f"The first {THEME_DIFFERENCES} of {len(concerned)}; [Where sources differ](../differences.md) "
-                       "has them all.\n\n")
-        for d in concerned[:THEME_DIFFERENCES]:
-            out.append(discrepancy(d, by_id, f"themes/{summary.theme.id}.md", level="###"))
-    return "".join(out)
+        events=markup(event_list(summary.events, by_id, page, None, briefing.config.glossary)) if summary.events else "",
+        events_count=len(summary.events),
+        figures=[(f.text, figure_value(f), f.approximate, f.measure, markup(figure_where(by_id[i], f, "../sources/")))
+                 for i, f in summary.figures],
+        differences=[markup(discrepancy(d, by_id, page, level="###")) for d in concerned[:THEME_DIFFERENCES]],
+        differences_count=len(concerned), total=len(summary.sources), listed=markup(listed), shown=len(newest),
+        terms=sorted(theme.terms, key=lambda tw: (-tw[1], tw[0].lower())))
 
 
 def themes_index(briefing: Briefing) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from generator.markdown_text import front_matter, html_text, human_date, md
+from generator.markdown_text import front_matter, human_date
 from generator.models import Briefing
+from generator.pages.templating import markup, render
 from generator.pages.common import citation, citation_html, sources_count, year_page, years_table
 
 SPLIT_FROM = 1000  # dated events from which the timeline gets one page per year
@@ -34,16 +35,10 @@ def event_date(event) -> str:
 
 def event_list(events, by_id, page: str, titles: dict[str, str] | None, glossary) -> str:
     """Events as an HTML list: date, precision, the sentence, its citation (and its source's themes)."""
-    out = ['<ul class="events">\n']
-    for article_id, event in events:
-        article = by_id[article_id]
-        themes = ""
-        if titles is not None and article.theme_ids:
-            themes = " · " + ", ".join(f"<em>{html_text(titles[t])}</em>" for t in article.theme_ids)
-        out.append(f"<li><strong>{html_text(event_date(event))}</strong> "
-                   f"<small>{html_text(event.precision)}</small> — "
-                   f"{html_text(event.text, glossary)}<br>\n{citation_html(article, event.anchor, page)}{themes}</li>\n")
-    return "".join(out) + "</ul>\n\n"
+    return render("events.html.j2", glossary=glossary, events=[
+        (event_date(event), event.precision, event.text, markup(citation_html(by_id[a], event.anchor, page)),
+         [titles[t] for t in by_id[a].theme_ids] if titles is not None else []) for a, event in events])
+
 
 TIMELINE_NOTE = ("Each is the sentence that carries the date, linked to its paragraph. Dates are shown as precisely "
                  "as the source gives them (day, month, season or year); a date without a year takes it from the "
@@ -63,35 +58,25 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
     for article_id, event in dated:
         by_year.setdefault(event.date[:4], []).append((article_id, event))
     split = len(dated) >= SPLIT_FROM
-    out = [front_matter({"title": "Timeline", "description": "Every dated event in the sources, in date order."}),
-           "# Timeline\n\n"]
-    out.append(f"{len(dated)} dated events from {sources_count(len({a for a, _ in dated}))}. {TIMELINE_NOTE} "
-               "Also as a table: [timeline.csv](timeline.csv).\n\n")
-    if len(listed) < len(briefing.events):
-        crowded = sum(1 for a in briefing.articles if len(a.events) > EVENTS_PER_SOURCE)
-        out.append(f"Each source gives at most its first {EVENTS_PER_SOURCE} dated events here; "
-                   f"{len(briefing.events) - len(listed):,} more from {crowded} long source(s) are in timeline.csv "
-                   "and `briefing.json`.\n\n")
-    pages = {}
-    if split:
-        out.append("One page per year:\n\n" + years_table(by_year, "timeline", "Events"))
-    for year, events in by_year.items():
-        lines = event_list(events, by_id, f"timeline/{year}.md" if split else "timeline.md", titles,
-                            briefing.config.glossary)
-        if split:
-            pages[f"timeline/{year}.md"] = year_page(
-                f"Timeline: {year}", f"{len(events)} dated events; [all years](../timeline.md). {TIMELINE_NOTE}", lines)
-        else:
-            out.append(f"\n## {year}\n\n{lines}")
-    if undated:
-        out.append("\n## Dates that could not be resolved\n\n"
-                   "These sentences carry a date the generator could not place; each says why.\n\n")
-        for article_id, event in undated[:UNDATED_LISTED]:
-            out.append(f"- “{md(event.expression)}”: {md(event.note)} — {md(event.text)}  \n  "
-                       f"{citation(by_id[article_id], event.anchor, 'sources/')}\n")
-        if len(undated) > UNDATED_LISTED:
-            out.append(f"\n{len(undated) - UNDATED_LISTED} more are in `briefing.json` (events without a date).\n")
-    return {"timeline.md": "".join(out) + "\n", **pages}
+    glossary = briefing.config.glossary
+    lists = {year: event_list(events, by_id, f"timeline/{year}.md" if split else "timeline.md", titles, glossary)
+             for year, events in by_year.items()}
+    pages = {f"timeline/{year}.md": year_page(f"Timeline: {year}", f"{len(by_year[year])} dated events; "
+                                              f"[all years](../timeline.md). {TIMELINE_NOTE}", lines)
+             for year, lines in lists.items()} if split else {}
+    left_out = len(briefing.events) - len(listed)
+    timeline = render(
+        "timeline.md.j2", note=markup(TIMELINE_NOTE), dated=len(dated), count=sources_count(len({a for a, _ in dated})),
+        front_matter=markup(front_matter({"title": "Timeline",
+                                          "description": "Every dated event in the sources, in date order."})),
+        left_out=markup(f"{left_out:,}") if left_out else "", per_source=EVENTS_PER_SOURCE,
+        crowded=sum(1 for a in briefing.articles if len(a.events) > EVENTS_PER_SOURCE),
+        years_table=markup(years_table(by_year, "timeline", "Events")) if split else "",
+        years=[] if split else [(year, markup(lines)) for year, lines in lists.items()],
+        undated=[(e.expression, e.note, e.text, markup(citation(by_id[a], e.anchor, "sources/")))
+                 for a, e in undated[:UNDATED_LISTED]],
+        more_undated=max(0, len(undated) - UNDATED_LISTED))
+    return {"timeline.md": timeline, **pages}
 
 
 def _events_listed(briefing: Briefing) -> list:
