@@ -40,7 +40,7 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
         mentions_by_source.setdefault(article_id, []).append(mention)
     page = f"entities/{entity.id}.md"
     glossary = briefing.config.glossary
-    quoted = [markup(_quotes(by_id[article_id], items, page, glossary))
+    quoted = [_quotes(by_id[article_id], items, page, glossary)
               for article_id, items in list(mentions_by_source.items())[:QUOTED_SOURCES]]
     rest = list(mentions_by_source.items())[QUOTED_SOURCES:]
     older = [(markup(title_html(by_id[article_id], page, items[0].anchor)), date_label(by_id[article_id]), len(items))
@@ -63,17 +63,16 @@ def _spaced(text: str, glossary) -> str:
     return (" " if text[:1].isspace() else "") + html_text(text, glossary) + (" " if text[-1:].isspace() else "")
 
 
-def _quotes(article: Article, mentions, page: str, glossary) -> str:
-    """A source's heading, then each sentence naming the actor, the name in bold, linked to its paragraph."""
+def _quotes(article: Article, mentions, page: str, glossary) -> dict:
+    """A source's title, publication and date, then each sentence naming the actor (the name apart,
+    to be set in bold), linked to its paragraph; past QUOTES_PER_SOURCE, how many more."""
     blocks = {b.anchor: b.text for b in article.blocks}
-    out = [f"### {title_link(article, f'../sources/{article.id}.md')}\n\n"]
-    meta = [md(article.meta.publication.value)] if article.meta.publication.value else []
-    out.append(f"{' · '.join(meta + [md(date_label(article))])}\n\n<ul>\n")
+    quotes: list[tuple] = []
+    more, more_link = 0, ""
     seen: set[tuple[str, str]] = set()
     for n, mention in enumerate(mentions):
         if len(seen) == QUOTES_PER_SOURCE:
-            link = href(page, f"sources/{article.id}.md", mention.anchor)
-            out.append(f'<li><a href="{link}">{len(mentions) - n} more mention(s) in this source</a></li>\n')
+            more, more_link = len(mentions) - n, markup(href(page, f"sources/{article.id}.md", mention.anchor))
             break
         text = blocks[mention.anchor]
         sentence = (mention.anchor, sentence_at(text, mention.start)[0])
@@ -81,52 +80,32 @@ def _quotes(article: Article, mentions, page: str, glossary) -> str:
             continue  # the same sentence names it twice: quoted once, at its first mention
         seen.add(sentence)
         before, name, after = context(text, mention.start, mention.end)
-        number = mention.anchor.split("-")[-1]
-        link = href(page, f"sources/{article.id}.md", mention.anchor)
-        out.append(f"<li>{_spaced(before, glossary)}<strong>{html_text(name)}</strong>{_spaced(after, glossary)} "
-                   f'<a href="{link}">¶ {number}</a></li>\n')
-    return "".join(out) + "</ul>\n\n"
+        quotes.append((markup(_spaced(before, glossary)), name, markup(_spaced(after, glossary)),
+                       markup(href(page, f"sources/{article.id}.md", mention.anchor)), mention.anchor.split("-")[-1]))
+    return {"title": markup(title_link(article, f"../sources/{article.id}.md")), "date": date_label(article),
+            "publication": article.meta.publication.value, "quotes": quotes, "more": more, "more_link": more_link}
 
 
 def entities_index(briefing: Briefing) -> str:
     """Every reviewed actor by kind, with mention counts; a pointer to the names to review."""
-    out = [front_matter({"title": "People, organisations and places"}), "# People, organisations and places\n\n"]
     reviewed = [e for e in briefing.entities if e.entity.reviewed]
-    unreviewed = len(briefing.entities) - len(reviewed)
-    out.append(f"{len(reviewed)} actors named in the sources, each with a page quoting every mention. "
-               "Spellings are merged as the gazetteer says (`gazetteer.yml`).")
-    if unreviewed:
-        out.append(f" **{unreviewed}** more names were found that the gazetteer does not know yet: "
-                   "[names to review](review.md).")
-    out.append("\n\n")
     by_kind: dict[str, list[EntitySummary]] = {}
     for summary in reviewed:
         by_kind.setdefault(summary.entity.kind, []).append(summary)
-    for kind in kinds_in_order(by_kind):
-        out.append(f"## {md(kind_title(kind))}\n\n| Name | Mentions | Sources |\n|---|---:|---:|\n")
-        for summary in sorted(by_kind[kind], key=lambda e: (-len(e.mentions), e.entity.name.casefold())):
-            out.append(f"| [{md(summary.entity.name)}]({summary.entity.id}.md) | {len(summary.mentions)} | "
-                       f"{len(summary.sources)} |\n")
-        out.append("\n")
-    return "".join(out)
+    kinds = [(kind_title(kind), [(s.entity, len(s.mentions), len(s.sources)) for s in sorted(
+        by_kind[kind], key=lambda e: (-len(e.mentions), e.entity.name.casefold()))]) for kind in kinds_in_order(by_kind)]
+    return render("actors.md.j2", front_matter=markup(front_matter({"title": "People, organisations and places"})),
+                  reviewed=len(reviewed), unreviewed=len(briefing.entities) - len(reviewed), kinds=kinds)
 
 
 def review_page(briefing: Briefing) -> str:
     """Names found in the sources and not in the gazetteer, for an editor to promote or ignore."""
-    found = [e for e in briefing.entities if not e.entity.reviewed]
-    out = [front_matter({"title": "Names to review"}), "# Names to review\n\n"]
-    out.append("Names the generator found in the sources that the gazetteer does not know. For each: add it to "
-               "`gazetteer.yml` as an entity or as another spelling of one, or list it under `ignore`. "
-               "`briefing entities --unreviewed` prints the same list with entries ready to paste.\n\n")
-    if not found:
-        return "".join(out) + "Nothing to review: every name found is in the gazetteer.\n"
     by_id = briefing.by_id
-    out.append("| Name | Guessed kind | Why | Mentions | First seen |\n|---|---|---|---:|---|\n")
-    for summary in sorted(found, key=lambda e: (-len(e.mentions), e.entity.name.casefold())):
-        entity = summary.entity
+    names = []
+    for summary in sorted((e for e in briefing.entities if not e.entity.reviewed),
+                          key=lambda e: (-len(e.mentions), e.entity.name.casefold())):
         article_id, first = summary.mentions[0]
-        why = ", ".join(SIGNAL_LABELS.get(s, s) for s in entity.signals)
-        out.append(f"| [{md(entity.name)}]({entity.id}.md) | {md(entity.kind)} | {md(why)} | {len(summary.mentions)} | "
-                   f"[{md(short_label(by_id[article_id]))} ¶ {first.anchor.split('-')[-1]}]"
-                   f"(../sources/{article_id}.md#{first.anchor}) |\n")
-    return "".join(out) + "\n"
+        names.append((summary.entity, ", ".join(SIGNAL_LABELS.get(s, s) for s in summary.entity.signals),
+                      len(summary.mentions), markup(f"[{md(short_label(by_id[article_id]))} ¶ {first.anchor.split('-')[-1]}]"
+                                                    f"(../sources/{article_id}.md#{first.anchor})")))
+    return render("review.md.j2", front_matter=markup(front_matter({"title": "Names to review"})), names=names)

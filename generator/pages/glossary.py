@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import front_matter, md, usable_abbreviation
+from generator.markdown_text import front_matter, usable_abbreviation
 from generator.models import Briefing
+from generator.pages.templating import markup, render
 
 
 def pages(briefing: Briefing) -> list[tuple[str, str]]:
@@ -12,14 +13,9 @@ def pages(briefing: Briefing) -> list[tuple[str, str]]:
 
 
 def glossary_page(briefing: Briefing) -> str:
-    out = [front_matter({"title": "Glossary"}), "# Glossary\n\n"]
-    if not briefing.config.glossary:
-        return "".join(out) + "No terms are defined yet (`glossary:` in briefing.yml).\n"
-    out.append("Acronyms and terms used in the sources. Wherever one appears on a page of this briefing, "
-               "hovering over it shows its meaning.\n\n| Term | Meaning |\n|---|---|\n")
-    for term, definition in briefing.config.glossary:
-        out.append(f"| **{md(term)}** | {md(definition)} |\n")
-    return "".join(out) + "\n"
+    """Every term of briefing.yml's glossary with its meaning."""
+    return render("glossary.md.j2", front_matter=markup(front_matter({"title": "Glossary"})),
+                  glossary=briefing.config.glossary)
 
 
 def abbreviations(glossary) -> str:
@@ -27,5 +23,5 @@ def abbreviations(glossary) -> str:
     lines = []
     for term, definition in glossary:
         if usable_abbreviation(term):
-                lines.append(f"*[{term}]: {' '.join(definition.split())}")
+            lines.append(f"*[{term}]: {' '.join(definition.split())}")
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""

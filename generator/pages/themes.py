@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import attr, front_matter, md
+from generator.markdown_text import attr, front_matter
 from generator.models import Briefing, ThemeSummary, newest_first
 from generator.pages.common import citation, search_filters, sources_count, span
 from generator.pages.listing import source_row
@@ -53,13 +53,11 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
 
 
 def themes_index(briefing: Briefing) -> str:
-    out = [front_matter({"title": "Themes"}), "# Themes\n\n"]
-    for summary in briefing.themes:
-        out.append(f"## [{md(summary.theme.title)}]({summary.theme.id}.md)\n\n{md(summary.theme.description)}\n\n")
-        out.append(f"{sources_count(len(summary.sources))} {span(summary.years)}.\n\n")
-    return "".join(out)
+    """Every theme with its description and how many sources it has."""
+    return render("themes.md.j2", front_matter=markup(front_matter({"title": "Themes"})),
+                  themes=[(s.theme, sources_count(len(s.sources)), span(s.years)) for s in briefing.themes])
 
 
 def tags_page() -> str:
-    return (front_matter({"title": "Sources by theme"}) + "# Sources by theme\n\n"
-            "Every source, listed under each theme it belongs to.\n\n<!-- material/tags -->\n")
+    """Material's tags plugin fills the page with every source under each of its themes."""
+    return render("tags.md.j2", front_matter=markup(front_matter({"title": "Sources by theme"})))
