@@ -22,6 +22,12 @@ def md(text: str) -> str:
     return " ".join(str(text).split()).translate(_ESCAPES)
 
 
+def inline(text: str) -> str:
+    """Untrusted text → Markdown that stays text inside inline HTML too (a link's text in a Markdown
+    paragraph, list or table, which Markdown still reads): md(), with '<' and '&' as HTML entities."""
+    return md(text).replace("\\&", "&amp;").replace("\\<", "&lt;")
+
+
 def html_text(text: str, glossary: tuple[tuple[str, str], ...] = ()) -> str:
     """Untrusted text → inert HTML on one line, each glossary term as <abbr title="definition">, as
     Python-Markdown's abbr extension would mark it.

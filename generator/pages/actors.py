@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator.markdown_text import attr, front_matter, href, html_text, md
 from generator.models import Article, Briefing, EntitySummary
 from generator.pages.common import (date_label, kind_title, kinds_in_order, search_filters, short_label, sources_count,
-                                    title_html, title_link)
+                                    source_link)
 from generator.pages.templating import markup, render
 from generator.text import context, sentence_at
 
@@ -43,7 +43,7 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
     quoted = [_quotes(by_id[article_id], items, page, glossary)
               for article_id, items in list(mentions_by_source.items())[:QUOTED_SOURCES]]
     rest = list(mentions_by_source.items())[QUOTED_SOURCES:]
-    older = [(markup(title_html(by_id[article_id], page, items[0].anchor)), date_label(by_id[article_id]), len(items))
+    older = [(markup(source_link(by_id[article_id], page, items[0].anchor)), date_label(by_id[article_id]), len(items))
              for article_id, items in rest[:LISTED_SOURCES]]
     related = [(briefing.entity(r.entity).entity, r.paragraphs, markup(", ".join(
         f"[{md(short_label(by_id[article_id]))} ¶ {anchor.split('-')[-1]}](../sources/{article_id}.md#{anchor})"
@@ -82,7 +82,7 @@ def _quotes(article: Article, mentions, page: str, glossary) -> dict:
         before, name, after = context(text, mention.start, mention.end)
         quotes.append((markup(_spaced(before, glossary)), name, markup(_spaced(after, glossary)),
                        markup(href(page, f"sources/{article.id}.md", mention.anchor)), mention.anchor.split("-")[-1]))
-    return {"title": markup(title_link(article, f"../sources/{article.id}.md")), "date": date_label(article),
+    return {"title": markup(source_link(article, page, markdown=True)), "date": date_label(article),
             "publication": article.meta.publication.value, "quotes": quotes, "more": more, "more_link": more_link}
 
 

@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import html
 
-from generator.markdown_text import front_matter, href, html_text, human_date, md
+from generator.markdown_text import front_matter, href, html_text, human_date, inline
 from generator.models import INFERRED, NONE, Article
 from generator.pages.templating import markup, render
 
 NEWEST = 5
 
 
-def title_link(article: Article, link: str) -> str:
-    """A Markdown link to a source; a title the source did not state (its first sentence) is in italics."""
-    text = f"[{md(article.meta.title.value)}]({link})"
-    return f"*{text}*" if article.meta.title.basis in (INFERRED, NONE) else text
-
-
-def title_html(article: Article, page: str, anchor: str = "") -> str:
-    """title_link() as HTML, from the page at docs path `page`."""
-    link = f'<a href="{href(page, f"sources/{article.id}.md", anchor)}">{html_text(article.meta.title.value)}</a>'
+def source_link(article: Article, page: str, anchor: str = "", markdown: bool = False) -> str:
+    """A link to a source (at `anchor`) from the page at docs path `page`; a title the source did not
+    state (its first sentence) is in italics. HTML, its text escaped for where it stands: a raw HTML
+    block, or (markdown=True) a Markdown paragraph, list or table, which still reads the text."""
+    text = inline(article.meta.title.value) if markdown else html_text(article.meta.title.value)
+    link = f'<a href="{href(page, f"sources/{article.id}.md", anchor)}">{text}</a>'
     return f"<em>{link}</em>" if article.meta.title.basis in (INFERRED, NONE) else link
 
 
@@ -36,21 +33,14 @@ def date_label(article: Article) -> str:
     return f"{label} (inferred)" if date.value and date.basis == INFERRED else label
 
 
-def citation(article: Article, anchor: str, prefix: str) -> str:
-    """'[Title](…#p-3) · Publication · 4 May 2021'."""
-    parts = [title_link(article, f"{prefix}{article.id}.md#{anchor}")]
+def citation(article: Article, anchor: str, page: str, markdown: bool = False) -> str:
+    """'Title · Publication · 4 May 2021', the title linked to the paragraph at `anchor` from `page`
+    (escaped for where it stands, as source_link())."""
+    escape = inline if markdown else html_text
+    parts = [source_link(article, page, anchor, markdown)]
     if article.meta.publication.value:
-        parts.append(f"*{md(article.meta.publication.value)}*")
-    parts.append(md(date_label(article)))
-    return " · ".join(parts)
-
-
-def citation_html(article: Article, anchor: str, page: str) -> str:
-    """citation() as HTML, from the page at docs path `page`."""
-    parts = [title_html(article, page, anchor)]
-    if article.meta.publication.value:
-        parts.append(f"<em>{html_text(article.meta.publication.value)}</em>")
-    parts.append(html_text(date_label(article)))
+        parts.append(f"<em>{escape(article.meta.publication.value)}</em>")
+    parts.append(escape(date_label(article)))
     return " · ".join(parts)
 
 

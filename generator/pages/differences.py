@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.markdown_text import front_matter, href
 from generator.models import Article, Briefing
 from generator.pages.templating import markup, render
-from generator.pages.common import citation, citation_html, title_html, title_link, year_of, year_page, years_table
+from generator.pages.common import citation, source_link, year_of, year_page, years_table
 
 DIFFERENCES_SPLIT_FROM = 200  # disagreements from which that page gets one page per year
 
@@ -24,16 +24,12 @@ def figure_value(figure) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") + ("%" if figure.unit == "%" else f" {figure.unit}")
 
 
-def figure_where(article: Article, figure, prefix: str) -> str:
+def figure_where(article: Article, figure, page: str, markdown: bool = False) -> str:
+    """Where a figure is written: its source's citation and paragraph, or the headline of its source."""
     if not figure.anchor:
-        return f"[headline]({prefix}{article.id}.md) of {title_link(article, f'{prefix}{article.id}.md')}"
-    return f"{citation(article, figure.anchor, prefix)} · [¶ {figure.anchor.split('-')[-1]}]({prefix}{article.id}.md#{figure.anchor})"
-
-
-def figure_where_html(article: Article, figure, page: str) -> str:
-    if not figure.anchor:
-        return f'<a href="{href(page, f"sources/{article.id}.md")}">headline</a> of {title_html(article, page)}'
-    return (f'{citation_html(article, figure.anchor, page)} · '
+        headline = href(page, f"sources/{article.id}.md")
+        return f'<a href="{headline}">headline</a> of {source_link(article, page, "", markdown)}'
+    return (f'{citation(article, figure.anchor, page, markdown)} · '
             f'<a href="{href(page, f"sources/{article.id}.md", figure.anchor)}">¶ {figure.anchor.split("-")[-1]}</a>')
 
 
@@ -41,7 +37,7 @@ def discrepancy(d, by_id, page: str, level: str = "##") -> str:
     """One disagreement: what is measured, each value as written and where, and how they were matched."""
     return render("discrepancy.md.j2", level=markup(level), what=d.what, method=d.method, statements=[
         (figure_value(s.figure), s.figure.approximate, [figure_value(e) for e in s.equivalents], s.figure.text,
-         [e.text for e in s.equivalents], markup(figure_where_html(by_id[s.source], s.figure, page)))
+         [e.text for e in s.equivalents], markup(figure_where(by_id[s.source], s.figure, page)))
         for s in d.statements])
 
 

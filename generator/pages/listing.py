@@ -7,7 +7,7 @@ from generator.models import Briefing
 from markupsafe import Markup
 
 from generator.pages.templating import markup, render
-from generator.pages.common import NEWEST, date_label, sources_count, title_html, year_of, year_page, years_table
+from generator.pages.common import NEWEST, date_label, sources_count, source_link, year_of, year_page, years_table
 
 SPLIT_FROM = 1000  # sources from which the index gets one page per year
 SOURCES_NOTE = ("Dates marked *(inferred)* were deduced from the text, and titles in *italics* were not stated by "
@@ -57,5 +57,5 @@ def source_table(articles, titles, page: str) -> str:
 
 def source_row(article, page: str, last: Markup) -> tuple:
     """One row of source_table.html.j2: date, linked title, publication, type, and a last cell."""
-    return (date_label(article), markup(title_html(article, page)), article.meta.publication.value or "—",
+    return (date_label(article), markup(source_link(article, page)), article.meta.publication.value or "—",
             article.meta.source_type.value or "—", last)

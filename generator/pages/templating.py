@@ -16,7 +16,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.markdown_text import html_text, md
+from generator.markdown_text import html_text, inline
 
 
 def _markdown(value) -> Markup:
@@ -25,7 +25,7 @@ def _markdown(value) -> Markup:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Markup(str(value))
-    return Markup(md(str(value)).replace("\\&", "&amp;").replace("\\<", "&lt;"))
+    return Markup(inline(str(value)))
 
 
 def _html(value, glossary: tuple[tuple[str, str], ...] = ()) -> Markup:

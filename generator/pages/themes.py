@@ -41,11 +41,11 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         "theme.md.j2", theme=theme, pubs=pubs, count=sources_count(len(summary.sources)), span=span(summary.years),
         front_matter=markup(front_matter({"title": attr(theme.title), "description": attr(theme.description)})),
         filters=markup(search_filters([("kind", "Theme"), ("theme", theme.title)])),
-        key_points=[(p.text, markup(citation(by_id[p.source], p.anchor, "../sources/"))) for p in summary.key_points],
+        key_points=[(p.text, markup(citation(by_id[p.source], p.anchor, page, markdown=True))) for p in summary.key_points],
         actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
         events=markup(event_list(summary.events, by_id, page, None, briefing.config.glossary)) if summary.events else "",
         events_count=len(summary.events),
-        figures=[(f.text, figure_value(f), f.approximate, f.measure, markup(figure_where(by_id[i], f, "../sources/")))
+        figures=[(f.text, figure_value(f), f.approximate, f.measure, markup(figure_where(by_id[i], f, page, markdown=True)))
                  for i, f in summary.figures],
         differences=[markup(discrepancy(d, by_id, page, level="###")) for d in concerned[:THEME_DIFFERENCES]],
         differences_count=len(concerned), total=len(summary.sources), listed=markup(listed), shown=len(newest),

@@ -8,7 +8,7 @@ import io
 from generator.markdown_text import front_matter, human_date
 from generator.models import Briefing
 from generator.pages.templating import markup, render
-from generator.pages.common import citation, citation_html, sources_count, year_page, years_table
+from generator.pages.common import citation, sources_count, year_page, years_table
 
 SPLIT_FROM = 1000  # dated events from which the timeline gets one page per year
 EVENTS_PER_SOURCE = 300  # dated events one source can put on the timeline pages (timeline.csv has all)
@@ -36,7 +36,7 @@ def event_date(event) -> str:
 def event_list(events, by_id, page: str, titles: dict[str, str] | None, glossary) -> str:
     """Events as an HTML list: date, precision, the sentence, its citation (and its source's themes)."""
     return render("events.html.j2", glossary=glossary, events=[
-        (event_date(event), event.precision, event.text, markup(citation_html(by_id[a], event.anchor, page)),
+        (event_date(event), event.precision, event.text, markup(citation(by_id[a], event.anchor, page)),
          [titles[t] for t in by_id[a].theme_ids] if titles is not None else []) for a, event in events])
 
 
@@ -73,7 +73,7 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
         crowded=sum(1 for a in briefing.articles if len(a.events) > EVENTS_PER_SOURCE),
         years_table=markup(years_table(by_year, "timeline", "Events")) if split else "",
         years=[] if split else [(year, markup(lines)) for year, lines in lists.items()],
-        undated=[(e.expression, e.note, e.text, markup(citation(by_id[a], e.anchor, "sources/")))
+        undated=[(e.expression, e.note, e.text, markup(citation(by_id[a], e.anchor, "timeline.md", markdown=True)))
                  for a, e in undated[:UNDATED_LISTED]],
         more_undated=max(0, len(undated) - UNDATED_LISTED))
     return {"timeline.md": timeline, **pages}
