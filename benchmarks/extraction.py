@@ -167,7 +167,7 @@ def _named(found, gold) -> bool:
     """The gold name (or its bracketed short form); a site's address counts for the site when its
     main name is the gold name without spaces ("dailymail.co.uk" for "Daily Mail", "yahoo.com" for
     "Yahoo News"): the reader is shown which site it was."""
-    from generator.metadata import site_label
+    from generator.credits import site_label
 
     if _fold(found) in _names_of(gold):
         return True

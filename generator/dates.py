@@ -23,8 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from datetime import datetime
+from functools import lru_cache
 
-from generator.models import Block, DateField, Event
+from generator.models import NONE, Block, DateField, Event
 from generator.text import sentence_spans
 
 MONTHS = {m.lower(): i for i, m in enumerate(
@@ -225,3 +227,41 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _coarser(have: str | None, need: str) -> bool:
     order = {"day": 0, "month": 1, "season": 2, "year": 3}
     return have is None or order.get(have, 3) > order[need]
+
+
+@lru_cache(maxsize=1)
+def _date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]},
+    )
+
+
+_FAST_FORMATS = (("%B %d %Y", "day"), ("%d %B %Y", "day"), ("%b %d %Y", "day"), ("%d %b %Y", "day"),
+                 ("%Y-%m-%d", "day"), ("%B %Y", "month"), ("%b %Y", "month"), ("%Y-%m", "month"), ("%Y", "year"))
+
+
+ISO_LENGTH = {"day": 10, "month": 7, "year": 4}  # "2021-05-04", "2021-05", "2021"
+
+
+def parse_date(text: str, basis: str, evidence: str) -> DateField:
+    """A written date → DateField with its precision; DateField(None) when it is not a date.
+
+    The common written forms are read directly (dateparser costs ~5 ms a call); the rest go to it.
+    """
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip("."))
+    plain = re.sub(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?", "", cleaned.replace(",", " "))
+    plain = " ".join(plain.replace("Sept ", "Sep ").split())
+    for fmt, precision in _FAST_FORMATS:
+        try:
+            parsed = datetime.strptime(plain, fmt)
+        except ValueError:
+            continue
+        return DateField(parsed.date().isoformat()[:ISO_LENGTH[precision]], precision, basis, evidence)
+    data = _date_parser().get_date_data(cleaned)
+    if data.date_obj is None:
+        return DateField(None, None, NONE, "")
+    precision = data.period if data.period in ISO_LENGTH else "day"
+    return DateField(data.date_obj.date().isoformat()[:ISO_LENGTH[precision]], precision, basis, evidence)

@@ -1,0 +1,182 @@
+"""Where a text says what it is and when: its headline, dateline and date line.
+
+Steps of metadata.extract_metadata, as in credits.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from generator import patterns as P
+from generator.models import STATED, DateField, Field
+from generator.text import ends_sentence, is_title_case, squash, word_count, words as words_of
+from generator.credits import clean_name
+from generator.dates import parse_date
+
+
+def headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]:
+    """The headline: the first line, or the first headline-like line near the top that the article's
+    text follows (what stands above it is page furniture, and goes); else a Title Case line near
+    the end."""
+    if not body or "title" in found:
+        return body
+    body = _capitals_joined(body, top)
+    for n, para in enumerate(body[:top]):
+        if _headline_at(body, n):
+            parts = P.HEADLINE_SPLIT.split(para, maxsplit=1)
+            where = "first line" if n == 0 else f"line {n + 1}, under {n} line(s) of page furniture"
+            if cited := P.CITED_HEADLINE.match(parts[0].strip()):  # "Headline, Eurasia Daily Monitor Volume: 16"
+                parts[0] = cited.group("title")
+                found.setdefault("publication", Field(cited.group("pub"), STATED, para))
+            found["title"] = Field(parts[0].strip(), STATED, where)
+            if len(parts) > 1:
+                found["subtitle"] = Field(parts[1].strip(), STATED, f"{where}, after the separator")
+            # What stands above goes, but for a date line (the page's date, read next). One under
+            # the headline comes first: above it, a date may be the site's clock ("• Mon. Jun 17th, 2024").
+            above = [p for p in body[:n] if _date_lead(p)]
+            below = body[n + 1:]
+            under = next((i for i, p in enumerate(below[:P.LEAD_WITHIN]) if _date_lead(p)), None)
+            return below if under is not None else above + below
+        if word_count(para) >= P.LEAD_WORDS:
+            break  # the article began without a headline
+    for n in range(len(body) - 1, max(len(body) - 5, 0), -1):
+        para = body[n]
+        if _title_like(para) and is_title_case(para) and 4 <= word_count(para) <= 20:
+            found["title"] = Field(para, STATED, f"headline line {n + 1} of {len(body)}")
+            return body[:n] + _end_matter(body[n + 1:], found)
+    return body
+
+
+def _capitals_joined(body: list[str], top: int) -> list[str]:
+    """A headline in capitals broken over short lines ("AFGHANISTAN:" / "POTENTIAL FIELD OF" /
+    "COOPERATION", as a journal's PDF pastes) is one line."""
+    out: list[str] = []
+    run = False  # the last line out is a line of capitals (maybe joined already)
+    for n, para in enumerate(body):
+        capitals = n < top and para.isupper() and word_count(para) <= P.CAPITAL_LINE_WORDS and (
+            para.endswith(":") or not ends_sentence(para))
+        if capitals and run:
+            out[-1] = f"{out[-1]} {para}"
+        else:
+            out.append(para)
+        run = capitals
+    return out
+
+
+def dateline(body: list[str], found: dict) -> list[str]:
+    """A wire story's dateline in its opening: the agency is the publication; a byline or an author
+    in it, the authors; its day, the date when it gives the year (a day without a year is left
+    unresolved, never guessed). The dateline stays in the text."""
+    for para in body[:P.LEAD_WITHIN]:
+        m = P.DATELINE.match(para) or P.DAY_DATELINE.match(para)
+        g = m.groupdict() if m else {}
+        agency = next((g[k] for k in ("a1", "a2", "a3", "a4") if g.get(k)), None)
+        place = g.get("place") or ""
+        if m and g.get("a1") and m.end() >= len(para.rstrip()) and any(w in P.ORG_HEADS for w in place.split()):
+            # "Dalsan Radio (Mogadishu)" alone on its line: an outlet and its city (as AllAfrica
+            # credits the papers it carries), not a place and an agency
+            found.setdefault("publication", Field(clean_name(place), STATED, f"source line “{para}”"))
+            return body
+        if m and agency and not P.NOT_AGENCIES.search(agency.strip()) and (
+                place.isupper() or g.get("a1") or g.get("a2") or (agency.isupper() and len(agency) > 2)):
+            evidence = squash(m.group(0)).rstrip(" –—-:")
+            found.setdefault("publication", Field(clean_name(agency), STATED, f"dateline “{evidence}”"))
+            names = g.get("by") or g.get("author")
+            if names and not P.STAFF_BYLINE.search(names):
+                found.setdefault("authors", Field((squash(names),), STATED, f"dateline “{evidence}”"))
+            day = g.get("day") or g.get("day2")
+            if day and re.search(P.YEAR, day) and (date := parse_date(day, STATED, evidence)).value:
+                found.setdefault("date", date)
+            return body
+    return body
+
+
+def first_line_headline(body: list[str], found: dict) -> list[str]:
+    """Only the first line may be the headline (the text was extracted from a page or document)."""
+    return headline(body, found, top=1)
+
+
+def _headline_at(body: list[str], n: int) -> bool:
+    """Is body[n] the headline? Title-like, of headline length, not a run of tags, and followed
+    soon by the article's text (a lead of some length, past a standfirst, byline or date line)."""
+    para = body[n]
+    if not (_title_like(para) or (n and para.endswith(("?", "!")) and para[:1].isupper())):
+        return False
+    words = words_of(para)
+    if not (2 if n == 0 else 3) <= len(words) <= 40 or P.BYLINE.match(para) or P.GLUED_WORDS.search(para):
+        return False  # too short or long, a byline, or two links run together ("...TajikistanProfessors...")
+    if len(words) >= 3 and all(w[:1].isupper() or w.isdigit() for w in words) and \
+            not any(w.casefold() in P.FUNCTION_WORDS for w in words):
+        return False  # "Kyrgyzstan Sadyr Zhaparov Minsk CSTO": tags, not a headline
+    following = body[n + 1:n + 1 + P.LEAD_WITHIN]
+    return any(word_count(p) >= P.LEAD_WORDS // 2 for p in following) or (n == 0 and 1 < len(body) <= 3)
+
+
+def _title_like(para: str) -> bool:
+    return (
+        not ends_sentence(para.rstrip("”’\"'»"))
+        and not P.DATE_ONLY_LINE.match(para)
+        and not (P.ENDS_WITH_YEAR.search(para) and word_count(para) <= P.DATELINE_WORDS)
+        and para.lstrip("“‘\"'«")[:1].isupper()  # a quoted headline: "“We cannot save our way out of this Crisis”"
+    )
+
+
+def _end_matter(tail: list[str], found: dict) -> list[str]:
+    """What follows a closing headline: a standfirst and a date line; both are metadata."""
+    rest = []
+    for para in tail:
+        if P.DATE_ONLY_LINE.match(para):
+            date = parse_date(para, STATED, para)
+            if date.value:
+                found.setdefault("date", date)
+                continue
+        if "summary" not in found and word_count(para) <= 60 and ends_sentence(para):
+            found["summary"] = Field(para, STATED, "standfirst after the headline")
+            continue
+        rest.append(para)
+    return rest
+
+
+def _date_lead(para: str) -> bool:
+    """A line that date_line will read as the page's date."""
+    return _lead_date(para) is not None
+
+
+@lru_cache(maxsize=512)
+def _lead_date(para: str) -> DateField | None:
+    """The date of a short opening date line ("September 17, 2019, 12:51 Источник 24.kg",
+    "time29-05-2025", "Xinhua) 13:48, July 14, 2021"), parsed once however often it is asked."""
+    if word_count(para) <= P.DATE_LEAD_WORDS and (m := P.DATE_LEAD.match(para)):
+        date = parse_date(m.group("date"), STATED, para)
+    elif word_count(para) <= 8 and (m := P.DATE_IN_LINE.search(para)) and _few_words_beside(para, m):
+        date = parse_date(m.group("date"), STATED, para)
+    else:
+        return None
+    return date if date.value else None
+
+
+def _few_words_beside(para: str, m: re.Match) -> bool:
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", " ", para[:m.start()] + " " + para[m.end():])
+    return len(re.findall(r"[^\W\d_]+", rest)) <= P.DATE_IN_LINE_OTHER_WORDS
+
+
+def date_line(body: list[str], found: dict) -> list[str]:
+    if "date" not in found:
+        # Two date lines before the article's lead: the one nearer the lead is the article's; the
+        # first may be the site's clock in its header ("• Mon. Jun 17th, 2024" above "May 30, 2024").
+        lead = next((i for i, p in enumerate(body) if word_count(p) >= P.LEAD_WORDS), len(body))
+        dated = [i for i in range(min(lead, P.TOP_LINES)) if _date_lead(body[i]) or P.DATE_ONLY_LINE.match(body[i])]
+        if len(dated) >= 2:
+            body = [body[dated[-1]]] + body[:dated[-1]] + body[dated[-1] + 1:]
+    out = []
+    for n, para in enumerate(body):
+        if n < P.TOP_LINES and "date" not in found and (date := _lead_date(para)):
+            found["date"] = date  # the page's date line, maybe with a time or a source beside it
+            continue
+        if (P.DATE_ONLY_LINE.match(para) or (n < P.OPENING and P.MONTH_YEAR_LINE.match(para))) and "date" not in found:
+            date = parse_date(para, STATED, para)
+            if date.value:
+                found["date"] = date
+                continue
+        out.append(para)
+    return out
