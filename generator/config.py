@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,20 +11,27 @@ from typing import Any
 import yaml
 
 from generator.errors import ConfigError
-from generator.untrusted import Unreadable, read_regular, scrub
+from generator.checks import ID_RE, included, known_keys, optional_text, read_yaml, texts
+from generator.untrusted import Unreadable
+from generator.gazetteer import Gazetteer, load_gazetteer
 
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
-ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would let a final newline through
 RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
+
+
 TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary", "search",
             "figures"}
+
+
 SEARCH_KEYS = {"material_box_up_to"}
+
+
 FIGURE_KEYS = {"currencies", "people"}
+
+
 MATERIAL_BOX_UP_TO = 100  # sources; above, the header's box sends the query to the Pagefind page
+
+
 THEME_KEYS = {"id", "title", "description", "threshold", "terms"}
-GAZETTEER_KEYS = {"entities", "ignore"}
-ENTITY_KEYS = {"id", "name", "kind", "aliases", "adjectives", "description"}
-RESERVED_ENTITY_IDS = {"index", "review"}  # entities/index.md, entities/review.md
 
 
 @dataclass(frozen=True)
@@ -47,38 +53,6 @@ class Theme:
 
     def weight(self, term: str) -> float:
         return self.weights[term]
-
-
-@dataclass(frozen=True)
-class EntitySpec:
-    """An actor of the gazetteer: every alias (exact, case-sensitive, whole words) names it."""
-
-    id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-    adjectives: tuple[str, ...] = ()  # known words, never proposed as names, not counted as mentions
-    description: str = ""
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    entities: tuple[EntitySpec, ...] = ()
-    ignore: tuple[str, ...] = ()  # names an editor has reviewed and set aside
-
-    @cached_property
-    def known(self) -> frozenset[str]:
-        """Every name, alias, adjective and ignored name, casefolded: never proposed for review."""
-        words = {w for e in self.entities for w in (*e.names, *e.adjectives)} | set(self.ignore)
-        return frozenset(w.casefold() for w in words)
-
-    @cached_property
-    def by_id(self) -> dict[str, EntitySpec]:
-        return {e.id: e for e in self.entities}
 
 
 @dataclass(frozen=True)
@@ -134,7 +108,7 @@ def load(path: Path | str) -> Config:
     """Read briefing.yml; raise ConfigError listing every problem as 'file: key: problem'."""
     path = Path(path)
     try:
-        raw = _yaml(path)
+        raw = read_yaml(path)
     except FileNotFoundError:
         raise ConfigError([f"{path}: not found (the briefing configuration, see README)"]) from None
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
@@ -148,16 +122,6 @@ def load(path: Path | str) -> Config:
     return config
 
 
-def _yaml(path: Path) -> Any:
-    """A configuration file, read as the seeds are (a regular file, capped), without control characters."""
-    if not path.exists() and not path.is_symlink():
-        raise FileNotFoundError(path)
-    return scrub(yaml.safe_load(read_regular(path, CONFIG_MAX).decode("utf-8-sig")))[0]
-
-
-CONFIG_MAX = 50 * 10**6  # a gazetteer of many thousand names is a few MB
-
-
 def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     def problem(key: str, text: str) -> None:
         problems.append(f"{path.name}: {key}: {text}")
@@ -165,7 +129,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     if not isinstance(raw, dict):
         problem("(top)", "expected a mapping with title, themes, ...")
         return None
-    _known_keys(raw, TOP_KEYS, "", problem)
+    known_keys(raw, TOP_KEYS, "", problem)
     title = raw.get("title")
     if not isinstance(title, str) or not title.strip():
         problem("title", "expected a non-empty string")
@@ -193,7 +157,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         theme = _validate_theme(item, n, problem)
         if theme is not None:
             themes.append(theme)
-    gazetteer = _load_gazetteer(raw.get("gazetteer"), path, problems)
+    gazetteer = load_gazetteer(raw.get("gazetteer"), path, problems)
     glossary = _load_glossary(raw.get("glossary"), path, problems)
     material_box_up_to = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
     currencies, people = _figure_words(raw.get("figures") or {}, problem)
@@ -222,7 +186,7 @@ def _figure_words(value: Any, problem) -> tuple[tuple[tuple[str, str], ...], tup
     if not isinstance(value, dict):
         problem("figures", "expected a mapping such as {currencies: {rupee: INR}, people: [Kurds]}")
         return (), ()
-    _known_keys(value, FIGURE_KEYS, "figures", problem)
+    known_keys(value, FIGURE_KEYS, "figures", problem)
     currencies = value.get("currencies") or {}
     people = value.get("people") or []
     ok_currencies = isinstance(currencies, dict) and all(
@@ -242,7 +206,7 @@ def _search_settings(value: Any, problem) -> int:
     if not isinstance(value, dict):
         problem("search", "expected a mapping such as {material_box_up_to: 100}")
         return MATERIAL_BOX_UP_TO
-    _known_keys(value, SEARCH_KEYS, "search", problem)
+    known_keys(value, SEARCH_KEYS, "search", problem)
     limit = value.get("material_box_up_to", MATERIAL_BOX_UP_TO)
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
         problem("search.material_box_up_to", "expected a whole number of sources (0 or more)")
@@ -250,131 +214,10 @@ def _search_settings(value: Any, problem) -> int:
     return limit
 
 
-def _included(value: Any, path: Path, key: str, problems: list[str]) -> tuple[Any, str]:
-    """A section given inline, or as the name of a YAML file beside briefing.yml."""
-    if not isinstance(value, str):
-        return value, f"{path.name}: {key}"
-    included = path.parent / value
-    try:
-        return _yaml(included), included.name
-    except FileNotFoundError:
-        problems.append(f"{path.name}: {key}: {value} not found")
-    except Unreadable as exc:
-        problems.append(f"{value}: {exc}")
-    except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
-        problems.append(f"{value}: not valid YAML: {exc}")
-    return None, value
-
-
-def _load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
-    if value is None:
-        return Gazetteer()
-    raw, where = _included(value, path, "gazetteer", problems)
-    if raw is None:
-        return Gazetteer()
-
-    def problem(key: str, text: str) -> None:
-        problems.append(f"{where}: {key}: {text}")
-
-    if not isinstance(raw, dict):
-        problem("(top)", "expected a mapping with entities (and optionally ignore)")
-        return Gazetteer()
-    _known_keys(raw, GAZETTEER_KEYS, "", problem)
-    entities: list[EntitySpec] = []
-    owner: dict[str, str] = {}  # alias → entity id
-    ids: set[str] = set()
-    listed = raw.get("entities") or []
-    if not isinstance(listed, list):
-        problem("entities", "expected a list of entities (name, kind, aliases, description)")
-        listed = []
-    for n, item in enumerate(listed):
-        entity = _validate_entity(item, n, problem)
-        if entity is None:
-            continue
-        if entity.id in ids:
-            problem(f"entities.{entity.id}", "duplicate id (give one of them another `id`)")
-            continue
-        ids.add(entity.id)
-        for alias in entity.names:
-            key = alias.translate(APOSTROPHES)  # "Sadr's" and "Sadr’s" are one name to the matcher
-            if owner.get(key, entity.id) != entity.id:
-                problem(f"entities.{entity.id}.aliases", f"{alias!r} already names {owner[key]}")
-            owner.setdefault(key, entity.id)
-        entities.append(entity)
-    ignore = raw.get("ignore") or []
-    if not isinstance(ignore, list) or not all(isinstance(w, str) and w.strip() for w in ignore):
-        problem("ignore", "expected a list of names")
-        ignore = []
-    return Gazetteer(tuple(entities), tuple(_nfc(w) for w in ignore))
-
-
-def _nfc(name: str) -> str:
-    """Seeds are read as NFC; names typed in another normal form ("é" as e + accent) must match too."""
-    return unicodedata.normalize("NFC", name.strip())
-
-
-def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
-    from generator.text import slug
-
-    if not isinstance(item, dict):
-        problem(f"entities[{n}]", "expected a mapping with name, kind, aliases, description")
-        return None
-    name = item.get("name")
-    where = f"entities.{name}" if isinstance(name, str) else f"entities[{n}]"
-    ok = _known_keys(item, ENTITY_KEYS, where, problem) & _texts(item, ("name", "kind"), where, problem)
-    lists = {}
-    for key in ("aliases", "adjectives"):
-        value = item.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(a, (str, int)) and not isinstance(a, bool)
-                                                  and str(a).strip() for a in value):
-            problem(f"{where}.{key}", "expected a list of names")
-            ok = False
-            value = []
-        lists[key] = tuple(dict.fromkeys(_nfc(str(a)) for a in value))
-    ok &= _optional_text(item, "description", where, problem)
-    description = item.get("description", "")
-    eid = item.get("id") or (slug(name) if isinstance(name, str) else "")
-    if not isinstance(eid, str) or not ID_RE.match(eid):
-        problem(f"{where}.id", "expected lowercase letters, digits and dashes (set `id` for this name)")
-        ok = False
-    elif eid in RESERVED_ENTITY_IDS:
-        problem(f"{where}.id", f"{eid!r} is reserved for an index page; set another `id`")
-        ok = False
-    if not ok:
-        return None
-    name = _nfc(name)
-    return EntitySpec(eid, name, item["kind"].strip(), tuple(a for a in lists["aliases"] if a != name),
-                      lists["adjectives"], (description or "").strip())
-
-
-def _known_keys(item: dict, known: set[str], where: str, problem) -> bool:
-    """One message per unknown key (any YAML key: a number too); where="" for the top of a file."""
-    for key in sorted(set(item) - known, key=str):
-        problem(f"{where}.{key}" if where else str(key), f"unknown key; known keys: {', '.join(sorted(known))}")
-    return not set(item) - known
-
-
-def _texts(item: dict, keys: tuple[str, ...], where: str, problem) -> bool:
-    """Each key holds a non-empty string; one message per key that does not."""
-    ok = True
-    for key in keys:
-        if not isinstance(item.get(key), str) or not item[key].strip():
-            problem(f"{where}.{key}", "expected a non-empty string")
-            ok = False
-    return ok
-
-
-def _optional_text(item: dict, key: str, where: str, problem) -> bool:
-    if isinstance(item.get(key, ""), str):
-        return True
-    problem(f"{where}.{key}", "expected a string")
-    return False
-
-
 def _load_glossary(value: Any, path: Path, problems: list[str]) -> tuple[tuple[str, str], ...]:
     if value is None:
         return ()
-    raw, where = _included(value, path, "glossary", problems)
+    raw, where = included(value, path, "glossary", problems)
     if raw is None:
         return ()
     if not isinstance(raw, dict):
@@ -395,7 +238,7 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
         return None
     tid = item.get("id")
     where = f"themes.{tid}" if isinstance(tid, str) else f"themes[{n}]"
-    ok = _known_keys(item, THEME_KEYS, where, problem)
+    ok = known_keys(item, THEME_KEYS, where, problem)
     if not isinstance(tid, str) or not ID_RE.match(tid):
         problem(f"{where}.id", "expected lowercase letters, digits and dashes, e.g. china-competition")
         ok = False
@@ -403,7 +246,7 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
         problem(f"{where}.id", f"{tid!r} is reserved for the themes index page; choose another id")
         ok = False
     title = item.get("title")
-    ok &= _texts(item, ("title",), where, problem) & _optional_text(item, "description", where, problem)
+    ok &= texts(item, ("title",), where, problem) & optional_text(item, "description", where, problem)
     description = item.get("description", "")
     threshold = item.get("threshold", 1)
     if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or threshold <= 0:

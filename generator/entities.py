@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from generator import patterns as P
-from generator.config import APOSTROPHES, RESERVED_ENTITY_IDS, Gazetteer
+from generator.gazetteer import APOSTROPHES, RESERVED_ENTITY_IDS, Gazetteer
 from generator.models import Article, Block, Candidate, Mention
 from generator.text import is_title_case, sentence_spans, slug
 

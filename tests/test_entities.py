@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_cli
 from generator import config as config_mod
-from generator.config import EntitySpec, Gazetteer
+from generator.gazetteer import EntitySpec, Gazetteer
 from generator.entities import STRONG, discover, find_mentions
 from generator.text import context
 from generator.models import Block

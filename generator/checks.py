@@ -1,0 +1,67 @@
+"""Reading configuration files (briefing.yml, gazetteer.yml and what they include): YAML from a
+regular file of bounded size, and the checks every mapping in them gets. Problems are collected, never
+raised one by one: each check reports through `problem(key, text)` and says whether it passed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.untrusted import Unreadable, read_regular, scrub
+
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would let a final newline through
+
+
+def read_yaml(path: Path) -> Any:
+    """A configuration file, read as the seeds are (a regular file, capped), without control characters."""
+    if not path.exists() and not path.is_symlink():
+        raise FileNotFoundError(path)
+    return scrub(yaml.safe_load(read_regular(path, CONFIG_MAX).decode("utf-8-sig")))[0]
+
+
+CONFIG_MAX = 50 * 10**6  # a gazetteer of many thousand names is a few MB
+
+
+def included(value: Any, path: Path, key: str, problems: list[str]) -> tuple[Any, str]:
+    """A section given inline, or as the name of a YAML file beside briefing.yml."""
+    if not isinstance(value, str):
+        return value, f"{path.name}: {key}"
+    included = path.parent / value
+    try:
+        return read_yaml(included), included.name
+    except FileNotFoundError:
+        problems.append(f"{path.name}: {key}: {value} not found")
+    except Unreadable as exc:
+        problems.append(f"{value}: {exc}")
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
+        problems.append(f"{value}: not valid YAML: {exc}")
+    return None, value
+
+
+def known_keys(item: dict, known: set[str], where: str, problem) -> bool:
+    """One message per unknown key (any YAML key: a number too); where="" for the top of a file."""
+    for key in sorted(set(item) - known, key=str):
+        problem(f"{where}.{key}" if where else str(key), f"unknown key; known keys: {', '.join(sorted(known))}")
+    return not set(item) - known
+
+
+def texts(item: dict, keys: tuple[str, ...], where: str, problem) -> bool:
+    """Each key holds a non-empty string; one message per key that does not."""
+    ok = True
+    for key in keys:
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            problem(f"{where}.{key}", "expected a non-empty string")
+            ok = False
+    return ok
+
+
+def optional_text(item: dict, key: str, where: str, problem) -> bool:
+    if isinstance(item.get(key, ""), str):
+        return True
+    problem(f"{where}.{key}", "expected a string")
+    return False
