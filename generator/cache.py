@@ -13,14 +13,15 @@ import hashlib
 import json
 import os
 import tempfile
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from generator import records
 from generator.config import Config
-from generator.models import (Article, Block, Candidate, DateField, Event, Evidence, Field, Figure, Mention, Metadata,
-                              Source, ThemeMatch)
+from generator.models import Article, Source
 
-FORMAT = 2
+FORMAT = 3
 
 
 @lru_cache(maxsize=1)
@@ -94,47 +95,19 @@ class ArticleCache:
                 path.unlink(missing_ok=True)
 
 
-def _data(article: Article) -> dict:
-    meta = {name: list(value.__dict__.values()) for name, value in article.meta.__dict__.items()}
-    meta["authors"][0] = list(meta["authors"][0])
-    return {
-        "meta": meta,
-        "blocks": [[b.kind, b.text, b.anchor] for b in article.blocks],
-        "words": article.words,
-        "scores": [{"theme": m.theme, "score": m.score, "terms": [list(t) for t in m.terms],
-                    "evidence": [[e.text, e.anchor, e.score, list(e.terms)] for e in m.evidence]}
-                   for m in article.scores],
-        "mentions": [[m.entity, m.anchor, m.start, m.end] for m in article.mentions],
-        "candidates": [[c.name, c.anchor, c.start, c.end, c.kind, list(c.signals), list(c.aliases)]
-                       for c in article.candidates],
-        "events": [[e.date, e.precision, e.end, e.text, e.expression, e.anchor, e.note] for e in article.events],
-        "figures": [[f.text, f.value, f.unit, f.measure, f.approximate, f.sentence, f.anchor, f.start, f.end]
-                    for f in article.figures],
-    }
+# What the cache keeps of an Article: everything but the seed itself (it is read again) and the
+# themes that passed (recomputed: they depend only on the scores and briefing.yml's thresholds).
+NOT_KEPT = ("source", "themes")
 
 
-def _article(data: dict, source: Source, config: Config) -> Article:
+def _data(article: Article) -> list:
+    return records.dump(article, skip=NOT_KEPT)
+
+
+def _article(data: list, source: Source, config: Config) -> Article:
     from generator.themes import passed
 
-    meta = {name: (DateField if name == "date" else Field)(*values) for name, values in data["meta"].items()}
-    meta["authors"] = Field(tuple(meta["authors"].value), meta["authors"].basis, meta["authors"].evidence)
-    scores = tuple(
-        ThemeMatch(m["theme"], m["score"], tuple((t, n) for t, n in m["terms"]),
-                   tuple(Evidence(text, anchor, score, tuple(terms)) for text, anchor, score, terms in m["evidence"]))
-        for m in data["scores"]
-    )
-    if [m.theme for m in scores] != [t.id for t in config.themes]:
+    article = records.load(Article, data, source=source, themes=())
+    if [m.theme for m in article.scores] != [t.id for t in config.themes]:
         raise ValueError("cached scores do not match the configured themes")
-    return Article(
-        source=source,
-        meta=Metadata(**meta),
-        blocks=tuple(Block(*b) for b in data["blocks"]),
-        words=int(data["words"]),
-        themes=passed(scores, config),
-        scores=scores,
-        mentions=tuple(Mention(*m) for m in data["mentions"]),
-        candidates=tuple(Candidate(name, anchor, start, end, kind, tuple(signals), tuple(aliases))
-                         for name, anchor, start, end, kind, signals, aliases in data["candidates"]),
-        events=tuple(Event(*e) for e in data["events"]),
-        figures=tuple(Figure(*f) for f in data["figures"]),
-    )
+    return replace(article, themes=passed(article.scores, config))

@@ -33,7 +33,7 @@ def test_add_change_remove_reprocess_only_that_source(tmp_path):
     (project / "seeds" / "new.txt").write_text(NEW)
     assert build(project)[:2] == (1, 5)
     china = (project / "docs" / "themes" / "china-competition.md").read_text()
-    assert "../sources/new.md" in china  # the cross-source page reflects the new source
+    assert "../../sources/new/" in china  # the cross-source page reflects the new source
     assert "new" in (project / "docs" / "sources" / "index.md").read_text()
 
     (project / "seeds" / "new.yml").write_text("title: A sidecar title\n")  # a sidecar change counts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from generator import records
 from generator.models import Briefing
 
 
@@ -38,13 +39,12 @@ def briefing_json(briefing: Briefing) -> bytes:
             "source_type": m.source_type.value,
             "themes": list(a.theme_ids),
             "theme_scores": {s.theme: s.score for s in a.scores},
-            "theme_evidence": {s.theme: [{"text": e.text, "anchor": e.anchor, "terms": list(e.terms)}
-                                         for e in s.evidence] for s in a.themes},
+            "theme_evidence": {s.theme: [records.mapping(e) for e in s.evidence] for s in a.themes},
             "entities": list(dict.fromkeys(m.entity for m in briefing.mentions.get(a.id, ()))),
             "words": a.words,
             "sha256": a.source.sha256,
             "encoding": a.source.encoding,
-            "paragraphs": [{"anchor": b.anchor, "kind": b.kind, "text": b.text} for b in a.blocks],
+            "paragraphs": [records.mapping(b) for b in a.blocks],
         }
 
     themes = [{
@@ -52,7 +52,7 @@ def briefing_json(briefing: Briefing) -> bytes:
         "title": s.theme.title,
         "url": f"themes/{s.theme.id}/",
         "sources": [source_id for source_id, _ in s.sources],
-        "key_points": [{"text": k.text, "source": k.source, "anchor": k.anchor} for k in s.key_points],
+        "key_points": [records.mapping(k) for k in s.key_points],
     } for s in briefing.themes]
     entities = [{
         "id": e.entity.id,
@@ -69,9 +69,7 @@ def briefing_json(briefing: Briefing) -> bytes:
         theme["actors"] = [{"entity": e, "mentions": n, "sources": k} for e, n, k in summary.actors]
     glossary = [{"term": term, "definition": definition} for term, definition in briefing.config.glossary]
     themes_of = {a.id: list(a.theme_ids) for a in briefing.articles}
-    events = [{"date": e.date, "precision": e.precision, "end": e.end, "text": e.text, "expression": e.expression,
-               "note": e.note, "source": source, "anchor": e.anchor, "themes": themes_of[source]}
-              for source, e in briefing.events]
+    events = [records.mapping(e, source=source, themes=themes_of[source]) for source, e in briefing.events]
     figures = (_figure(f, a.id) for a in briefing.articles for f in a.figures)
     discrepancies = [{
         "what": d.what, "method": d.method, "themes": list(d.themes),
@@ -108,5 +106,4 @@ def _records_json(data: dict) -> bytes:
 
 
 def _figure(f, source: str) -> dict:
-    return {"text": f.text, "value": f.value, "unit": f.unit, "measure": f.measure, "approximate": f.approximate,
-            "sentence": f.sentence, "source": source, "anchor": f.anchor}
+    return records.mapping(f, source=source)

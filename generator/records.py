@@ -1,0 +1,112 @@
+"""Records ↔ JSON data, one generic pair driven by the records' own type hints (models.py).
+
+`dump` writes a record as the list of its fields in order (nested records and tuples as lists):
+compact, and fast for json's C encoder (the cache); `mapping` as an object naming its fields
+(briefing.json). `load` reads it back into the typed record, checking the
+shape as it goes: a list of the wrong length or a value of the wrong kind raises, so a cache entry
+written by another version is rebuilt, never trusted. A new field on a record needs nothing here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+
+def dump(record, skip: tuple[str, ...] = ()) -> list:
+    """A record as JSON data: its fields in order, without those in `skip`."""
+    return [_dump(getattr(record, f.name)) for f in dataclasses.fields(record) if f.name not in skip]
+
+
+def mapping(record, **extra) -> dict:
+    """A record as a JSON object, {field: value} (nested records and tuples as lists), with `extra`
+    keys added: the records of briefing.json, which name their fields."""
+    return {**{name: _dump(getattr(record, name)) for name in _names(type(record))}, **extra}
+
+
+@functools.cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _dump(value):
+    if dataclasses.is_dataclass(value):
+        return [_dump(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, (tuple, list)):
+        return [_dump(v) for v in value]
+    return value
+
+
+def load(cls: type, data: list, **given):
+    """The record of type `cls` that dump() wrote as `data`; the fields in `given` are taken as
+    given instead (they were skipped when dumping)."""
+    names = [f.name for f in dataclasses.fields(cls) if f.name not in given]
+    if not isinstance(data, list) or len(data) != len(names):
+        raise ValueError(f"{cls.__name__}: expected {len(names)} fields")
+    hints = _hints(cls)
+    return cls(**given, **{name: _reader(hints[name])(value) for name, value in zip(names, data)})
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
+def _reader(hint) -> Callable[[Any], Any]:
+    """A function that reads JSON data as `hint` says, raising on anything else."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if dataclasses.is_dataclass(hint):
+        names = [f.name for f in dataclasses.fields(hint)]
+        return lambda data: _record(hint, names, data)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _reader(args[0])
+        return lambda data: tuple(item(v) for v in _sequence(data))
+    if origin is tuple:
+        readers = [_reader(a) for a in args]
+        return lambda data: tuple(r(v) for r, v in zip(readers, _sequence(data, len(readers)), strict=True))
+    if origin in (typing.Union, types.UnionType):
+        options = [_reader(a) for a in args if a is not type(None)]
+        if len(options) != 1:
+            raise TypeError(f"cannot read {hint}")
+        return lambda data: None if data is None else options[0](data)
+    if hint is Any:
+        return _frozen
+    if hint in (str, bool, int, float):
+        return functools.partial(_scalar, hint)
+    if origin is dict or hint is dict:
+        return lambda data: dict(data) if isinstance(data, dict) else _wrong(data, dict)
+    raise TypeError(f"cannot read {hint}")
+
+
+def _record(cls: type, names: list[str], data):
+    hints = _hints(cls)
+    values = _sequence(data, len(names))
+    return cls(*(_reader(hints[name])(value) for name, value in zip(names, values)))
+
+
+def _sequence(data, length: int | None = None) -> list:
+    if not isinstance(data, list) or (length is not None and len(data) != length):
+        raise ValueError(f"expected a list{f' of {length}' if length is not None else ''}, got {data!r:.60}")
+    return data
+
+
+def _scalar(kind: type, data):
+    if kind is float and type(data) is int:
+        return data  # as it was made (a score of 0 is an int): the same output from the cache as without
+    if type(data) is not kind:
+        _wrong(data, kind)
+    return data
+
+
+def _frozen(data):
+    """A value of type Any (a metadata field's value): lists become tuples, as the records hold them."""
+    return tuple(_frozen(v) for v in data) if isinstance(data, list) else data
+
+
+def _wrong(data, kind):
+    raise ValueError(f"expected {kind.__name__}, got {data!r:.60}")
