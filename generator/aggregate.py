@@ -8,7 +8,7 @@ from generator import patterns as P
 from generator.config import Config
 from generator.entities import matcher_for, resolve
 from generator.models import (Article, Briefing, Discrepancy, Entity, EntitySummary, Event, Evidence, Figure, KeyPoint,
-                              Mention, Related, Statement, ThemeSummary, newest_first)
+                              Measure, Mention, Related, Statement, ThemeSummary, newest_first)
 from generator.text import word_count, words
 
 MIN_WORDS, MAX_WORDS = 8, 60
@@ -69,9 +69,9 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[D
         previous: Statement | None = None
         previous_key: tuple = ()
         for figure in article.figures:
-            if figure.measure not in ("length of a border", "money"):
+            if figure.measure not in (Measure.BORDER, Measure.MONEY):
                 continue
-            if (figure.measure == "money" and previous is not None and previous.figure.measure == "money"
+            if (figure.measure == Measure.MONEY and previous is not None and previous.figure.measure == Measure.MONEY
                     and previous.figure.anchor == figure.anchor and previous.figure.unit != figure.unit
                     and _in_brackets_after(previous.figure, figure, article)):
                 groups[previous_key].remove(previous)
@@ -79,9 +79,9 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[D
                 groups[previous_key].append(previous)
                 continue
             places = frozenset(e for e in matcher.entities_in(figure.sentence) if kinds.get(e) in PLACE_KINDS)
-            if len(places) < (2 if figure.measure == "length of a border" else 1):
+            if len(places) < (2 if figure.measure == Measure.BORDER else 1):
                 continue
-            key = (figure.measure, places) if figure.measure != "money" else (figure.measure, places, article.id)
+            key = (figure.measure, places) if figure.measure != Measure.MONEY else (figure.measure, places, article.id)
             previous, previous_key = Statement(article.id, figure), key
             groups[key].append(previous)
     names = {e.id: e.name for e in config.gazetteer.entities}
@@ -92,7 +92,7 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[D
         if len(statements) < 2 or not _conflict(statements):
             continue
         places = " – ".join(sorted(names[p] for p in key[1]))
-        if key[0] == "money":
+        if key[0] == Measure.MONEY:
             what = f"A sum of money concerning {places}, in “{titles[key[2]]}”"
             method = ("Sums of money in one source (its headline included), in sentences naming the same countries "
                       "or places; a sum given in brackets after another is shown as its conversion.")

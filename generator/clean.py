@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from generator import patterns as P
-from generator.models import Block
+from generator.models import Block, BlockKind
 from generator.text import ends_sentence, sentences, squash, word_count
 
 
@@ -291,11 +291,11 @@ def structure(paragraphs: list[str] | tuple[str, ...]) -> tuple[Block, ...]:
     for n, para in enumerate(paragraphs):
         following = _next_text(paragraphs, n)
         if interview and P.INTERVIEW_TURN.match(para) and para.rstrip().endswith("?"):
-            kind = "question"
+            kind = BlockKind.QUESTION
         elif _is_heading(para, following):
-            kind = "heading"
+            kind = BlockKind.HEADING
         else:
-            kind = "paragraph"
+            kind = BlockKind.PARAGRAPH
         blocks.append(Block(kind=kind, text=para, anchor=f"p-{n + 1}"))
     return tuple(blocks)
 

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from datetime import datetime
 from functools import lru_cache
 
-from generator.models import NONE, Block, DateField, Event
+from generator.models import NONE, Block, BlockKind, DateField, Event
 from generator.text import sentence_spans
 
 MONTHS = {m.lower(): i for i, m in enumerate(
@@ -83,7 +83,7 @@ def extract_events(blocks: tuple[Block, ...], published: DateField) -> tuple[Eve
     in_section = 0  # blocks since the last heading
     sections = 0
     for block in blocks:
-        if block.kind == "heading":
+        if block.kind == BlockKind.HEADING:
             reference, in_section = _as_reference(published), 0  # a new section: the source's own date
             sections += 1
             continue

@@ -21,7 +21,7 @@ import ahocorasick
 
 from generator import patterns as P
 from generator.gazetteer import APOSTROPHES, RESERVED_ENTITY_IDS, Gazetteer
-from generator.models import Article, Block, Candidate, Mention
+from generator.models import Article, Block, BlockKind, Candidate, Mention
 from generator.text import is_title_case, sentence_spans, slug
 
 TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*")
@@ -127,7 +127,7 @@ def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = fr
     lower_words = {w for b in blocks for w in TOKEN.findall(b.text) if w.islower()}
     out: list[Candidate] = []
     for block in blocks:
-        if block.kind == "heading":
+        if block.kind == BlockKind.HEADING:
             continue
         expansions = list(_expansions(block, matcher))
         out.extend(c for c, _ in expansions if c.name.casefold() not in gazetteer.known

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.models import Block, Figure
+from generator.models import Block, Figure, Measure
 from generator.text import sentence_at
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?(?![\d,])|\d{1,12}(?:\.\d{1,6})?(?![\d.]\d))"
@@ -91,14 +91,14 @@ def _figure(kind: str, m: re.Match, text: str, anchor: str, words: dict[str, str
     sentence = sentence_at(text, start)[1]
     if kind == "money":
         unit = CURRENCY_SIGNS.get(g.get("sign") or "") or words[(g.get("cur") or "").lower().rstrip("s")]
-        measure = "money"
+        measure = Measure.MONEY
     elif kind == "distance":
         unit = "km"
         if g["unit"].startswith("mile"):
             value, unit = round(value * 1.609344, 1), "km"
-        measure = "length of a border" if BORDER.search(sentence) else "distance"
+        measure = Measure.BORDER if BORDER.search(sentence) else Measure.DISTANCE
     elif kind == "share":
-        unit, measure = "%", "share"
+        unit, measure = "%", Measure.SHARE
     else:
         noun = g["noun"]
         unit, measure = "people", (noun if noun[0].isupper() else noun.lower())

@@ -3,14 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from enum import StrEnum
+from typing import Any, Literal, Optional
 
-# How a metadata value was found.
-STATED = "stated"  # written in the document itself (a headline line, a byline, a date line)
-INFERRED = "inferred"  # deduced from the text (the latest dated event, the first sentence)
-SIDECAR = "sidecar"  # given by seeds/<stem>.yml
-METADATA = "metadata"  # from the document's own metadata: front matter, a web page's <meta>, JSON-LD...
-NONE = "none"  # not found; the value is empty
+class Basis(StrEnum):
+    """How a metadata value was found."""
+
+    STATED = "stated"  # written in the document itself (a headline line, a byline, a date line)
+    INFERRED = "inferred"  # deduced from the text (the latest dated event, the first sentence)
+    SIDECAR = "sidecar"  # given by seeds/<stem>.yml
+    METADATA = "metadata"  # from the document's own metadata: front matter, a web page's <meta>, JSON-LD...
+    NONE = "none"  # not found; the value is empty
+
+
+STATED, INFERRED, SIDECAR, METADATA, NONE = Basis.STATED, Basis.INFERRED, Basis.SIDECAR, Basis.METADATA, Basis.NONE
+
+
+class BlockKind(StrEnum):
+    """What a block of a source's text is."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    QUESTION = "question"  # an interviewer's question
+
+
+class Measure(StrEnum):
+    """What a figure measures, where it is compared across sources; a count of people measures its noun
+    instead ("soldiers", "Refugees")."""
+
+    MONEY = "money"
+    BORDER = "length of a border"
+    DISTANCE = "distance"
+    SHARE = "share"
+
+
+DatePrecision = Literal["day", "month", "year"]  # of a publication date
+EventPrecision = Literal["day", "month", "season", "year"]  # of a dated event
 
 
 @dataclass(frozen=True)
@@ -33,9 +61,9 @@ class Source:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph-level unit of text: "paragraph", "heading" or "question"."""
+    """A paragraph-level unit of text."""
 
-    kind: str
+    kind: BlockKind
     text: str
     anchor: str = ""
 
@@ -45,7 +73,7 @@ class Field:
     """A metadata value with how it was found and the text that showed it."""
 
     value: Any
-    basis: str = NONE
+    basis: Basis = NONE
     evidence: str = ""
 
 
@@ -54,8 +82,8 @@ class DateField:
     """A publication date: ISO text cut to its precision ("2021-05-04", "2021-05", "2021")."""
 
     value: Optional[str]
-    precision: Optional[str]  # "day" | "month" | "year" | None
-    basis: str = NONE
+    precision: Optional[DatePrecision]
+    basis: Basis = NONE
     evidence: str = ""
 
 
@@ -125,7 +153,7 @@ class Event:
     """A sentence that carries a date, with the date resolved to its precision (or None)."""
 
     date: Optional[str]  # "2021-04-27", "2021-04", "2023-spring", "2006"; None when unresolved
-    precision: str  # "day" | "month" | "season" | "year"
+    precision: EventPrecision
     end: Optional[str]  # last day of a range ("March 28-29"), else None
     text: str  # the sentence
     expression: str  # the words that gave the date
@@ -140,7 +168,7 @@ class Figure:
     text: str  # the words of the figure: "about 70 billion rubles"
     value: float
     unit: str  # "USD", "RUB", "km", "%", "people", ...
-    measure: str  # what it measures: "money", "length of a border", "soldiers", ...
+    measure: str  # a Measure, or for a count of people its noun: "soldiers"
     approximate: bool
     sentence: str
     anchor: str  # "" for the headline

@@ -10,6 +10,7 @@ written by another version is rebuilt, never trusted. A new field on a record ne
 from __future__ import annotations
 
 import dataclasses
+import enum
 import functools
 import types
 import typing
@@ -74,6 +75,10 @@ def _reader(hint) -> Callable[[Any], Any]:
         if len(options) != 1:
             raise TypeError(f"cannot read {hint}")
         return lambda data: None if data is None else options[0](data)
+    if origin is typing.Literal:
+        return lambda data: data if data in args else _wrong(data, str)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint  # Basis("stated"); a value it does not know raises ValueError
     if hint is Any:
         return _frozen
     if hint in (str, bool, int, float):

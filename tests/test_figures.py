@@ -100,7 +100,9 @@ def test_timeline_and_differences_pages_built_by_mkdocs(built, briefing_data):
     assert sorted(d["what"][:14] for d in briefing_data["discrepancies"]) == ["A sum of money", "Length of the "]
     money = next(f for f in briefing_data["figures"] if f["text"] == "$70 billion")
     assert money == {"text": "$70 billion", "value": 70e9, "unit": "USD", "measure": "money", "approximate": False,
-                     "sentence": money["sentence"], "source": "004_00b821af94ef5a2d", "anchor": ""}
+                     "sentence": money["sentence"], "source": "004_00b821af94ef5a2d", "anchor": "",
+                     "start": money["start"], "end": money["end"]}
+    assert money["sentence"][money["start"]:money["end"]] == "$70 billion"  # where it stands in the headline
     event = briefing_data["events"][0]
     assert set(event) >= {"date", "precision", "text", "source", "anchor", "themes"}
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from generator.markdown_text import attr, cell, front_matter, href, human_date, md
-from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Article, Briefing
+from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Article, BlockKind, Briefing
 from generator.pages.common import kind_title, kinds_in_order, search_filters
 from generator.pages.templating import markup, render
 from generator.text import sentences
@@ -156,6 +156,6 @@ def _panel_rows(article: Article, titles: dict[str, str]):
 
 def _first_sentence(article: Article) -> str:
     for block in article.blocks:
-        if block.kind == "paragraph":
+        if block.kind == BlockKind.PARAGRAPH:
             return sentences(block.text)[0][:300]
     return ""
