@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import config as config_mod  # noqa: E402
-from generator.gazetteer import EntitySpec, Gazetteer  # noqa: E402
 from generator.entities import discover, find_mentions, matcher_for  # noqa: E402
+from generator.gazetteer import EntitySpec, Gazetteer  # noqa: E402
 from generator.models import Block  # noqa: E402
 
 SYLLABLES = "ka ri mo va sha lo dun be ta ji ra hon zor gul na fis ber ok tam ush".split()

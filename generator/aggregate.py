@@ -7,8 +7,23 @@ from collections import Counter, defaultdict
 from generator import patterns as P
 from generator.config import Config
 from generator.entities import matcher_for, resolve
-from generator.models import (Article, Briefing, Discrepancy, Entity, EntitySummary, Event, Evidence, Figure, KeyPoint,
-                              Measure, Mention, Related, Statement, ThemeSummary, newest_first)
+from generator.models import (
+    Article,
+    Briefing,
+    Discrepancy,
+    Entity,
+    EntitySummary,
+    Event,
+    Evidence,
+    Figure,
+    KeyPoint,
+    Measure,
+    Mention,
+    Related,
+    Statement,
+    ThemeSummary,
+    newest_first,
+)
 from generator.text import word_count, words
 
 MIN_WORDS, MAX_WORDS = 8, 60

@@ -13,7 +13,6 @@ import yaml
 
 from generator.untrusted import Unreadable, read_regular, scrub
 
-
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would let a final newline through
 
 
@@ -61,6 +60,7 @@ def texts(item: dict, keys: tuple[str, ...], where: str, problem) -> bool:
 
 
 def optional_text(item: dict, key: str, where: str, problem) -> bool:
+    """Is item[key] text, or absent? Reports it when not."""
     if isinstance(item.get(key, ""), str):
         return True
     problem(f"{where}.{key}", "expected a string")

@@ -101,7 +101,6 @@ def cmd_add(args: argparse.Namespace) -> int:
     """
     from generator import config as config_mod
     from generator.ingest import add
-
     from generator.safety import build_lock
 
     config = config_mod.load(args.config)
@@ -180,6 +179,7 @@ def _shown(message: str) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line: briefing build | add | check | entities, each with its help."""
     top = argparse.ArgumentParser(
         prog="briefing",
         description="Turn the articles in seeds/ into a searchable briefing site.",
@@ -217,6 +217,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a briefing error is printed as its lines, and the exit status says how it went."""
     args = parser().parse_args(argv)
     try:
         return args.func(args)

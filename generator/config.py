@@ -10,10 +10,10 @@ from typing import Any
 
 import yaml
 
-from generator.errors import ConfigError
 from generator.checks import ID_RE, included, known_keys, optional_text, read_yaml, texts
-from generator.untrusted import Unreadable
+from generator.errors import ConfigError
 from generator.gazetteer import Gazetteer, load_gazetteer
+from generator.untrusted import Unreadable
 
 RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
 
@@ -101,7 +101,9 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
 
 def term_of(match: re.Match[str], terms: tuple[tuple[str, float], ...]) -> str:
     """The configured term a match of Theme.pattern stands for."""
-    return terms[int(match.lastgroup[1:])][0]
+    group = match.lastgroup
+    assert group is not None, "every alternative of Theme.pattern is a named group"
+    return terms[int(group[1:])][0]
 
 
 def load(path: Path | str) -> Config:
@@ -117,7 +119,7 @@ def load(path: Path | str) -> Config:
         raise ConfigError([f"{path}: {exc}"]) from None
     problems: list[str] = []
     config = _validate(raw, path, problems)
-    if problems:
+    if problems or config is None:
         raise ConfigError(problems)
     return config
 
@@ -167,7 +169,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     return Config(
         path=path,
         root=root,
-        title=title.strip(),
+        title=str(title).strip(),
         description=(description or "").strip(),
         seeds_dir=root / raw.get("seeds", "seeds"),
         docs_dir=root / raw.get("docs", "docs"),
@@ -270,8 +272,8 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
     if not ok:
         return None
     return Theme(
-        id=tid,
-        title=title.strip(),
+        id=str(tid),
+        title=str(title).strip(),
         description=(description or "").strip(),
         threshold=float(threshold),
         terms=tuple(terms),

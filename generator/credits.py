@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
+
 from generator import patterns as P
+from generator.dates import parse_date
 from generator.models import INFERRED, STATED, DateField, Field
 from generator.text import sentences, squash, word_count
-from generator.dates import parse_date
 
 
 def labelled_lines(body: list[str], found: dict) -> list[str]:
+    """Lines that say what they give: "Publication: X", "By X", "Source: X", "Translated by X", a memo's
+    From/Date lines, a signature; each label's value is recorded and the line leaves the body."""
     out = []
     last = len(body) - 1
     for n, para in enumerate(body):
@@ -202,6 +205,7 @@ def _fuller(name: str, than: str) -> bool:
 
 
 def notices_in(notices: tuple[str, ...]):
+    """The step that reads the copyright notices the cleaner took out (they may name the publisher)."""
     return lambda body, found: _notices(body, notices, found)
 
 
@@ -224,6 +228,7 @@ def _notices(body: list[str], notices: tuple[str, ...], found: dict) -> list[str
 
 
 def site_of(url: str) -> str:
+    """The host of an address without its www., m. or amp.: 'https://www.bbc.co.uk/x' → 'bbc.co.uk'."""
     host = urlsplit(url).hostname or url
     return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
 
@@ -317,6 +322,7 @@ def clean_name(text: str) -> str:
 
 
 def originally_published(body: list[str], found: dict) -> list[str]:
+    """"This article was originally published by X": X published it first, the stated outlet carried it."""
     out = []
     for para in body:
         m = P.ORIGINALLY_PUBLISHED.search(para)

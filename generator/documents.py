@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import statistics
+import unicodedata
 from collections import Counter
 from typing import Any
 

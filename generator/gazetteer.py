@@ -51,6 +51,8 @@ class Gazetteer:
 
 
 def load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
+    """The gazetteer from briefing.yml's `gazetteer:` (a mapping, or the name of a file beside it);
+    every problem is added to `problems`."""
     if value is None:
         return Gazetteer()
     raw, where = included(value, path, "gazetteer", problems)
@@ -126,6 +128,6 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
         ok = False
     if not ok:
         return None
-    name = _nfc(name)
+    name = _nfc(str(name))
     return EntitySpec(eid, name, item["kind"].strip(), tuple(a for a in lists["aliases"] if a != name),
                       lists["adjectives"], (description or "").strip())

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
 from generator import patterns as P
-from generator.models import STATED, DateField, Field
-from generator.text import ends_sentence, is_title_case, squash, word_count, words as words_of
 from generator.credits import clean_name
 from generator.dates import parse_date
+from generator.models import STATED, DateField, Field
+from generator.text import ends_sentence, is_title_case, squash, word_count
+from generator.text import words as words_of
 
 
 def headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]:
@@ -161,6 +163,7 @@ def _few_words_beside(para: str, m: re.Match) -> bool:
 
 
 def date_line(body: list[str], found: dict) -> list[str]:
+    """A line near the top that is a date ("May 30, 2024", "Published 4 May 2021 14:02"): the date."""
     if "date" not in found:
         # Two date lines before the article's lead: the one nearer the lead is the article's; the
         # first may be the site's clock in its header ("• Mon. Jun 17th, 2024" above "May 30, 2024").

@@ -29,6 +29,7 @@ _abbreviations = ""  # the glossary as abbreviation definitions, set in on_confi
 
 
 def on_config(config, **kwargs):
+    """Generate the pages (unless `briefing build` has), then set the nav, the search box and the glossary."""
     global _abbreviations
     briefing_yml = Path(config.config_file_path).resolve().parent / "briefing.yml"
     try:

@@ -16,10 +16,10 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from generator.errors import BriefingError
-from generator.sources import FORMATS_NAMED, MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, sidecar_path, slug
 from generator.safety import atomic_write, exclusive_write
-from generator.webpage import declared_charset
+from generator.sources import FORMATS_NAMED, MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, sidecar_path, slug
 from generator.untrusted import TooLarge, Unreadable, display_name, display_path, read_regular, within
+from generator.webpage import declared_charset
 
 TIMEOUT = 20.0  # seconds a server may take to answer (and between two pieces of the answer)
 DEADLINE = 3  # timeouts: how long the whole answer may take
@@ -42,6 +42,7 @@ class Incoming:
 
 
 def is_url(text: str) -> bool:
+    """Is this an http(s) address (for `briefing add`), rather than a file?"""
     return re.match(r"^https?://", text, re.I) is not None
 
 

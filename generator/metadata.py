@@ -11,13 +11,28 @@ from dataclasses import replace
 from typing import Any
 
 from generator import patterns as P
-from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
-from generator.text import sentences, squash, word_count
-from generator.credits import (about_the_authors, agency_credit, aggregator_credit, byline_under_title, closing_credits,
-                               editorial_label, interview, joined_labels, journal_line, labelled_lines,
-                               link_to_original, notices_in, originally_published, release, same_outlet, site_of)
+from generator.credits import (
+    about_the_authors,
+    agency_credit,
+    aggregator_credit,
+    byline_under_title,
+    closing_credits,
+    editorial_label,
+    interview,
+    joined_labels,
+    journal_line,
+    labelled_lines,
+    link_to_original,
+    notices_in,
+    originally_published,
+    release,
+    same_outlet,
+    site_of,
+)
 from generator.dates import parse_date
 from generator.headlines import date_line, dateline, first_line_headline, headline
+from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
+from generator.text import sentences, squash, word_count
 
 TITLE_MAX = 120
 

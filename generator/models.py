@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal, Optional
 
+
 class Basis(StrEnum):
     """How a metadata value was found."""
 

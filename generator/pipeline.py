@@ -18,15 +18,14 @@ from generator.config import Config
 from generator.dates import extract_events
 from generator.entities import find_actors
 from generator.errors import StrictError
-from generator.metadata import extract_metadata
 from generator.figures import extract_figures
+from generator.metadata import extract_metadata
 from generator.models import INFERRED, Article, Briefing, Source
 from generator.render import iter_files, write
 from generator.safety import die_with_parent
 from generator.sources import load_seeds
 from generator.text import word_count
 from generator.themes import passed, score_themes
-
 
 CACHE_DIR = ".cache/briefing"  # git-ignored; safe to delete at any time
 STAGING_DIR = ".cache/briefing-pending"  # a write in progress (see render.write); never delete by hand

@@ -49,7 +49,7 @@ def load(cls: type, data: list, **given):
     if not isinstance(data, list) or len(data) != len(names):
         raise ValueError(f"{cls.__name__}: expected {len(names)} fields")
     hints = _hints(cls)
-    return cls(**given, **{name: _reader(hints[name])(value) for name, value in zip(names, data)})
+    return cls(**given, **{name: _reader(hints[name])(value) for name, value in zip(names, data, strict=True)})
 
 
 @functools.cache
@@ -91,7 +91,7 @@ def _reader(hint) -> Callable[[Any], Any]:
 def _record(cls: type, names: list[str], data):
     hints = _hints(cls)
     values = _sequence(data, len(names))
-    return cls(*(_reader(hints[name])(value) for name, value in zip(names, values)))
+    return cls(*(_reader(hints[name])(value) for name, value in zip(names, values, strict=True)))
 
 
 def _sequence(data, length: int | None = None) -> list:

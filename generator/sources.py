@@ -16,15 +16,14 @@ from typing import Any
 import yaml
 from charset_normalizer import from_bytes
 
-from generator.models import Source
-from generator.markup import html_text, markdown_text
 from generator.documents import DocumentError, read_docx, read_pdf
-from generator.webpage import declared_charset, read_webpage
+from generator.markup import html_text, markdown_text
+from generator.models import Source
 from generator.nesting import MARKDOWN_DEPTH, MAX_DEPTH
 from generator.patterns import LONG_LINE
 from generator.text import slug
-from generator.untrusted import (TooLarge, Unreadable, display_name, display_path, read_regular, scrub, visible,
-                                 within)
+from generator.untrusted import TooLarge, Unreadable, display_name, display_path, read_regular, scrub, visible, within
+from generator.webpage import declared_charset, read_webpage
 
 SEED_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
                 ".pdf": "pdf", ".docx": "docx"}

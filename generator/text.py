@@ -58,14 +58,17 @@ def sentence_at(paragraph: str, at: int) -> tuple[int, str]:
 
 
 def words(text: str) -> list[str]:
+    """The words of a text (letters and digits, with inner apostrophes and hyphens)."""
     return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:
+    """How many words() the text has."""
     return len(_WORD.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
+    """Does the text end as a sentence or clause does (., !, ?, …, :, ;), after closing quotes or brackets?"""
     return text.rstrip().rstrip("\"”’)]*").endswith((".", "!", "?", "…", ":", ";"))
 
 

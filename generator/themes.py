@@ -57,5 +57,6 @@ def _order(anchor: str) -> int:
 
 
 def passed(matches: tuple[ThemeMatch, ...], config: Config) -> tuple[ThemeMatch, ...]:
+    """The theme matches that reach their theme's threshold."""
     thresholds = {t.id: t.threshold for t in config.themes}
     return tuple(m for m in matches if m.score >= thresholds[m.theme])

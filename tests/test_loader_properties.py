@@ -59,7 +59,7 @@ def test_the_loader_gives_sources_or_messages_never_an_exception(files, sidecars
             with open(os.path.join(seeds, name), "wb") as handle:
                 handle.write(data)
         stems = [n.rsplit(b".", 1)[0] for n in files if n.lower().endswith((b".txt", b".md", b".html"))]
-        for stem, data in zip(stems, sidecars):
+        for stem, data in zip(stems, sidecars, strict=False):  # fewer sidecars than seeds, or more
             with open(os.path.join(seeds, stem + b".yml"), "wb") as handle:
                 handle.write(data)
         sources, problems = load_seeds(Path(os.fsdecode(seeds)), root)

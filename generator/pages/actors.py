@@ -6,8 +6,15 @@ from collections.abc import Iterator
 
 from generator.markdown_text import attr, front_matter, href, html_text, md
 from generator.models import Article, Briefing, EntitySummary
-from generator.pages.common import (date_label, kind_title, kinds_in_order, search_filters, short_label, sources_count,
-                                    source_link)
+from generator.pages.common import (
+    date_label,
+    kind_title,
+    kinds_in_order,
+    search_filters,
+    short_label,
+    source_link,
+    sources_count,
+)
 from generator.pages.templating import markup, render
 from generator.text import context, sentence_at
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.markdown_text import front_matter, href
 from generator.models import Article, Briefing
-from generator.pages.templating import markup, render
 from generator.pages.common import citation, source_link, year_of, year_page, years_table
+from generator.pages.templating import markup, render
 
 DIFFERENCES_SPLIT_FROM = 200  # disagreements from which that page gets one page per year
 

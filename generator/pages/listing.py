@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import front_matter, href, html_text
-from generator.models import Briefing
 from markupsafe import Markup
 
+from generator.markdown_text import front_matter, href, html_text
+from generator.models import Briefing
+from generator.pages.common import NEWEST, date_label, source_link, sources_count, year_of, year_page, years_table
 from generator.pages.templating import markup, render
-from generator.pages.common import NEWEST, date_label, sources_count, source_link, year_of, year_page, years_table
 
 SPLIT_FROM = 1000  # sources from which the index gets one page per year
 SOURCES_NOTE = ("Dates marked *(inferred)* were deduced from the text, and titles in *italics* were not stated by "

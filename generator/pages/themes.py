@@ -5,8 +5,8 @@ from __future__ import annotations
 from generator.markdown_text import attr, front_matter
 from generator.models import Briefing, ThemeSummary, newest_first
 from generator.pages.common import citation, search_filters, sources_count, span
-from generator.pages.listing import source_row
 from generator.pages.differences import discrepancy, figure_value, figure_where
+from generator.pages.listing import source_row
 from generator.pages.templating import markup, render
 from generator.pages.timeline import event_list
 

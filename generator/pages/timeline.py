@@ -7,8 +7,8 @@ import io
 
 from generator.markdown_text import front_matter, human_date
 from generator.models import Briefing
-from generator.pages.templating import markup, render
 from generator.pages.common import citation, sources_count, year_page, years_table
+from generator.pages.templating import markup, render
 
 SPLIT_FROM = 1000  # dated events from which the timeline gets one page per year
 EVENTS_PER_SOURCE = 300  # dated events one source can put on the timeline pages (timeline.csv has all)
