@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from generator.errors import Problem
 from generator.untrusted import Unreadable, read_regular, scrub
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would let a final newline through
@@ -34,11 +35,11 @@ def included(value: Any, path: Path, key: str, problems: list[str]) -> tuple[Any
     try:
         return read_yaml(included), included.name
     except FileNotFoundError:
-        problems.append(f"{path.name}: {key}: {value} not found")
+        problems.append(Problem(path.name, f"{key}: {value} not found"))
     except Unreadable as exc:
-        problems.append(f"{value}: {exc}")
+        problems.append(Problem(value, f"{exc}"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
-        problems.append(f"{value}: not valid YAML: {exc}")
+        problems.append(Problem(value, f"not valid YAML: {exc}"))
     return None, value
 
 

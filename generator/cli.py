@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import BriefingError
+from generator.errors import BriefingError, Problem
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -166,7 +166,7 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
     return 0
 
 
-def _print_problems(problems: list[str]) -> None:
+def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(f"warning: {_shown(problem)}", file=sys.stderr)
 

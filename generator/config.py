@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from generator.checks import ID_RE, included, known_keys, optional_text, read_yaml, texts
-from generator.errors import ConfigError
+from generator.errors import ConfigError, Problem
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.untrusted import Unreadable
 
@@ -126,7 +126,7 @@ def load(path: Path | str) -> Config:
 
 def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     def problem(key: str, text: str) -> None:
-        problems.append(f"{path.name}: {key}: {text}")
+        problems.append(Problem(path.name, text, key))
 
     if not isinstance(raw, dict):
         problem("(top)", "expected a mapping with title, themes, ...")
@@ -223,12 +223,12 @@ def _load_glossary(value: Any, path: Path, problems: list[str]) -> tuple[tuple[s
     if raw is None:
         return ()
     if not isinstance(raw, dict):
-        problems.append(f"{where}: expected a mapping of term: definition")
+        problems.append(Problem(where, "expected a mapping of term: definition"))
         return ()
     terms = []
     for term, definition in raw.items():
         if not isinstance(term, str) or not term.strip() or not isinstance(definition, str) or not definition.strip():
-            problems.append(f"{where}: {term}: expected a term and its definition as text")
+            problems.append(Problem(where, f"{term}: expected a term and its definition as text"))
             continue
         terms.append((term.strip(), " ".join(definition.split())))
     return tuple(sorted(terms, key=lambda t: t[0].casefold()))

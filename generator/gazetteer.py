@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.checks import ID_RE, included, known_keys, optional_text, texts
+from generator.errors import Problem
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
 GAZETTEER_KEYS = {"entities", "ignore"}
@@ -60,7 +61,7 @@ def load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
         return Gazetteer()
 
     def problem(key: str, text: str) -> None:
-        problems.append(f"{where}: {key}: {text}")
+        problems.append(Problem(where, text, key))
 
     if not isinstance(raw, dict):
         problem("(top)", "expected a mapping with entities (and optionally ignore)")

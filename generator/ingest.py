@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from generator.errors import BriefingError
+from generator.errors import BriefingError, Problem
 from generator.safety import atomic_write, exclusive_write
 from generator.sources import FORMATS_NAMED, MAX_BYTES, SEED_FORMATS, SIDECAR_SUFFIXES, check_field, sidecar_path, slug
 from generator.untrusted import TooLarge, Unreadable, display_name, display_path, read_regular, within
@@ -74,14 +74,14 @@ def add(paths: list[str], seeds_dir: Path, fields: dict[str, str],
                 if entry.suffix.lower() not in SEED_FORMATS or not entry.is_file():
                     continue
                 if entry.is_symlink() and not within(entry, inside):
-                    problems.append(f"{display_path(entry)}: symbolic link to something outside "
-                                    f"{display_path(path)}; not added")
+                    problems.append(Problem(display_path(entry), f"symbolic link to something outside "
+                                    f"{display_path(path)}; not added"))
                     continue
                 sources.append(entry)
         elif path.exists():
             sources.append(path)
         else:
-            problems.append(f"{display_path(path)}: no such file or folder")
+            problems.append(Problem(display_path(path), "no such file or folder"))
     if fields and len(sources) != 1:
         raise BriefingError("--title, --date, --publication and --url describe one article: add one at a time")
     sidecar = _sidecar(fields)
@@ -102,7 +102,7 @@ def add(paths: list[str], seeds_dir: Path, fields: dict[str, str],
                 added.append(f"updated: {incoming.shown}: already in {seeds_dir.name}/ as {known[digest]}; its "
                              f"sidecar {updated} now gives {', '.join(sorted(sidecar))}")
             else:
-                problems.append(f"{incoming.shown}: already in {seeds_dir.name}/ as {known[digest]}; not added again")
+                problems.append(Problem(incoming.shown, f"already in {seeds_dir.name}/ as {known[digest]}; not added again"))
             continue
         target = _write_new(seeds_dir, safe_name(incoming.name), incoming.data)
         if incoming.original is not None:

@@ -17,7 +17,7 @@ from generator.clean import clean, structure
 from generator.config import Config
 from generator.dates import extract_events
 from generator.entities import find_actors
-from generator.errors import StrictError
+from generator.errors import Problem, StrictError
 from generator.figures import extract_figures
 from generator.metadata import extract_metadata
 from generator.models import INFERRED, Article, Briefing, Source
@@ -36,7 +36,7 @@ class Report:
     """What a build did, for the CLI and the MkDocs hook to print."""
 
     sources: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     briefing: Briefing | None = None
@@ -115,7 +115,7 @@ def _process_in_worker(source: Source) -> Article:
     return process(source, _WORKER_CONFIG)
 
 
-def gather(config: Config, cache: ArticleCache | None = None) -> tuple[Briefing, list[str]]:
+def gather(config: Config, cache: ArticleCache | None = None) -> tuple[Briefing, list[Problem]]:
     """Everything the site needs, before anything is written; unchanged sources come from the cache."""
     sources, problems = load_seeds(config.seeds_dir, config.root)
     found = {i: cache.get(source, config) for i, source in enumerate(sources)} if cache else {}
@@ -128,19 +128,19 @@ def gather(config: Config, cache: ArticleCache | None = None) -> tuple[Briefing,
     for i, source in enumerate(sources):
         article = found[i]
         if not article.blocks:
-            problems.append(f"{source.path}: no article text left after cleaning; skipped")
+            problems.append(Problem(source.path, "no article text left after cleaning; skipped"))
             continue
         articles.append(article)
     problems.extend(_same_titles(articles))
     return build_briefing(articles, config, problems), problems
 
 
-def _same_titles(articles: list[Article]) -> list[str]:
+def _same_titles(articles: list[Article]) -> list[Problem]:
     """Two sources with one title are both kept (their ids differ), but a reader should know."""
     by_title: dict[str, list[str]] = {}
     for article in articles:
         by_title.setdefault(article.meta.title.value.casefold(), []).append(article.source.path)
-    return [f"{paths[0]}: same title as {', '.join(paths[1:])}; both kept, add a sidecar title to tell them apart"
+    return [Problem(paths[0], f"same title as {', '.join(paths[1:])}; both kept, add a sidecar title to tell them apart")
             for paths in by_title.values() if len(paths) > 1]
 
 

@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from generator.errors import OutputError
+from generator.errors import OutputError, Problem
 from generator.models import Briefing
 from generator.pages import iter_pages
 from generator.safety import atomic_write, deferred_signals
@@ -41,7 +41,7 @@ def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes]]:
 
 
 def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Path,
-          staging: Path) -> tuple[dict[str, int], list[str]]:
+          staging: Path) -> tuple[dict[str, int], list[Problem]]:
     """Bring docs_dir to exactly these generated files, all at once; hand-written files are kept.
 
     Three steps, so that even a kill -9 never leaves docs/ half old, half new:
@@ -64,7 +64,7 @@ def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Pa
         raise
 
 
-def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[str]]:
+def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[Problem]]:
     previous, problems = read_manifest(docs_dir, mirror_of(staging))
     made: list[str] = []
     changed: list[str] = []
@@ -73,15 +73,15 @@ def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) ->
         generated.add(rel)
         target = docs_dir / rel
         if target.is_symlink() or (target.exists() and not target.is_file()):
-            problems.append(f"{_show(docs_dir, rel)}: exists and is not a regular file; not overwritten")
+            problems.append(Problem(_show(docs_dir, rel), "exists and is not a regular file; not overwritten"))
             continue
         if _blocked(target, docs_dir):
-            problems.append(f"{_show(docs_dir, rel)}: cannot be written (a file is in the way of its folder)")
+            problems.append(Problem(_show(docs_dir, rel), "cannot be written (a file is in the way of its folder)"))
             continue
         current = target.read_bytes() if target.exists() else None
         if current is not None and rel not in previous and current != data:
-            problems.append(f"{_show(docs_dir, rel)}: a hand-written file is in the way of a generated page; "
-                            "left untouched (move it to keep both)")
+            problems.append(Problem(_show(docs_dir, rel), "a hand-written file is in the way of a generated page; "
+                            "left untouched (move it to keep both)"))
             continue
         made.append(rel)
         if current != data:
@@ -162,7 +162,7 @@ def mirror_of(staging: Path) -> Path:
     return staging.parent / "briefing-manifest.json"
 
 
-def read_manifest(docs_dir: Path, mirror: Path) -> tuple[set[str], list[str]]:
+def read_manifest(docs_dir: Path, mirror: Path) -> tuple[set[str], list[Problem]]:
     """The files generated before (only those are ever replaced or deleted), and what was wrong.
 
     A manifest that was damaged or emptied would leave every generated page "hand-written", so
@@ -172,14 +172,14 @@ def read_manifest(docs_dir: Path, mirror: Path) -> tuple[set[str], list[str]]:
     copy, copy_state = _manifest_at(mirror)
     where = _show(docs_dir, MANIFEST)
     if state in ("damaged", "missing") and copy_state == "ok" and copy:
-        return copy, [f"{where}: {state}; the list of generated files was taken from its copy in .cache/"]
+        return copy, [Problem(where, f"{state}; the list of generated files was taken from its copy in .cache/")]
     if state == "damaged":
-        return listed, [f"{where}: damaged (expected a list of file names) and no copy in .cache/: files in docs/ "
-                        "count as hand-written; delete the generated folders (or restore the file) and build again"]
+        return listed, [Problem(where, "damaged (expected a list of file names) and no copy in .cache/: files in docs/ "
+                        "count as hand-written; delete the generated folders (or restore the file) and build again")]
     lost = copy - listed if copy_state == "ok" else set()
     if lost:
-        return listed | lost, [f"{where}: {len(lost)} of the files the last build wrote are missing from it; "
-                               "taken from its copy in .cache/"]
+        return listed | lost, [Problem(where, f"{len(lost)} of the files the last build wrote are missing from it; "
+                               "taken from its copy in .cache/")]
     return listed, []
 
 

@@ -17,6 +17,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from generator.documents import DocumentError, read_docx, read_pdf
+from generator.errors import Problem
 from generator.markup import html_text, markdown_text
 from generator.models import Source
 from generator.nesting import MARKDOWN_DEPTH, MAX_DEPTH
@@ -42,13 +43,13 @@ RESERVED_IDS = frozenset({"index", "originals", "tags", "by-year"})
 FALLBACK_ENCODINGS = ["cp1251", "cp1252", "latin_1", "koi8_r"]
 
 
-def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[str]]:
+def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[Problem]]:
     """Read every seed in seeds_dir (sorted, so ids and output are stable).
 
     Returns:
         The sources that could be read, and one message per file that could not (or only in part).
     """
-    problems: list[str] = []
+    problems: list[Problem] = []
     if not seeds_dir.is_dir():
         return [], [f"{_rel(seeds_dir, root)}: seeds folder not found"]
     sources: list[Source] = []
@@ -64,32 +65,32 @@ def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[str]]:
         if name.startswith("."):
             continue
         if name_encoding:
-            problems.append(f"{rel}: the file name is not UTF-8 (shown as read in {name_encoding}); rename it")
+            problems.append(Problem(rel, f"the file name is not UTF-8 (shown as read in {name_encoding}); rename it"))
         suffix = path.suffix.lower()
         if path.is_symlink() and not within(path, inside) and suffix not in SIDECAR_SUFFIXES:
-            problems.append(f"{rel}: symbolic link to something outside {seeds_dir.name}/; skipped")
+            problems.append(Problem(rel, f"symbolic link to something outside {seeds_dir.name}/; skipped"))
             continue
         if path.is_dir():
-            problems.append(f"{rel}: a folder; only files directly in {seeds_dir.name}/ are read; skipped")
+            problems.append(Problem(rel, f"a folder; only files directly in {seeds_dir.name}/ are read; skipped"))
             continue
         if suffix in SIDECAR_SUFFIXES:  # read with its seed (read_sidecar refuses a link out of seeds/)
             stem = path.name[:-len(suffix)]
             if stem not in names and not any(stem + s in names for s in SEED_FORMATS):
-                problems.append(f"{rel}: sidecar without a seed of the same name; ignored")
+                problems.append(Problem(rel, "sidecar without a seed of the same name; ignored"))
             elif stems[stem] > 1 and stem not in names:
                 twins = sorted(n for n in names if Path(n).stem == stem and Path(n).suffix.lower() in SEED_FORMATS)
-                problems.append(f"{rel}: {' and '.join(twins)} share this sidecar's name; given to neither "
-                                f"(name it after one of them: {twins[0]}{suffix})")
+                problems.append(Problem(rel, f"{' and '.join(twins)} share this sidecar's name; given to neither "
+                                f"(name it after one of them: {twins[0]}{suffix})"))
             continue
         if suffix not in SEED_FORMATS:
-            problems.append(f"{rel}: not a seed (expected {FORMATS_NAMED}); skipped")
+            problems.append(Problem(rel, f"not a seed (expected {FORMATS_NAMED}); skipped"))
             continue
         source, file_problems = read_seed(path, root, used_ids, shared_stem=stems[path.stem] > 1)
         problems.extend(file_problems)
         if source is None:
             continue
         if source.sha256 in seen_content:
-            problems.append(f"{rel}: same content as {seen_content[source.sha256]}; skipped")
+            problems.append(Problem(rel, f"same content as {seen_content[source.sha256]}; skipped"))
             continue
         seen_content[source.sha256] = rel
         used_ids.add(source.id)
@@ -108,51 +109,51 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
     try:
         data = read_regular(path, MAX_BYTES)
     except TooLarge as exc:
-        return None, [f"{rel}: {exc.size / 1e6:.0f} MB is more than an article ({MAX_BYTES // 10**6} MB at most); "
-                      "skipped"]
+        return None, [Problem(rel, f"{exc.size / 1e6:.0f} MB is more than an article ({MAX_BYTES // 10**6} MB at most); "
+                      "skipped")]
     except Unreadable as exc:
-        return None, [f"{rel}: {exc}; skipped"]
+        return None, [Problem(rel, f"{exc}; skipped")]
     if not data.strip():
-        return None, [f"{rel}: empty file; skipped"]
+        return None, [Problem(rel, "empty file; skipped")]
     fmt = SEED_FORMATS[path.suffix.lower()]
-    problems: list[str] = []
+    problems: list[Problem] = []
     provenance: dict[str, str] = {}
     declared = None
     if fmt in DOCUMENT_FORMATS:  # PDF, Word: binary, read by their own library
         try:
             text, html_meta, provenance = DOCUMENT_FORMATS[fmt](data)
         except DocumentError as exc:
-            return None, [f"{rel}: {exc}; skipped"]
+            return None, [Problem(rel, f"{exc}; skipped")]
         text, encoding, flattened = unicodedata.normalize("NFC", visible(text)), fmt, 0
     else:
         declared = declared_charset(data) if fmt == "html" else None
         text, encoding, invalid = decode(data, declared)
         if text is None:
-            return None, [f"{rel}: binary file, not text; skipped"]
+            return None, [Problem(rel, "binary file, not text; skipped")]
         if invalid:
             named = encoding.upper() if declared else "UTF-8"
-            problems.append(f"{rel}: {invalid} byte(s) that are not {named} in a {named} text; shown as \ufffd")
+            problems.append(Problem(rel, f"{invalid} byte(s) that are not {named} in a {named} text; shown as \ufffd"))
         text, html_meta, provenance, flattened, front_problems = _text_formats(text, fmt, rel)
         problems.extend(front_problems)
     if flattened:
-        problems.append(f"{rel}: nested deeper than an article ever is ({flattened} tag(s) or line(s) past "
-                        f"{MAX_DEPTH} elements, or {MARKDOWN_DEPTH} lists and quotes); their text is kept as plain text")
-    embedded, field_problems = validate_fields(html_meta, f"{rel}: front matter", known_only=False)
+        problems.append(Problem(rel, f"nested deeper than an article ever is ({flattened} tag(s) or line(s) past "
+                        f"{MAX_DEPTH} elements, or {MARKDOWN_DEPTH} lists and quotes); their text is kept as plain text"))
+    embedded, field_problems = validate_fields(html_meta, rel, known_only=False, within="front matter")
     problems.extend(field_problems)
     if not text.strip():
-        return None, problems + [f"{rel}: no text left after extracting the main content; skipped"]
+        return None, problems + [Problem(rel, "no text left after extracting the main content; skipped")]
     longest = max(len(line) for line in text.split("\n"))
     if longest > LONG_LINE:
-        problems.append(f"{rel}: a line of {longest:,} characters; split into paragraphs at sentence ends")
+        problems.append(Problem(rel, f"a line of {longest:,} characters; split into paragraphs at sentence ends"))
     sidecar, sidecar_problems = read_sidecar(path, root, shared_stem)
     problems.extend(sidecar_problems)
     sha = hashlib.sha256(data).hexdigest()
     if not encoding.startswith(("utf-8", "utf-16")) and encoding not in (declared, fmt):
-        problems.append(f"{rel}: not UTF-8 and no encoding declared; read as {encoding} (check the page)")
+        problems.append(Problem(rel, f"not UTF-8 and no encoding declared; read as {encoding} (check the page)"))
     name = display_name(path.name)[0]
     sid = source_id(Path(name).stem, sha, used_ids)
     if sid != Path(name).stem.lower():
-        problems.append(f"{rel}: the file name is not a clean web address; its page is sources/{sid}/")
+        problems.append(Problem(rel, f"the file name is not a clean web address; its page is sources/{sid}/"))
     return (
         Source(
             id=sid,
@@ -175,18 +176,18 @@ def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),
 def _text_formats(text: str, fmt: str, rel: str):
     """Front matter (.txt, .md), then the main text of Markdown and HTML: (text, metadata, where
     each field was found, nesting flattened, problems)."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     raw_meta: dict[str, Any] = {}
     provenance: dict[str, str] = {}
     if fmt in ("md", "txt"):
         original = text
         text, raw_meta, reason = split_front_matter(text)
         if reason:
-            problems.append(f"{rel}: front matter {reason}; read as text")
+            problems.append(Problem(rel, f"front matter {reason}; read as text"))
         elif raw_meta and fmt == "txt" and not set(raw_meta) & SIDECAR_KEYS:
             # A .txt whose opening lines merely look like front matter: nothing is lost.
             text, raw_meta = original, {}
-            problems.append(f"{rel}: starts with '---' like front matter but names no known field; read as text")
+            problems.append(Problem(rel, "starts with '---' like front matter but names no known field; read as text"))
     if fmt == "md":
         text, meta, flattened = markdown_text(text)
     elif fmt == "html":
@@ -277,22 +278,22 @@ def read_sidecar(seed: Path, root: Path, shared_stem: bool = False) -> tuple[dic
         return {}, []
     rel = _rel(path, root)
     if path.is_symlink() and not within(path, seed.parent.resolve()):
-        return {}, [f"{rel}: symbolic link to something outside {seed.parent.name}/; sidecar ignored"]
+        return {}, [Problem(rel, f"symbolic link to something outside {seed.parent.name}/; sidecar ignored")]
     try:
         text = read_regular(path, SIDECAR_MAX).decode("utf-8-sig")
         raw = yaml.safe_load(text)
     except Unreadable as exc:
-        return {}, [f"{rel}: {exc}; sidecar ignored"]
+        return {}, [Problem(rel, f"{exc}; sidecar ignored")]
     except UnicodeDecodeError:
-        return {}, [f"{rel}: not UTF-8 text; sidecar ignored"]
+        return {}, [Problem(rel, "not UTF-8 text; sidecar ignored")]
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         # ValueError: PyYAML's own date constructor on "2021-02-30".
         reason = visible(str(exc).splitlines()[0])
-        return {}, [f"{rel}: not valid YAML ({reason}); sidecar ignored"]
+        return {}, [Problem(rel, f"not valid YAML ({reason}); sidecar ignored")]
     if raw is None:
         return {}, []
     if not isinstance(raw, dict):
-        return {}, [f"{rel}: expected a mapping of field: value; sidecar ignored"]
+        return {}, [Problem(rel, "expected a mapping of field: value; sidecar ignored")]
     raw, changed = scrub(raw)
     fields, problems = validate_fields(raw, rel, known_only=True)
     if changed:
@@ -300,17 +301,17 @@ def read_sidecar(seed: Path, root: Path, shared_stem: bool = False) -> tuple[dic
     return fields, problems
 
 
-def validate_fields(raw: dict, where: str, known_only: bool) -> tuple[dict[str, Any], list[str]]:
+def validate_fields(raw: dict, where: str, known_only: bool, within: str = "") -> tuple[dict[str, Any], list[Problem]]:
     """Check metadata fields (sidecar or front matter): bad values are named and dropped.
 
     known_only: report unknown keys (a sidecar); front matter may carry other keys, ignored quietly.
     """
     fields: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     for key, value in raw.items():
         if key not in SIDECAR_KEYS:
             if known_only:
-                problems.append(f"{where}: {key}: unknown key; known keys: {', '.join(sorted(SIDECAR_KEYS))}")
+                problems.append(Problem(where, f"unknown key; known keys: {', '.join(sorted(SIDECAR_KEYS))}", key))
             continue
         if value is None:
             continue
@@ -318,7 +319,7 @@ def validate_fields(raw: dict, where: str, known_only: bool) -> tuple[dict[str, 
         if reason and key == "date" and not known_only and isinstance(value, str):
             clean, reason = value, ""  # html meta dates ("2024-03-02T10:00Z") are parsed later
         if reason:
-            problems.append(f"{where}: {key}: {reason}")
+            problems.append(Problem(where, reason, f"{within}: {key}" if within else key))
         else:
             fields[key] = clean
     return fields, problems

@@ -123,6 +123,9 @@ def test_sidecar_unknown_key_named(tmp_path):
     assert sources[0].sidecar == {"title": "T"}
     assert len(problems) == 1
     assert "seeds/a.yml" in problems[0] and "headline" in problems[0] and "unknown key" in problems[0]
+    # a typed record: the file, the key in it and the message, from the loader to the CLI
+    assert (problems[0].path, problems[0].key) == ("seeds/a.yml", "headline")
+    assert problems[0].message.startswith("unknown key")
 
 
 def test_sidecar_bad_date_reported_and_dropped(tmp_path):
@@ -215,7 +218,7 @@ def test_source_ids_stable_and_unique(tmp_path):
              "My Report (final) v2.txt": "Other text.", "Доклад.txt": "Ещё текст."}
     sources, problems = _seeds(tmp_path, files)
     # every name that had to change is named, with the page it got
-    assert sorted(p.split(":")[0] for p in problems) == [
+    assert sorted(p.path for p in problems) == [
         "seeds/My Report (final) v2.txt", "seeds/report.txt", "seeds/Доклад.txt", "seeds/Отчёт о визите.txt"]
     assert "seeds/My Report (final) v2.txt: the file name is not a clean web address; its page is " \
            "sources/my-report-final-v2/" in problems
