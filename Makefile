@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site serve offline test golden browser clean
+.PHONY: setup site serve offline test check golden browser clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,10 @@ browser:
 ## Run every test (unit, real seeds, end-to-end MkDocs build, real browser).
 test: setup browser
 	$(BIN)/python -m pytest
+
+## The quick part, under a minute: no browser, no real site build (`make test` runs everything).
+check: setup
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 ## After an intended change to the generated pages: rewrite tests/golden/, then review `git diff`.
 golden: setup

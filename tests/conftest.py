@@ -23,6 +23,22 @@ GENERATED = ("index.md", "tags.md", "briefing.json", "sources", "themes", "entit
              ".briefing-manifest.json")
 
 
+# A test that asks for one of these is marked by pytest_collection_modifyitems below: `browser` for
+# Chromium, `slow` for a real build of a site (shared or its own) that it needs first.
+BROWSER_FIXTURES = frozenset({"browser"})
+SLOW_FIXTURES = frozenset({"built", "grown", "large", "hostile_project"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the browser tests and those that need a built site, so that `make check` can leave them out."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
 def copy_project(dst: Path, seeds: Path | None = None) -> Path:
     """A copy of the project's configuration, seeds and hand-written docs, without generated output."""
     dst.mkdir(parents=True, exist_ok=True)

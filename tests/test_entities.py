@@ -188,6 +188,7 @@ def test_entity_pages_link_to_paragraphs_that_exist_and_glossary_tooltips(built)
     assert "Partnership for Peace" in glossary and "MLRS" in glossary
 
 
+@pytest.mark.slow
 def test_glossary_tooltips_reach_hand_written_pages(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "docs" / "note.md").write_text("# Analyst's note\n\nThe CSTO and the SCO met; so did PfP members.\n")

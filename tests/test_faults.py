@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import copy_project, grow, run_cli
 
 
@@ -61,6 +63,7 @@ def test_a_named_pipe_in_seeds_is_skipped_not_waited_for(tmp_path):
     assert (project / "docs" / "sources" / "004_00b821af94ef5a2d.md").is_file()
 
 
+@pytest.mark.slow
 def test_kill_9_while_workers_run_leaves_no_worker_and_no_lock(tmp_path):
     project = copy_project(tmp_path / "p")
     grow(project, 150)  # enough sources to process for the worker pool to start
