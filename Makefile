@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site serve offline test golden browser clean
+.PHONY: setup site serve offline test check lint golden browser clean
 
 setup: $(STAMP)
 
@@ -38,8 +38,17 @@ browser:
 	  fi; }
 
 ## Run every test (unit, real seeds, end-to-end MkDocs build, real browser).
-test: setup browser
+test: setup browser lint
 	$(BIN)/python -m pytest
+
+## The quick part, under a minute: no browser, no real site build (`make test` runs everything).
+check: setup lint
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+## The code's own checks: ruff (errors, likely bugs, sorted imports, docstrings) and mypy (the records).
+lint: setup
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
 
 ## After an intended change to the generated pages: rewrite tests/golden/, then review `git diff`.
 golden: setup

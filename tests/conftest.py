@@ -8,6 +8,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,22 @@ def generated_here() -> frozenset[str]:
     except (OSError, ValueError):
         listed = []
     return frozenset(listed) | {MANIFEST}
+
+
+# A test that asks for one of these is marked by pytest_collection_modifyitems below: `browser` for
+# Chromium, `slow` for a real build of a site (shared or its own) that it needs first.
+BROWSER_FIXTURES = frozenset({"browser"})
+SLOW_FIXTURES = frozenset({"built", "grown", "large", "hostile_project"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the browser tests and those that need a built site, so that `make check` can leave them out."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
 
 
 def copy_project(dst: Path, seeds: Path | None = None) -> Path:
@@ -57,6 +75,39 @@ def built(tmp_path_factory) -> Path:
     result = run_cli("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
     return project
+
+
+def grow(project: Path, n: int) -> None:
+    """Add n more seeds, so that a build takes long enough to be interrupted in its middle."""
+    base = sorted((project / "seeds").glob("*.txt"))
+    for i in range(n):
+        text = base[i % len(base)].read_text(encoding="utf-8")
+        (project / "seeds" / f"extra-{i:04d}.txt").write_text(f"Report number {i} from Dushanbe.\n" + text)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under folder: relative path → bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@dataclass(frozen=True)
+class Build:
+    project: Path
+    seconds: float  # how long its cold `briefing build` took, start to end, on this machine
+
+
+@pytest.fixture(scope="session")
+def grown(tmp_path_factory) -> Build:
+    """The five seeds and 150 more built once with `briefing build` (real MkDocs and Pagefind; 155
+    sources, over 100: the header's box is Pagefind's). The tests that interrupt or kill a build of
+    this corpus compare with it, and signal at fractions of its time; never modify it: copy it."""
+    project = copy_project(tmp_path_factory.mktemp("grown") / "project")
+    grow(project, 150)
+    started = time.perf_counter()
+    result = run_cli("build", cwd=project)
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    return Build(project, seconds)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from conftest import copy_project, run_cli
@@ -9,6 +10,7 @@ from conftest import copy_project, run_cli
 ARTICLE = "Troops crossed the Afghan border on Monday, the Taliban said in Kabul. ISIS militants followed.\n"
 
 
+@pytest.mark.slow
 def test_add_copies_under_a_safe_unique_name_and_rebuilds(tmp_path):
     project = copy_project(tmp_path / "p")
     incoming = tmp_path / "in"

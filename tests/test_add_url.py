@@ -76,6 +76,7 @@ def site():
     server.server_close()
 
 
+@pytest.mark.slow
 def test_add_urls_downloads_names_records_and_builds(tmp_path, site):
     project = copy_project(tmp_path / "p")
     result = run_cli("add", f"{site}/2024/05/afghan-crash", f"{site}/papers/alliance.pdf", f"{site}/moved", cwd=project)

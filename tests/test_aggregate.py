@@ -5,9 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from generator.aggregate import build_briefing, select_key_points
-from generator.models import newest_first
 from generator.config import load
-from generator.models import Article, DateField, Evidence, Field, Metadata, Source, ThemeMatch
+from generator.models import Article, DateField, Evidence, Field, Metadata, Source, ThemeMatch, newest_first
 
 
 def _article(aid: str, date: str | None = None, evidence: tuple[Evidence, ...] = (), theme: str = "t",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_cli
@@ -83,6 +84,7 @@ def test_theme_id_index_is_reserved(tmp_path):
     assert result.returncode == 1 and "themes.index.id: 'index' is reserved" in result.stderr
 
 
+@pytest.mark.slow
 def test_strict_prints_the_mkdocs_warning_it_fails_on(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "docs" / "about.md").write_text("# About\n\nSee [missing](nowhere.md).\n")
@@ -120,6 +122,7 @@ def test_hostile_sidecar_and_theme_title_render_as_text(tmp_path):
     assert "<script>alert(3)" not in index and "<img src=x" not in index
 
 
+@pytest.mark.slow
 def test_huge_file_one_long_line_and_same_titles_are_named(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

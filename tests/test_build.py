@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-
 import json
 import re
 from pathlib import Path
@@ -239,6 +238,7 @@ def test_config_errors_name_file_and_key(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_bad_seeds_are_named_and_the_rest_still_builds(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -264,6 +264,7 @@ def test_bad_seeds_are_named_and_the_rest_still_builds(tmp_path):
     assert check.returncode == 1 and "seeds/empty.txt" in check.stderr
 
 
+@pytest.mark.slow
 def test_an_undated_source_is_on_the_home_page_after_the_dated_ones(tmp_path):
     from conftest import copy_project, html, run_cli
 
@@ -285,13 +286,12 @@ def test_an_undated_source_is_on_the_home_page_after_the_dated_ones(tmp_path):
     assert "1 source has no date: it is listed after the dated ones." in home.get_text(" ", strip=True)
 
 
+@pytest.mark.slow
 def test_a_reposted_wire_story_and_an_interview_show_who_published_carried_and_was_interviewed(tmp_path):
     import json
     import shutil
 
-    from conftest import ROOT
-
-    from conftest import copy_project, html, run_cli
+    from conftest import ROOT, copy_project, html, run_cli
 
     project = copy_project(tmp_path / "p")
     (project / "seeds" / "repost.txt").write_text(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from conftest import ROOT, copy_project, html, run_cli
 from generator.documents import DocumentError, read_docx, read_pdf
 
@@ -44,6 +46,7 @@ def test_a_right_to_left_pdf_reads_in_reading_order():
     assert not any("\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefe" for c in text)
 
 
+@pytest.mark.slow
 def test_a_word_memo_reads_its_header_lines(tmp_path):
     text, meta, where = read_docx((CORPUS / "docx-nyu-cusp-evoting-memo.docx").read_bytes())
     assert "From: Samuel Zierler" in text.split("\n\n")

@@ -9,11 +9,11 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_cli
 from generator import config as config_mod
-from generator.gazetteer import EntitySpec, Gazetteer
 from generator.entities import STRONG, discover, find_mentions
-from generator.text import context
+from generator.gazetteer import EntitySpec, Gazetteer
 from generator.models import Block
 from generator.pipeline import gather
+from generator.text import context
 
 
 @pytest.fixture(scope="module")
@@ -189,6 +189,7 @@ def test_entity_pages_link_to_paragraphs_that_exist_and_glossary_tooltips(built)
     assert "Partnership for Peace" in glossary and "MLRS" in glossary
 
 
+@pytest.mark.slow
 def test_glossary_tooltips_reach_hand_written_pages(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "docs" / "note.md").write_text("# Analyst's note\n\nThe CSTO and the SCO met; so did PfP members.\n")

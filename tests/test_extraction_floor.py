@@ -15,6 +15,8 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import extraction  # noqa: E402
 
+pytestmark = pytest.mark.slow  # each reads a hundred real documents or more: 8 to 10 s
+
 # The figures of benchmarks/RESULTS.md when these floors were set, less a margin for small changes.
 CORPUS_FLOORS = {"title": 0.82, "publication": 0.42, "carried_by": 0.63, "authors": 0.85, "interviewee": 0.86,
                  "date": 0.85}

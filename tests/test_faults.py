@@ -5,14 +5,16 @@ hangs, nothing is left running, and the next build succeeds."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from conftest import copy_project, run_cli
-from test_interrupted import grow
+import pytest
+
+from conftest import copy_project, grow, run_cli
 
 
 def processes() -> dict[int, tuple[int, str]]:
@@ -61,6 +63,7 @@ def test_a_named_pipe_in_seeds_is_skipped_not_waited_for(tmp_path):
     assert (project / "docs" / "sources" / "004_00b821af94ef5a2d.md").is_file()
 
 
+@pytest.mark.slow
 def test_kill_9_while_workers_run_leaves_no_worker_and_no_lock(tmp_path):
     project = copy_project(tmp_path / "p")
     grow(project, 150)  # enough sources to process for the worker pool to start
@@ -75,15 +78,10 @@ def test_kill_9_while_workers_run_leaves_no_worker_and_no_lock(tmp_path):
     assert again.returncode == 0, again.stderr
 
 
-def test_ctrl_c_to_the_process_group_ends_the_build_cleanly(tmp_path):
+def test_ctrl_c_to_the_process_group_ends_the_build_cleanly(tmp_path, grown):
     """What a terminal does on Ctrl-C: SIGINT to the build, its workers and Pagefind at once."""
-    project = copy_project(tmp_path / "p")
-    grow(project, 150)
-    reference = copy_project(tmp_path / "ref")
-    grow(reference, 150)
-    started = time.perf_counter()
-    assert run_cli("build", cwd=reference).returncode == 0
-    took = time.perf_counter() - started
+    project = copy_project(tmp_path / "p", seeds=grown.project / "seeds")  # the 155 sources
+    took = grown.seconds  # a cold build of them, start to end
     phases = []
     for n, share in enumerate((None, None, None, 0.5, 0.85)):
         subprocess.run(["rm", "-rf", str(project / ".cache")], check=True)  # so that the workers start
@@ -108,10 +106,10 @@ def test_ctrl_c_to_the_process_group_ends_the_build_cleanly(tmp_path):
     assert "workers" in phases
 
 
-def test_kill_9_during_the_site_build_leaves_no_copy_and_no_pagefind(tmp_path):
-    project = copy_project(tmp_path / "p")
-    grow(project, 150)
-    assert run_cli("build", "--no-site", cwd=project).returncode == 0  # generation cached: MkDocs is most of it
+def test_kill_9_during_the_site_build_leaves_no_copy_and_no_pagefind(tmp_path, grown):
+    project = copy_project(tmp_path / "p", seeds=grown.project / "seeds")  # the 155 sources, generated
+    shutil.copytree(grown.project / "docs", project / "docs", dirs_exist_ok=True)  # but never built into a site
+    shutil.copytree(grown.project / ".cache" / "briefing", project / ".cache" / "briefing")  # MkDocs is most of it
     # once while MkDocs writes its fresh copy of the site, once while Pagefind indexes it
     for moment in ("mkdocs", "pagefind"):
         proc = start_build(project)

@@ -147,6 +147,7 @@ def test_two_adds_at_once_with_the_same_file_name(tmp_path):
     assert added == sorted(ARTICLE.replace("Monday", f"day {n}") for n in range(4))
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_one_line_and_the_last_site_is_kept(tmp_path):
     """On a 24 MB file system of its own (a tmpfs in a private mount namespace): one build fits,
     the next, with many more sources, runs out of space."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from browser import DESKTOP, PHONE
 from conftest import copy_project, run_cli
 
@@ -19,7 +21,10 @@ BODY = (f"On 3 May 2021 {WORD} led 300 Taliban militants across the Afghan borde
         "Russian troops of the 201st base held military exercises with the Tajik army. ")
 
 
-def hostile_project(tmp_path):
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory):
+    """The hostile sources built once (real MkDocs and Pagefind); both tests only read the site."""
+    tmp_path = tmp_path_factory.mktemp("hostile")
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "wire.txt").write_text(
@@ -49,10 +54,10 @@ def hostile_project(tmp_path):
     return project
 
 
-def test_hostile_fields_run_no_script_in_either_search(browser, tmp_path):
+def test_hostile_fields_run_no_script_in_either_search(browser, hostile_project):
     from browser import StaticServer
 
-    project = hostile_project(tmp_path)
+    project = hostile_project
     ran: list[str] = []
     with StaticServer(project / "site") as running:
         for viewport in (DESKTOP, PHONE):
@@ -100,11 +105,11 @@ def click_every_filter(page) -> int:
     return count
 
 
-def test_filter_values_are_stored_inert(tmp_path):
+def test_filter_values_are_stored_inert(hostile_project):
     """The marks on the built page: however often Pagefind unescapes them, no tag or entity can start."""
     from conftest import html
 
-    project = hostile_project(tmp_path)
+    project = hostile_project
     soup = html(project / "site" / "sources" / "wire" / "index.html")
     values = [m["data-pagefind-filter"] for m in soup.select("[data-pagefind-filter]")]
     publication = next(v for v in values if v.startswith("publication:"))

@@ -41,8 +41,8 @@ YAML = st.one_of(
 @functools.lru_cache(maxsize=1)
 def _config():
     """The flagship configuration, loaded once for all 150 examples (80 ms a load)."""
-    from generator import config as config_mod
     from conftest import ROOT
+    from generator import config as config_mod
 
     return config_mod.load(ROOT / "briefing.yml")
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
-
 from generator.metadata import TITLE_MAX, extract_metadata
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Source
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from conftest import ROOT, copy_project
 from generator import config as config_mod
 from generator import pipeline
 from generator.render import render
 
 
+@pytest.mark.slow
 def test_parallel_processing_is_identical_to_serial(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "p")
     seeds = sorted((ROOT / "seeds").glob("*.txt"))

@@ -9,8 +9,9 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import corpus  # noqa: E402
 import scale  # noqa: E402
+
+import corpus  # noqa: E402
 
 
 def test_corpus_is_deterministic_and_realistic(tmp_path):

@@ -6,10 +6,9 @@ import os
 
 import pytest
 
+from conftest import ROOT, SHARED_SEEDS
 from generator import config as config_mod
 from generator.pipeline import gather
-
-from conftest import ROOT, SHARED_SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import copy_project
 
 
@@ -35,6 +37,7 @@ def wait_for(url: str, seconds: float, predicate=lambda status, body: status == 
     raise AssertionError(f"{url} did not come up as expected within {seconds} s")
 
 
+@pytest.mark.slow
 def test_serve_regenerates_on_a_new_seed_without_looping(tmp_path):
     project = copy_project(tmp_path / "p")
     port = free_port()

@@ -3,8 +3,11 @@ Chromium (Debian's /usr/bin/chromium) driven by Playwright, JavaScript off, offl
 request aborted, viewport 1280x900.  Usage: python render_innertext.py FILE.html > FILE.txt
 Not a pytest module; needs the playwright package and Chromium.
 """
-import sys, pathlib
+import pathlib
+import sys
+
 from playwright.sync_api import sync_playwright
+
 # Render a local saved HTML file with JavaScript off and every non-file request aborted; print body.innerText
 src = pathlib.Path(sys.argv[1]).resolve()
 with sync_playwright() as p:
