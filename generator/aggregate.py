@@ -32,13 +32,12 @@ MAX_RELATED, MAX_RELATED_EVIDENCE, MAX_ACTORS = 10, 3, 12
 MAX_THEME_EVENTS, MAX_THEME_FIGURES = 15, 12  # a theme page shows its latest 15 events
 
 
-def build_briefing(articles: list[Article], config: Config, problems: list[str] = ()) -> Briefing:
+def build_briefing(articles: list[Article], config: Config) -> Briefing:
     """Order the articles newest first and summarise every theme across them.
 
     Args:
         articles: every processed source.
         config: themes and how many key points each theme page shows.
-        problems: messages from loading, carried to the report.
     Returns:
         The Briefing the renderer writes.
     """
@@ -47,7 +46,7 @@ def build_briefing(articles: list[Article], config: Config, problems: list[str] 
     themes = tuple(_summarise(theme, ordered, config.key_points, mentions) for theme in config.themes)
     events = tuple(sorted(((a.id, e) for a in ordered for e in a.events), key=lambda ae: event_order(ae[1])))
     discrepancies = find_discrepancies(ordered, config)
-    return Briefing(config=config, articles=ordered, themes=themes, problems=tuple(problems),
+    return Briefing(config=config, articles=ordered, themes=themes,
                     entities=entities, mentions=mentions, events=events, discrepancies=discrepancies)
 
 

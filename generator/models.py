@@ -56,7 +56,6 @@ class Source:
     sidecar: dict[str, Any] = field(default_factory=dict)
     embedded: dict[str, Any] = field(default_factory=dict)  # metadata from md front matter / html meta
     provenance: dict[str, str] = field(default_factory=dict)  # where each embedded field was found ("og:title")
-    problems: tuple[str, ...] = ()  # errors.Problem lines
     raw: bytes = field(default=b"", repr=False, compare=False)  # the file's bytes, for the original copy
 
 
@@ -276,7 +275,6 @@ class Briefing:
     config: Any  # config.Config
     articles: tuple[Article, ...]  # newest first
     themes: tuple[ThemeSummary, ...]
-    problems: tuple[str, ...] = ()  # errors.Problem lines
     entities: tuple[EntitySummary, ...] = ()  # every actor mentioned at least once, by id
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # article id → its mentions
     events: tuple[tuple[str, Event], ...] = ()  # (article id, event), dated ones in date order, then the rest

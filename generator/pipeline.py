@@ -132,7 +132,7 @@ def gather(config: Config, cache: ArticleCache | None = None) -> tuple[Briefing,
             continue
         articles.append(article)
     problems.extend(_same_titles(articles))
-    return build_briefing(articles, config, problems), problems
+    return build_briefing(articles, config), problems
 
 
 def _same_titles(articles: list[Article]) -> list[Problem]:

@@ -121,11 +121,10 @@ def test_build_briefing_orders_and_summarises(tmp_path):
     a = _article("a", "2019-01-02", A.themes[0].evidence, score=3)
     b = _article("b", None, B.themes[0].evidence, score=8)
     c = _article("c", "2021-06", C.themes[0].evidence, score=5)
-    briefing = build_briefing([a, b, c], config, ["seeds/x.txt: problem"])
+    briefing = build_briefing([a, b, c], config)
     assert [x.id for x in briefing.articles] == ["c", "a", "b"]
     summary, empty = briefing.themes
     assert summary.sources == (("b", 8), ("c", 5), ("a", 3))
     assert summary.years == (2019, 2021)
     assert [p.source for p in summary.key_points] == ["a", "b"]  # best evidence first, limit 2
     assert (empty.sources, empty.key_points, empty.years) == ((), (), (None, None))
-    assert briefing.problems == ("seeds/x.txt: problem",)

@@ -53,3 +53,46 @@ def test_a_generated_page_named_in_mkdocs_yml_keeps_its_place_there(tmp_path):
     assert result.returncode == 0, result.stderr
     titles = nav_titles(project / "site" / "index.html")
     assert titles[-2:] == ["About", "Words"] and "Glossary" not in titles, titles
+
+
+def imports_of_generator() -> dict[str, set[str]]:
+    """Every generator module and the generator modules it imports (at any level of the file)."""
+    import ast
+
+    graph: dict[str, set[str]] = {}
+    package = ROOT / "generator"
+    for path in package.rglob("*.py"):
+        module = ".".join(("generator", *path.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator"):
+                # `from generator import records` imports generator.records (the package itself is empty)
+                found |= ({node.module} if node.module != "generator" else set()) | {
+                    f"{node.module}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("generator")}
+        graph[module] = found
+    return {m: {d for d in deps if d in graph and d != m} for m, deps in graph.items()}
+
+
+def test_no_import_cycle_in_the_generator():
+    graph = imports_of_generator()
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        for dep in graph[module]:
+            assert dep not in path, " -> ".join((*path[path.index(dep):], dep))
+            if dep not in done:
+                visit(dep, (*path, dep))
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, (module,))
+
+
+def test_the_pages_import_only_records_text_helpers_and_templates():
+    allowed = {"generator.models", "generator.markdown_text", "generator.text", "generator.records"}
+    for module, deps in imports_of_generator().items():
+        if module.startswith("generator.pages"):
+            outside = {d for d in deps if not d.startswith("generator.pages")} - allowed
+            assert not outside, (module, outside)
