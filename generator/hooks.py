@@ -29,7 +29,8 @@ _abbreviations = ""  # the glossary as abbreviation definitions, set in on_confi
 
 
 def on_config(config, **kwargs):
-    """Generate the pages (unless `briefing build` has), then set the nav, the search box and the glossary."""
+    """Generate the pages (unless `briefing build` has), then set the site's name, the nav, the search
+    box and the glossary from briefing.yml."""
     global _abbreviations
     briefing_yml = Path(config.config_file_path).resolve().parent / "briefing.yml"
     try:
@@ -46,6 +47,11 @@ def on_config(config, **kwargs):
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
     _abbreviations = abbreviations(briefing_config.glossary)
+    # The site's name and description are the briefing's, said once in briefing.yml (mkdocs.yml's are
+    # placeholders); escaped, as MkDocs and Material put them into the page as they are.
+    config.site_name = html.escape(" ".join(briefing_config.title.split()), quote=True)
+    if briefing_config.description:
+        config.site_description = html.escape(" ".join(briefing_config.description.split()), quote=True)
     _choose_search_box(config, briefing_config, sources)
     config.nav = _navigation(config.nav or [], briefing_config.themes)
     # Material's offline plugin (briefing build --offline) loads a search shim from a CDN; the copy
@@ -79,6 +85,15 @@ def _choose_search_box(config, briefing_config, count: int) -> None:
     config.extra["briefing_find_box"] = True
     log.info("briefing: %d sources (more than search.material_box_up_to = %d): the search box uses the "
              "search page (Pagefind)", count, briefing_config.material_box_up_to)
+
+
+def on_serve(server, config, builder, **kwargs):
+    """`mkdocs serve` also rebuilds when any other configuration file beside briefing.yml changes
+    (gazetteer.yml, an included glossary): mkdocs.yml's watch list names only seeds/ and briefing.yml."""
+    root = Path(config.config_file_path).resolve().parent
+    for path in sorted({*root.glob("*.yml"), *root.glob("*.yaml")}):
+        server.watch(str(path))
+    return server
 
 
 def on_post_build(config, **kwargs):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import operator
 import types
 import typing
 from collections.abc import Callable
@@ -26,19 +27,37 @@ def dump(record, skip: tuple[str, ...] = ()) -> list:
 def mapping(record, **extra) -> dict:
     """A record as a JSON object, {field: value} (nested records and tuples as lists), with `extra`
     keys added: the records of briefing.json, which name their fields."""
-    return {**{name: _dump(getattr(record, name)) for name in _names(type(record))}, **extra}
+    plain, values, other = _fields_of(type(record))
+    found = dict(zip(plain, values(record), strict=True))
+    for name in other:
+        found[name] = _dump(getattr(record, name))
+    if extra:
+        found.update(extra)
+    return found
 
 
-@functools.cache
-def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+_FIELDS: dict[type, tuple] = {}  # by class: (simple field names, their getter, the other names)
+
+
+def _fields_of(cls: type) -> tuple:
+    """A record's fields whose values are JSON as they are (text, numbers, enums), a function that
+    gets them at once, and the other fields (records, tuples)."""
+    known = _FIELDS.get(cls)
+    if known is None:
+        hints = _hints(cls)
+        names = [f.name for f in dataclasses.fields(cls)]
+        simple = tuple(n for n in names if hints[n] in _PLAIN or typing.get_origin(hints[n]) is typing.Literal
+                       or (isinstance(hints[n], type) and issubclass(hints[n], enum.Enum)))
+        getter = operator.attrgetter(*simple) if len(simple) > 1 else (lambda r, n=simple[0]: (getattr(r, n),))
+        known = _FIELDS[cls] = (simple, getter, tuple(n for n in names if n not in simple))
+    return known
 
 
 def _dump(value):
-    if dataclasses.is_dataclass(value):
-        return [_dump(getattr(value, f.name)) for f in dataclasses.fields(value)]
     if isinstance(value, (tuple, list)):
-        return [_dump(v) for v in value]
+        return [_dump(v) if isinstance(v, (tuple, list)) or hasattr(v, "__dataclass_fields__") else v for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return [_dump(getattr(value, f.name)) for f in dataclasses.fields(value)]
     return value
 
 
@@ -62,11 +81,10 @@ def _reader(hint) -> Callable[[Any], Any]:
     """A function that reads JSON data as `hint` says, raising on anything else."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if dataclasses.is_dataclass(hint):
-        names = [f.name for f in dataclasses.fields(hint)]
-        return lambda data: _record(hint, names, data)
+        return _record_reader(hint)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _reader(args[0])
-        return lambda data: tuple(item(v) for v in _sequence(data))
+        return lambda data: tuple(map(item, _sequence(data)))
     if origin is tuple:
         readers = [_reader(a) for a in args]
         return lambda data: tuple(r(v) for r, v in zip(readers, _sequence(data, len(readers)), strict=True))
@@ -78,7 +96,8 @@ def _reader(hint) -> Callable[[Any], Any]:
     if origin is typing.Literal:
         return lambda data: data if data in args else _wrong(data, str)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint  # Basis("stated"); a value it does not know raises ValueError
+        members = hint._value2member_map_
+        return lambda data: members[data] if data in members else _wrong(data, hint)
     if hint is Any:
         return _frozen
     if hint in (str, bool, int, float):
@@ -88,10 +107,30 @@ def _reader(hint) -> Callable[[Any], Any]:
     raise TypeError(f"cannot read {hint}")
 
 
-def _record(cls: type, names: list[str], data):
+# Field types taken as they are inside a record (its shape is checked, and enums and literals are):
+# the bulk of the cache (paragraphs, mentions, events) is such fields, and checking each value's
+# type doubled its reading time. The cache's key names the code that wrote an entry, so an entry of
+# another version is never read; a damaged one fails to parse or has the wrong shape.
+_PLAIN: dict[Any, tuple[type, ...]] = {str: (str,), int: (int,), float: (float, int), bool: (bool,),
+                                       typing.Optional[str]: (str, type(None))}
+
+
+def _record_reader(cls: type) -> Callable[[Any], Any]:
     hints = _hints(cls)
-    values = _sequence(data, len(names))
-    return cls(*(_reader(hints[name])(value) for name, value in zip(names, values, strict=True)))
+    names = [f.name for f in dataclasses.fields(cls)]
+    other = [(i, _reader(hints[n])) for i, n in enumerate(names) if hints[n] not in _PLAIN]
+    width = len(names)
+
+    def read(data):
+        if type(data) is not list or len(data) != width:
+            raise ValueError(f"{cls.__name__}: expected a list of {width}, got {data!r:.60}")
+        if other:
+            data = list(data)
+            for i, reader in other:
+                data[i] = reader(data[i])
+        return cls(*data)
+
+    return read
 
 
 def _sequence(data, length: int | None = None) -> list:

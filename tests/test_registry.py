@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.pages import FAMILIES, generated_paths, navigation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +44,7 @@ def test_the_navigation_comes_from_the_registry_then_mkdocs_yml(built):
     assert nav_titles(built / "site" / "index.html") == [title for title, _ in navigation()] + ["About"]
 
 
+@pytest.mark.slow
 def test_a_generated_page_named_in_mkdocs_yml_keeps_its_place_there(tmp_path):
     from conftest import copy_project, run_cli
 
@@ -96,3 +99,23 @@ def test_the_pages_import_only_records_text_helpers_and_templates():
         if module.startswith("generator.pages"):
             outside = {d for d in deps if not d.startswith("generator.pages")} - allowed
             assert not outside, (module, outside)
+
+
+@pytest.mark.slow
+def test_the_site_is_named_by_briefing_yml(tmp_path):
+    """The header and every page's title say briefing.yml's title (mkdocs.yml's is a placeholder),
+    shown as text whatever it holds."""
+    from conftest import copy_project, html, run_cli
+
+    project = copy_project(tmp_path / "p")
+    config = (project / "briefing.yml").read_text(encoding="utf-8")
+    (project / "briefing.yml").write_text(config.replace(
+        "title: Russia–Tajikistan security briefing", 'title: "Arctic shipping <b>R&D</b> watch"', 1), encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "glossary/index.html", "themes/index.html"):
+        soup = html(project / "site" / page)
+        assert soup.title.get_text().endswith("Arctic shipping <b>R&D</b> watch"), soup.title
+        header = soup.select_one(".md-header__topic")
+        assert "Arctic shipping <b>R&D</b> watch" in header.get_text() and header.find("b") is None
+        assert "Russia" not in soup.title.get_text() + header.get_text()

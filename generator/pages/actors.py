@@ -74,7 +74,7 @@ def _quotes(article: Article, mentions, page: str, glossary) -> dict:
     """A source's title, publication and date, then each sentence naming the actor (the name apart,
     to be set in bold), linked to its paragraph; past QUOTES_PER_SOURCE, how many more."""
     blocks = {b.anchor: b.text for b in article.blocks}
-    quotes: list[tuple] = []
+    quotes: list[str] = []
     more, more_link = 0, ""
     seen: set[tuple[str, str]] = set()
     for n, mention in enumerate(mentions):
@@ -87,10 +87,13 @@ def _quotes(article: Article, mentions, page: str, glossary) -> dict:
             continue  # the same sentence names it twice: quoted once, at its first mention
         seen.add(sentence)
         before, name, after = context(text, mention.start, mention.end)
-        quotes.append((markup(_spaced(before, glossary)), name, markup(_spaced(after, glossary)),
-                       markup(href(page, f"sources/{article.id}.md", mention.anchor)), mention.anchor.split("-")[-1]))
+        # each quote built here, not in the template: a template loop over them cost a third more
+        quotes.append(f"<li>{_spaced(before, glossary)}<strong>{html_text(name)}</strong>{_spaced(after, glossary)} "
+                      f'<a href="{href(page, f"sources/{article.id}.md", mention.anchor)}">¶ '
+                      f'{html_text(mention.anchor.split("-")[-1])}</a></li>\n')
     return {"title": markup(source_link(article, page, markdown=True)), "date": date_label(article),
-            "publication": article.meta.publication.value, "quotes": quotes, "more": more, "more_link": more_link}
+            "publication": article.meta.publication.value, "quotes": markup("".join(quotes)), "more": more,
+            "more_link": more_link}
 
 
 def entities_index(briefing: Briefing) -> str:

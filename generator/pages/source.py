@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 from urllib.parse import quote
 
-from generator.markdown_text import attr, cell, front_matter, href, human_date, md
+from generator.markdown_text import attr, cell, front_matter, href, html_text, human_date, inline, md
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Article, BlockKind, Briefing
 from generator.pages.common import kind_title, kinds_in_order, search_filters
 from generator.pages.templating import markup, render
@@ -68,9 +68,23 @@ def source_page(article: Article, briefing: Briefing) -> str:
     filters += [("year", meta.date.value[:4])] if meta.date.value else []
     return render("source.md.j2", meta=meta, front_matter=markup(front_matter(head)),
                   filters=markup(search_filters(filters)), rows=list(_rows(article, titles)),
-                  why=_why_themes(article, titles), **_actors(article, briefing),
-                  blocks=[(block, right_to_left(block.text)) for block in article.blocks],
-                  glossary=briefing.config.glossary)
+                  why=markup(_why_themes(article, titles)), actors=markup(_actors(article, briefing)),
+                  text=markup("".join(_block(block, briefing.config.glossary) for block in article.blocks)))
+
+
+def _block(block, glossary) -> str:
+    """A block of the text. Paragraphs as raw HTML blocks, escaped: Markdown passes them through
+    untouched (fast at scale; built here, not in the template, for the same reason: a template loop
+    over 300,000 paragraphs cost a third more). Headings stay Markdown: they make the page's toc."""
+    rtl = right_to_left(block.text)
+    if block.kind == BlockKind.HEADING:
+        return f"## {inline(block.text)} {{ #{block.anchor}{' dir=rtl' if rtl else ''} }}\n\n"
+    direction = ' dir="rtl"' if rtl else ""
+    if block.kind == BlockKind.QUESTION:
+        return (f'<p id="{block.anchor}" class="question"{direction}><strong>{html_text(block.text, glossary)}'
+                "</strong></p>\n\n")
+    return f'<p id="{block.anchor}"{direction}>{html_text(block.text, glossary)}</p>\n\n'
+
 
 
 def _rows(article: Article, titles: dict[str, str]):
@@ -97,28 +111,45 @@ def right_to_left(text: str) -> bool:
     return False
 
 
-def _why_themes(article: Article, titles: dict[str, str]) -> list[tuple]:
-    """For the folded note: each theme's title, score, verdict, the terms found, the paragraphs that weigh most."""
+def _why_themes(article: Article, titles: dict[str, str]) -> str:
+    """A folded note: each theme's score, the terms found, and the paragraphs that weigh most. Built
+    here, as the actors' list below, not in the template: on the page every source has, a template's
+    loops over a source's terms and actors cost a third of the generation's time at 2,000 sources."""
     if not any(m.score for m in article.scores):
-        return []
+        return ""
     passed = set(article.theme_ids)
-    return [(titles[m.theme], m.score, m.theme in passed, m.terms, list(dict.fromkeys(e.anchor for e in m.evidence))[:5])
-            for m in article.scores if m.score]
+    lines = ['??? note "Why these themes"\n\n']
+    for match in article.scores:
+        if not match.score:
+            continue
+        verdict = "belongs" if match.theme in passed else "below the threshold"
+        terms = ", ".join(f"{md(term)} ×{count}" for term, count in match.terms)
+        anchors = list(dict.fromkeys(e.anchor for e in match.evidence))[:5]
+        where = ", ".join(f"[¶ {a.split('-')[-1]}](#{a})" for a in anchors)
+        lines.append(f"    - **{md(titles[match.theme])}**: score {match.score:g}, {verdict}. "
+                     f"Terms: {terms}. Strongest in {where}.\n")
+    return "".join(lines) + "\n"
 
 
-def _actors(article: Article, briefing: Briefing) -> dict:
-    """For the folded list: the people, organisations and places the source names, by kind, linked."""
+def _actors(article: Article, briefing: Briefing) -> str:
+    """A folded list of the people, organisations and places the source names, by kind, linked."""
     counts: dict[str, int] = {}
     for m in briefing.mentions.get(article.id, ()):
         counts[m.entity] = counts.get(m.entity, 0) + 1
-    by_kind: dict[str, list] = {}
+    if not counts:
+        return ""
+    by_kind: dict[str, list[str]] = {}
     page = f"sources/{article.id}.md"
     for entity_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], briefing.entity(kv[0]).entity.name)):
         entity = briefing.entity(entity_id).entity
+        mark = " (to review)" if not entity.reviewed else ""
         by_kind.setdefault(entity.kind, []).append(
-            (markup(href(page, f"entities/{entity_id}.md")), entity.name, n, entity.reviewed))
-    return {"actors": [(kind_title(kind), by_kind[kind]) for kind in kinds_in_order(by_kind)],
-            "actors_count": len(counts)}
+            f'<a href="{href(page, f"entities/{entity_id}.md")}">{html_text(entity.name)}</a> ×{n}{mark}')
+    # What pymdownx.details makes of `??? abstract "…"`, written directly (see title_html).
+    lines = [f'<details class="abstract">\n<summary>People, organisations and places ({len(counts)})</summary>\n<ul>\n']
+    for kind in kinds_in_order(by_kind):
+        lines.append(f"<li><strong>{html_text(kind_title(kind))}:</strong> {', '.join(by_kind[kind])}</li>\n")
+    return "".join(lines) + "</ul>\n</details>\n\n"
 
 
 def _panel_rows(article: Article, titles: dict[str, str]):
