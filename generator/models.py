@@ -42,6 +42,9 @@ DatePrecision = Literal["day", "month", "year"]  # of a publication date
 EventPrecision = Literal["day", "month", "season", "year"]  # of a dated event
 
 
+DOCUMENT_FORMATS = ("pdf", "docx")  # read by documents.py; every other seed is text
+
+
 @dataclass(frozen=True)
 class Source:
     """One seed file as read from disk, decoded but not yet cleaned."""
@@ -49,7 +52,7 @@ class Source:
     id: str
     path: str  # path relative to the project root, e.g. "seeds/000_x.txt"
     name: str  # file name inside seeds/
-    fmt: str  # "txt" | "md" | "html"
+    fmt: str  # "txt" | "md" | "html" | "pdf" | "docx"
     sha256: str
     encoding: str
     text: str  # decoded text, "\n" line endings; for md/html the extracted main text
@@ -57,6 +60,12 @@ class Source:
     embedded: dict[str, Any] = field(default_factory=dict)  # metadata from md front matter / html meta
     provenance: dict[str, str] = field(default_factory=dict)  # where each embedded field was found ("og:title")
     raw: bytes = field(default=b"", repr=False, compare=False)  # the file's bytes, for the original copy
+
+    @property
+    def is_document(self) -> bool:
+        """A PDF or Word file: its text was read out of it, and the file itself is offered to download
+        (its `encoding` names its format: there is no text encoding to speak of)."""
+        return self.fmt in DOCUMENT_FORMATS
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def original_name(article: Article) -> str:
     """The original file's name in the site: .txt for text, so an HTML seed is shown, never run; a PDF
     or Word document as itself."""
     fmt = article.source.fmt
-    if fmt in ("pdf", "docx"):
+    if article.source.is_document:
         return f"{article.id}.{fmt}"
     return f"{article.id}.txt" if fmt == "txt" else f"{article.id}.{fmt}.txt"
 
@@ -44,7 +44,7 @@ def original_copy(article: Article) -> bytes:
     A seed in another encoding is converted to UTF-8; the source page says which applies.
     """
     raw = article.source.raw
-    if article.source.fmt in ("pdf", "docx"):  # offered as it came, for download
+    if article.source.is_document:  # offered as it came, for download
         return raw
     if article.source.encoding == "utf-8-sig":
         return raw
@@ -172,7 +172,7 @@ def _panel_rows(article: Article, titles: dict[str, str]):
     )
     yield "Themes", themes or "none above threshold", None
     source = article.source
-    if source.fmt in ("pdf", "docx"):
+    if source.is_document:
         how = f"the {source.fmt.upper() if source.fmt == 'pdf' else 'Word'} file itself, to download"
     elif source.encoding.startswith("utf-8"):
         how = "exact bytes"
