@@ -111,8 +111,7 @@ def _reader(hint) -> Callable[[Any], Any]:
 # the bulk of the cache (paragraphs, mentions, events) is such fields, and checking each value's
 # type doubled its reading time. The cache's key names the code that wrote an entry, so an entry of
 # another version is never read; a damaged one fails to parse or has the wrong shape.
-_PLAIN: dict[Any, tuple[type, ...]] = {str: (str,), int: (int,), float: (float, int), bool: (bool,),
-                                       typing.Optional[str]: (str, type(None))}
+_PLAIN: frozenset[Any] = frozenset({str, int, float, bool, typing.Optional[str]})
 
 
 def _record_reader(cls: type) -> Callable[[Any], Any]:

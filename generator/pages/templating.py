@@ -28,14 +28,14 @@ def _markdown(value) -> Markup:
     return Markup(inline(str(value)))
 
 
-def _html(value, glossary: tuple[tuple[str, str], ...] = ()) -> Markup:
+def _html(value) -> Markup:
     """A value printed by an HTML template, and the `html` filter of a Markdown one (for a raw HTML
-    block): text as inert HTML, each glossary term marked as an abbreviation."""
+    block): text as inert HTML."""
     if isinstance(value, Markup):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Markup(str(value))
-    return Markup(html_text(str(value), glossary))
+    return Markup(html_text(str(value)))
 
 
 def _environment(finalize=None) -> Environment:
