@@ -132,9 +132,13 @@ def test_page_makes_no_foreign_request_and_no_console_error(browser, server, nam
     page = context.new_page()
     watch = PageWatch(page)
     page.goto(server.url + PAGE_TYPES[name], wait_until="networkidle")
-    page.locator("input.md-search__input").click()  # loads the search worker and its index
-    page.keyboard.type("Tajik")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    if name == "find":  # the page's own search (Material's box is hidden there): Pagefind's chunks
+        page.locator(".pagefind-ui__search-input").fill("Tajik")
+        page.wait_for_selector(".pagefind-ui__result-title", timeout=15000)
+    else:
+        page.locator("input.md-search__input").click()  # loads the search worker and its index
+        page.keyboard.type("Tajik")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
     context.close()
     hosts = {urlparse(u).netloc for u in watch.requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {urlparse(server.url).netloc}, hosts
@@ -254,3 +258,71 @@ def test_hostile_seed_is_harmless_in_search_results_and_pages(browser, tmp_path)
         page.wait_for_load_state("networkidle")
     context.close()
     assert dialogs == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_search_page_with_a_query_shows_one_search(browser, server, viewport):
+    """find/?q=… (Material's own share links use ?q=) opens the page's search only: Material's dialog
+    stays shut, its box is hidden, the keys that would open it go to the page's box, and every filter
+    group lists its values with counts without a click."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(server.url + "find/?q=Taliban", wait_until="networkidle")
+    page.wait_for_selector(".pagefind-ui__result")
+    assert urlparse(page.url).query == "query=Taliban"
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+    assert not page.locator(".md-search__input").is_visible()
+    assert not page.locator(".md-search__output").is_visible()
+    assert not page.locator("label[for='__search']").first.is_visible()
+    box = page.locator(".pagefind-ui__search-input")
+    assert box.is_visible() and box.input_value() == "Taliban"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"find-query-{viewport['width']}.png"))
+    for group in ("Kind", "Theme", "Publication", "Year"):
+        values = page.locator(f".pagefind-ui__filter-block:has(summary:text-is('{group}')) label")
+        assert values.count() >= 1 and values.first.is_visible(), group
+        assert re.search(r"\(\d+\)$", values.first.inner_text().strip()), group
+    box.fill("")
+    page.locator("h1").first.click()
+    page.keyboard.press("/")
+    assert page.evaluate("() => document.activeElement.classList.contains('pagefind-ui__search-input')")
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+    page.keyboard.type("Kabul")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('query') === 'Kabul'")
+    context.close()
+
+
+def test_scoring_notes_are_in_neither_search(page, server):
+    """"Why these themes" (scores, terms, "Strongest in ¶…") and the actor lists are folded notes for
+    the curious, not results: a word found only there finds it in neither search (the header's box
+    and Pagefind may still find "strong" and "stronger" in article text: spelling tolerance)."""
+    page.goto(server.url, wait_until="networkidle")
+    search(page, "Strongest")
+    shown = page.inner_text(".md-search-result__list")
+    assert "Strongest" not in shown and "score" not in shown and "Why these themes" not in shown
+    page.goto(server.url + "find/", wait_until="networkidle")
+    find(page, "Strongest")
+    shown = page.inner_text("#find .pagefind-ui__results")
+    assert "Strongest" not in shown and "score" not in shown and "Why these themes" not in shown
+
+
+def test_both_searches_tolerate_a_misspelling_and_know_other_names(page, server, briefing_data):
+    """"Dushanbeh" finds Dushanbe in the header's box (lunr's fuzzy terms) as on the search page; a
+    gazetteer alias finds the sources that name the actor otherwise ("Rahmonov": every source naming
+    Emomali Rahmon, not only the one that writes "Rahmonov")."""
+    page.goto(server.url, wait_until="networkidle")
+    assert "Dushanbe" in search(page, "Dushanbeh")[1][:3]
+    naming = {s["title"] for s in briefing_data["sources"]
+              if any("Rahmon" in p["text"] for p in s["paragraphs"])}
+    writing = {s["title"] for s in briefing_data["sources"]
+               if any("Rahmonov" in p["text"] for p in s["paragraphs"])}
+    assert len(naming) > len(writing)
+    page.goto(server.url, wait_until="networkidle")  # a fresh box: no answer of the last query in view
+    assert naming <= set(search(page, "Rahmonov")[1])
+    page.goto(server.url + "find/", wait_until="networkidle")
+    assert "Dushanbe" in find(page, "Dushanbeh")
+    find(page, "Rahmonov")
+    page.get_by_label(re.compile(r"^Source \(\d+\)$")).check()
+    page.wait_for_function(f"() => /^{len(naming)} results? for Rahmonov/.test("
+                           "document.querySelector('.pagefind-ui__message').textContent)")
+    assert set(result_titles(page)) == naming

@@ -102,7 +102,7 @@ def test_large_site_search_box_goes_to_the_search_page(large):
         soup = html(page)
         assert soup.select_one(".md-search") is None, page
         form = soup.select_one("form.briefing-find")
-        assert form is not None and form.select_one("input[name=q]") is not None, page
+        assert form is not None and form.select_one("input[name=query]") is not None, page
         target, _ = link_target(site, page, form["action"])
         assert target == site / "find" and (target / "index.html").exists(), page
     find = html(site / "find" / "index.html")
@@ -148,7 +148,7 @@ def test_the_find_box_answers_in_a_browser(large, browser):
         page.keyboard.press("/")
         page.keyboard.type("Taliban")
         page.keyboard.press("Enter")
-        page.wait_for_url("**/find/?q=Taliban")
+        page.wait_for_url("**/find/?query=Taliban")
         page.wait_for_function("() => document.querySelector('.pagefind-ui__result')"
                                " && !document.querySelector('#find .pagefind-ui__loading')")
         titles = page.locator(".pagefind-ui__result-title").all_inner_texts()

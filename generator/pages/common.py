@@ -15,6 +15,9 @@ from generator.models import INFERRED, NONE, Article
 from generator.pages.templating import markup, render
 
 NEWEST = 5
+# Material's search ranks a page's words by this factor: sources and theme pages, the article text
+# and the briefing itself, come before the actor pages that quote them.
+SEARCH_BOOST = {"boost": 2}
 
 
 def source_link(article: Article, page: str, anchor: str = "", markdown: bool = False) -> str:

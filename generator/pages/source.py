@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from generator.markdown_text import attr, cell, front_matter, href, html_text, human_date, inline, md
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Article, BlockKind, Briefing
-from generator.pages.common import kind_title, kinds_in_order, search_filters
+from generator.pages.common import SEARCH_BOOST, kind_title, kinds_in_order, search_filters
 from generator.pages.templating import markup, render
 from generator.text import sentences
 
@@ -62,13 +62,14 @@ def source_page(article: Article, briefing: Briefing) -> str:
         "description": attr(meta.summary.value or _first_sentence(article)),
         "tags": [attr(titles[t]) for t in article.theme_ids],
         "source_id": article.id,
+        "search": SEARCH_BOOST,
     }
     filters = [("kind", "Source")] + [("theme", titles[t]) for t in article.theme_ids]
     filters += [("publication", meta.publication.value)] if meta.publication.value else []
     filters += [("year", meta.date.value[:4])] if meta.date.value else []
     return render("source.md.j2", meta=meta, front_matter=markup(front_matter(head)),
                   filters=markup(search_filters(filters)), rows=list(_rows(article, titles)),
-                  why=markup(_why_themes(article, titles)), actors=markup(_actors(article, briefing)),
+                  why=markup(_why_themes(article, titles)), actors=markup(_actors(article, briefing) + _other_names(article, briefing)),
                   text=markup("".join(_block(block, briefing.config.glossary) for block in article.blocks)))
 
 
@@ -118,17 +119,19 @@ def _why_themes(article: Article, titles: dict[str, str]) -> str:
     if not any(m.score for m in article.scores):
         return ""
     passed = set(article.theme_ids)
-    lines = ['??? note "Why these themes"\n\n']
+    # What pymdownx.details makes of `??? note "…"`, written directly so that it can carry
+    # data-search-exclude: its terms would otherwise make it the top hit in the header's search.
+    lines = ['<details class="note" data-search-exclude>\n<summary>Why these themes</summary>\n<ul>\n']
     for match in article.scores:
         if not match.score:
             continue
         verdict = "belongs" if match.theme in passed else "below the threshold"
-        terms = ", ".join(f"{md(term)} ×{count}" for term, count in match.terms)
+        terms = ", ".join(f"{html_text(term)} ×{count}" for term, count in match.terms)
         anchors = list(dict.fromkeys(e.anchor for e in match.evidence))[:5]
-        where = ", ".join(f"[¶ {a.split('-')[-1]}](#{a})" for a in anchors)
-        lines.append(f"    - **{md(titles[match.theme])}**: score {match.score:g}, {verdict}. "
-                     f"Terms: {terms}. Strongest in {where}.\n")
-    return "".join(lines) + "\n"
+        where = ", ".join(f'<a href="#{attr(a)}">¶ {html_text(a.split("-")[-1])}</a>' for a in anchors)
+        lines.append(f"<li><strong>{html_text(titles[match.theme])}</strong>: score {match.score:g}, {verdict}. "
+                     f"Terms: {terms}. Strongest in {where}.</li>\n")
+    return "".join(lines) + "</ul>\n</details>\n\n"
 
 
 def _actors(article: Article, briefing: Briefing) -> str:
@@ -146,10 +149,30 @@ def _actors(article: Article, briefing: Briefing) -> str:
         by_kind.setdefault(entity.kind, []).append(
             f'<a href="{href(page, f"entities/{entity_id}.md")}">{html_text(entity.name)}</a> ×{n}{mark}')
     # What pymdownx.details makes of `??? abstract "…"`, written directly (see title_html).
-    lines = [f'<details class="abstract">\n<summary>People, organisations and places ({len(counts)})</summary>\n<ul>\n']
+    lines = [f'<details class="abstract" data-search-exclude>\n<summary>People, organisations and places ({len(counts)})</summary>\n<ul>\n']
     for kind in kinds_in_order(by_kind):
         lines.append(f"<li><strong>{html_text(kind_title(kind))}:</strong> {', '.join(by_kind[kind])}</li>\n")
     return "".join(lines) + "</ul>\n</details>\n\n"
+
+
+def _other_names(article: Article, briefing: Briefing) -> str:
+    """The gazetteer's other names for the actors this source names, where its text does not use
+    them: hidden, but read by both searches, so that "Taliban" finds a source that writes "Taleban"
+    (the aliases work as synonyms). Found names, not yet reviewed, have no other names."""
+    names: dict[str, str] = {}  # casefolded: as written
+    text = None
+    for entity_id in dict.fromkeys(m.entity for m in briefing.mentions.get(article.id, ())):
+        entity = briefing.entity(entity_id).entity
+        if not entity.aliases:
+            continue
+        if text is None:
+            text = " ".join(b.text for b in article.blocks).casefold()
+        for name in (entity.name, *entity.aliases):
+            if name.casefold() not in text:
+                names.setdefault(name.casefold(), name)
+    if not names:
+        return ""
+    return f'<p class="other-names" hidden>Also known as: {html_text("; ".join(names.values()))}</p>\n\n'
 
 
 def _panel_rows(article: Article, titles: dict[str, str]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.markdown_text import attr, front_matter
 from generator.models import Briefing, ThemeSummary, newest_first
-from generator.pages.common import citation, search_filters, sources_count, span
+from generator.pages.common import SEARCH_BOOST, citation, search_filters, sources_count, span
 from generator.pages.differences import discrepancy, figure_value, figure_where
 from generator.pages.listing import source_row
 from generator.pages.templating import markup, render
@@ -39,7 +39,8 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
                           for i, score in newest])
     return render(
         "theme.md.j2", theme=theme, pubs=pubs, count=sources_count(len(summary.sources)), span=span(summary.years),
-        front_matter=markup(front_matter({"title": attr(theme.title), "description": attr(theme.description)})),
+        front_matter=markup(front_matter({"title": attr(theme.title), "description": attr(theme.description),
+                                          "search": SEARCH_BOOST})),
         filters=markup(search_filters([("kind", "Theme"), ("theme", theme.title)])),
         key_points=[(p.text, markup(citation(by_id[p.source], p.anchor, page, markdown=True))) for p in summary.key_points],
         actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
