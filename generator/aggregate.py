@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from generator import patterns as P
 from generator.config import Config
@@ -32,12 +33,13 @@ MAX_RELATED, MAX_RELATED_EVIDENCE, MAX_ACTORS = 10, 3, 12
 MAX_THEME_EVENTS, MAX_THEME_FIGURES = 15, 12  # a theme page shows its latest 15 events
 
 
-def build_briefing(articles: list[Article], config: Config) -> Briefing:
+def build_briefing(articles: list[Article], config: Config, added: Mapping[str, str] | None = None) -> Briefing:
     """Order the articles newest first and summarise every theme across them.
 
     Args:
         articles: every processed source.
         config: themes and how many key points each theme page shows.
+        added: the day each source was added (arrivals.json), by article id.
     Returns:
         The Briefing the renderer writes.
     """
@@ -46,8 +48,8 @@ def build_briefing(articles: list[Article], config: Config) -> Briefing:
     themes = tuple(_summarise(theme, ordered, config.key_points, mentions) for theme in config.themes)
     events = tuple(sorted(((a.id, e) for a in ordered for e in a.events), key=lambda ae: event_order(ae[1])))
     discrepancies = find_discrepancies(ordered, config)
-    return Briefing(config=config, articles=ordered, themes=themes,
-                    entities=entities, mentions=mentions, events=events, discrepancies=discrepancies)
+    return Briefing(config=config, articles=ordered, themes=themes, entities=entities, mentions=mentions,
+                    events=events, discrepancies=discrepancies, added=dict(added or {}))
 
 
 SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}

@@ -288,6 +288,7 @@ class Briefing:
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # article id → its mentions
     events: tuple[tuple[str, Event], ...] = ()  # (article id, event), dated ones in date order, then the rest
     discrepancies: tuple[Discrepancy, ...] = ()
+    added: dict[str, str] = field(default_factory=dict)  # article id → day it reached the briefing (arrivals.json)
 
     def entity(self, entity_id: str) -> EntitySummary:
         return self._entity_index[entity_id]

@@ -7,9 +7,11 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import arrivals
 from generator import config as config_mod
 from generator.aggregate import build_briefing
 from generator.cache import ArticleCache
@@ -21,9 +23,9 @@ from generator.errors import Problem, StrictError
 from generator.figures import extract_figures
 from generator.metadata import extract_metadata
 from generator.models import INFERRED, Article, Briefing, Source
-from generator.render import iter_files, write
+from generator.render import iter_files, write, write_arrivals
 from generator.safety import die_with_parent
-from generator.sources import load_seeds
+from generator.sources import load_arrivals, load_seeds
 from generator.text import word_count
 from generator.themes import passed, score_themes
 
@@ -115,8 +117,11 @@ def _process_in_worker(source: Source) -> Article:
     return process(source, _WORKER_CONFIG)
 
 
-def gather(config: Config, cache: ArticleCache | None = None) -> tuple[Briefing, list[Problem]]:
-    """Everything the site needs, before anything is written; unchanged sources come from the cache."""
+def gather(config: Config, cache: ArticleCache | None = None, arrived: Mapping[str, str] | None = None,
+           day: str | None = None) -> tuple[Briefing, list[Problem]]:
+    """Everything the site needs, before anything is written; unchanged sources come from the cache.
+    `arrived` is arrivals.json's record (when each source was added); a source it lacks was added
+    `day` (arrivals.today() when not given)."""
     sources, problems = load_seeds(config.seeds_dir, config.root)
     found = {i: cache.get(source, config) for i, source in enumerate(sources)} if cache else {}
     missing = [i for i in range(len(sources)) if found.get(i) is None]
@@ -132,7 +137,8 @@ def gather(config: Config, cache: ArticleCache | None = None) -> tuple[Briefing,
             continue
         articles.append(article)
     problems.extend(_same_titles(articles))
-    return build_briefing(articles, config), problems
+    added = arrivals.assign(arrived or {}, (a.id for a in articles), day or arrivals.today())
+    return build_briefing(articles, config, added), problems
 
 
 def _same_titles(articles: list[Article]) -> list[Problem]:
@@ -156,11 +162,14 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
     started = time.perf_counter()
     config = config_mod.load(config_path)
     cache = ArticleCache(config.root / CACHE_DIR, config)
-    briefing, problems = gather(config, cache)
+    arrived, arrival_problems = load_arrivals(config.root / arrivals.FILE, config.root)
+    briefing, problems = gather(config, cache, arrived)
     # Pages are rendered as they are written; Ctrl-C is held only while docs/ changes (see write()).
     counts, write_problems = write(iter_files(briefing), config.docs_dir, config.root / STAGING_DIR)
+    if arrived is not None:  # a damaged record is left for a person to mend, never overwritten
+        write_arrivals(config.root / arrivals.FILE, briefing.added)
     cache.prune()
-    problems = problems + write_problems
+    problems = arrival_problems + problems + write_problems
     counts = {**counts, "processed": cache.misses, "cached": cache.hits}
     report = Report(len(briefing.articles), problems, counts, time.perf_counter() - started, briefing)
     if strict and problems:

@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from generator import arrivals
 from generator.errors import OutputError, Problem
 from generator.models import Briefing
 from generator.pages import iter_pages
@@ -38,6 +39,11 @@ def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes]]:
             raise OutputError(f"two generated files would be {path}; rename one of the seeds or themes")
         seen.add(path)
         yield path, (data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def write_arrivals(path: Path, record: Mapping[str, str]) -> None:
+    """arrivals.json (generator/arrivals.py), written whole and only when it changed."""
+    atomic_write(path, arrivals.dump(record), only_if_changed=True)
 
 
 def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Path,

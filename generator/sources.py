@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from charset_normalizer import from_bytes
 
+from generator import arrivals
 from generator.documents import DocumentError, read_docx, read_pdf
 from generator.errors import Problem
 from generator.markup import html_text, markdown_text
@@ -97,6 +98,19 @@ def load_seeds(seeds_dir: Path, root: Path) -> tuple[list[Source], list[Problem]
         sources.append(source)
     return sources, problems
 
+
+
+def load_arrivals(path: Path, root: Path) -> tuple[dict[str, str] | None, list[Problem]]:
+    """arrivals.json (see generator/arrivals.py): {} when there is none yet; None, with a problem,
+    when it cannot be read (the build then leaves it as it is, for a person to mend)."""
+    if not path.exists():
+        return {}, []
+    try:
+        return arrivals.parse(path.read_bytes()), []
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        reason = str(exc).splitlines()[0][:200]
+        return None, [Problem(_rel(path, root), f"not readable ({reason}); left as it is, and every source "
+                                                "counts as added today until it is mended")]
 
 
 def read_seed(path: Path, root: Path, used_ids: set[str] = frozenset(),

@@ -44,6 +44,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
+def _generated(path: Path) -> bool:
+    """A file the last build here generated, or a folder holding only such files (docs/themes/ after
+    a build in this checkout): left out of a copy, which builds its own."""
+    if path.is_dir():
+        return all(_generated(p) for p in path.iterdir())
+    return path.relative_to(ROOT / "docs").as_posix() in generated_here()
+
+
 def copy_project(dst: Path, seeds: Path | None = None) -> Path:
     """A copy of the project's configuration, seeds and hand-written docs, without generated output."""
     dst.mkdir(parents=True, exist_ok=True)
@@ -51,8 +59,10 @@ def copy_project(dst: Path, seeds: Path | None = None) -> Path:
         shutil.copy2(ROOT / name, dst / name)
     shutil.copytree(ROOT / "overrides", dst / "overrides")
     shutil.copytree(seeds or ROOT / "seeds", dst / "seeds")
+    if seeds is None:  # when the flagship's seeds were added (generator/arrivals.py)
+        shutil.copy2(ROOT / "arrivals.json", dst / "arrivals.json")
     shutil.copytree(ROOT / "docs", dst / "docs", ignore=lambda d, names: [
-        n for n in names if (Path(d) / n).relative_to(ROOT / "docs").as_posix() in generated_here()])
+        n for n in names if _generated(Path(d) / n)])
     os.symlink(ROOT / "generator", dst / "generator")  # mkdocs.yml names generator/hooks.py
     return dst
 

@@ -13,6 +13,7 @@ from conftest import ROOT
 
 PAGE_TYPES = {
     "home": "",
+    "whats-new": "whats-new/",
     "themes-index": "themes/",
     "theme": "themes/military-cooperation/",
     "sources-index": "sources/",

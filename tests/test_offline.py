@@ -49,4 +49,4 @@ def test_offline_copy_reads_and_searches_from_file_url(browser, offline_site):
     context.close()
     schemes = {urlparse(u).scheme for u in watch.requests}
     assert schemes <= {"file", "data", "blob", "about"}, [u for u in watch.requests if not u.startswith("file:")]
-    assert watch.errors == []
+    assert watch.errors == [], "\n".join(watch.errors)

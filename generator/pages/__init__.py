@@ -15,7 +15,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.models import Briefing
-from generator.pages import actors, data, differences, find, glossary, listing, overview, source, themes, timeline
+from generator.pages import (
+    actors,
+    data,
+    differences,
+    find,
+    glossary,
+    listing,
+    overview,
+    source,
+    themes,
+    timeline,
+    whatsnew,
+)
 
 Built = Iterable[tuple[str, str | bytes]]
 
@@ -32,6 +44,7 @@ class Family:
 
 FAMILIES: tuple[Family, ...] = (
     Family("overview", overview.pages, ("index.md",), (("Overview", "index.md"),)),
+    Family("whats-new", whatsnew.pages, ("whats-new.md", "feed.xml"), (("What's new", "whats-new.md"),)),
     Family("themes", themes.pages, ("themes/",), (("Themes", "themes/index.md"),)),
     Family("sources", lambda b: [*listing.pages(b), *source.pages(b)], ("sources/",),
            (("Sources", "sources/index.md"),)),

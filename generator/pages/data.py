@@ -37,6 +37,7 @@ def briefing_json(briefing: Briefing) -> bytes:
             "date_basis": m.date.basis,
             "date_evidence": m.date.evidence,
             "source_type": m.source_type.value,
+            "added": briefing.added.get(a.id),
             "themes": list(a.theme_ids),
             "theme_scores": {s.theme: s.score for s in a.scores},
             "theme_evidence": {s.theme: [records.mapping(e) for e in s.evidence] for s in a.themes},

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import attr, front_matter
+from generator.markdown_text import attr, front_matter, human_date
 from generator.models import Briefing
-from generator.pages.common import NEWEST, citation, sources_count, span
+from generator.pages.common import NEWEST, citation, source_link, sources_count, span
 from generator.pages.listing import source_table
 from generator.pages.templating import markup, render
+from generator.pages.whatsnew import LATEST_ON_HOME, latest
 
 
 def pages(briefing: Briefing) -> list[tuple[str, str]]:
@@ -32,5 +33,8 @@ def overview_page(briefing: Briefing) -> str:
         publications=len({a.meta.publication.value for a in briefing.articles if a.meta.publication.value}),
         themes=themes, undated=len(undated), undated_count=sources_count(len(undated)), newest=NEWEST,
         table=markup(source_table(dated[:NEWEST] + undated[:NEWEST], titles, "index.md")),
+        added=[(human_date(briefing.added.get(a.id)) if briefing.added.get(a.id) else "day not recorded",
+                markup(source_link(a, "index.md", markdown=True)), a.meta.publication.value)
+               for a in latest(briefing, LATEST_ON_HOME)],
         events=sum(1 for _, e in briefing.events if e.date), differences=len(briefing.discrepancies),
         actors=sum(1 for e in briefing.entities if e.entity.reviewed))
