@@ -27,7 +27,20 @@ PAGE_TYPES = {
     "differences": "differences/",
     "find": "find/",
 }
-SHOTS = ROOT / "screenshots"  # git-ignored: look at them after `make test`
+SHOTS = ROOT / "screenshots"
+# Each table of the page: does it (or Material's wrapper) scroll sideways, does it reach past the
+# text column, is any cell's text cut off, and has tables.js stacked it.
+TABLES_AT_WIDTH = """() => {
+  const column = document.querySelector('.md-content__inner').getBoundingClientRect().right;
+  return [...document.querySelectorAll('.md-typeset table')].map(t => {
+    const wrap = t.closest('.md-typeset__scrollwrap');
+    return {scrolls: (wrap && wrap.scrollWidth > wrap.clientWidth + 1) || t.scrollWidth > t.clientWidth + 1,
+            right: t.getBoundingClientRect().right, column: column, stacked: t.classList.contains('stacked'),
+            columns: t.tHead ? t.tHead.rows[0].cells.length : 0,
+            cut: [...t.querySelectorAll('td, th')].filter(c => c.offsetParent && c.scrollWidth > c.clientWidth + 1)
+                   .map(c => c.textContent.slice(0, 40))};
+  });
+}"""  # git-ignored: look at them after `make test`
 
 
 @pytest.fixture
@@ -152,10 +165,14 @@ def test_no_horizontal_scrolling_on_a_phone(browser, server, name):
     page = context.new_page()
     page.goto(server.url + PAGE_TYPES[name], wait_until="networkidle")
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    tables = page.evaluate(TABLES_AT_WIDTH)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-phone.png"), full_page=True)
     context.close()
     assert widths[0] <= widths[1], f"{name}: page is {widths[0]}px wide in a {widths[1]}px viewport"
+    for table in tables:  # every table readable without sideways scrolling, no word cut off
+        assert not table["scrolls"] and table["right"] <= table["column"] + 1 and not table["cut"], (name, table)
+        assert table["columns"] < 4 or table["stacked"], (name, table)  # four columns or more: stacked rows
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
