@@ -344,3 +344,44 @@ def test_both_searches_tolerate_a_misspelling_and_know_other_names(page, server,
     page.wait_for_function(f"() => /^{len(naming)} results? for Rahmonov/.test("
                            "document.querySelector('.pagefind-ui__message').textContent)")
     assert set(result_titles(page)) == naming
+
+
+@pytest.mark.parametrize("name", ["theme", "source"])
+def test_pages_print_as_clean_handouts(browser, server, name):
+    """Printed (Chromium's PDF), a theme or source page is the text alone: no navigation, search, table
+    of contents or footer, on fewer pages than the screen layout takes; citations keep their source's
+    title and its full address."""
+    import io
+
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfpage import PDFPage
+
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(server.url + PAGE_TYPES[name], wait_until="networkidle")
+    printed = page.pdf(format="A4")
+    page.emulate_media(media="screen")
+    as_on_screen = page.pdf(format="A4")
+    cited = page.evaluate("() => [...document.querySelectorAll('article ol a[data-print-url]')]"
+                          ".map(a => [a.textContent.trim(), a.href])")
+    context.close()
+    pages = sum(1 for _ in PDFPage.get_pages(io.BytesIO(printed)))
+    SHOTS.mkdir(exist_ok=True)
+    (SHOTS / f"{name}-print.pdf").write_bytes(printed)
+    assert 1 <= pages < sum(1 for _ in PDFPage.get_pages(io.BytesIO(as_on_screen))), pages
+    text = extract_text(io.BytesIO(printed))
+    flat = "".join(text.split())
+    for chrome in ("Search with filters", "Table of contents", "Made with", "By theme", "Previous", "Next",
+                   "Why these themes"):
+        assert chrome not in text, chrome
+    assert page_title(name) in text
+    if name == "theme":  # each key point's source, by title and full address (line breaks aside; tables'
+        # columns come out of the PDF interleaved, so only the key points are read back)
+        sources = {(t, h) for t, h in cited if "/sources/" in h}
+        assert sources
+        for title, address in sources:
+            assert "".join(title.split()) in flat and address in flat, (title, address)
+
+
+def page_title(name: str) -> str:
+    return {"theme": "Military cooperation", "source": "Russia will transfer $70 billion to Tajikistan"}[name]
