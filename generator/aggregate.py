@@ -207,7 +207,26 @@ def _summarise(theme, articles: tuple[Article, ...], limit: int, mentions) -> Th
         actors=_actors(members, mentions),
         events=_in_paragraphs(members, "events", MAX_THEME_EVENTS, key=lambda ae: event_order(ae[1])),
         figures=_in_paragraphs(members, "figures", MAX_THEME_FIGURES),
+        by_year=_by_year(members),
     )
+
+
+def _by_year(members) -> tuple[tuple[int, int, int], ...]:
+    """Per year, from the first to the last: the theme's sources published, and the dated events in
+    the paragraphs that carried its score (the year of the event, not of the source)."""
+    sources: Counter = Counter()
+    events: Counter = Counter()
+    for article, match in members:
+        if article.meta.date.value:
+            sources[int(article.meta.date.value[:4])] += 1
+        anchors = {e.anchor for e in match.evidence} | {""}
+        for event in article.events:
+            if event.date and event.anchor in anchors:
+                events[int(event.date[:4])] += 1
+    years = sources.keys() | events.keys()
+    if not years:
+        return ()
+    return tuple((y, sources[y], events[y]) for y in range(min(years), max(years) + 1))
 
 
 def _in_paragraphs(members, field: str, limit: int, key=None) -> tuple:

@@ -226,6 +226,7 @@ class ThemeSummary:
     actors: tuple[tuple[str, int, int], ...] = ()  # (entity id, mentions, sources), most mentioned first
     events: tuple[tuple[str, Event], ...] = ()  # (article id, event): the theme's own short timeline
     figures: tuple[tuple[str, Figure], ...] = ()  # (article id, figure) in the theme's paragraphs
+    by_year: tuple[tuple[int, int, int], ...] = ()  # (year, sources published, dated events in its paragraphs)
 
 
 @dataclass(frozen=True)

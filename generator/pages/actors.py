@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from generator.markdown_text import attr, front_matter, href, html_text, md
 from generator.models import Article, Briefing, EntitySummary
+from generator.pages.charts import NETWORK_SIZE, network_svg
+from generator.pages.charts import figure as chart_figure
 from generator.pages.common import (
     date_label,
     kind_title,
@@ -60,7 +62,64 @@ def entity_page(summary: EntitySummary, briefing: Briefing) -> str:
                   front_matter=markup(front_matter({"title": attr(entity.name), "description": attr(description)})),
                   filters=markup(search_filters([("kind", "Actor")])),
                   why=", ".join(SIGNAL_LABELS.get(s, s) for s in entity.signals),
-                  quoted=quoted, older=older, older_count=len(rest), related=related)
+                  quoted=quoted, older=older, older_count=len(rest), related=related,
+                  network=markup(_ego_network(summary, briefing, page)))
+
+
+def _edges(ids: list[str], briefing: Briefing, page: str) -> list[tuple[int, int, int, str, str]]:
+    """Lines between the actors `ids` that are named in the same paragraphs: (a, b, paragraphs,
+    link to the first such paragraph, label). Each pair once, from the actors' own lists of ties."""
+    at = {entity_id: i for i, entity_id in enumerate(ids)}
+    edges = {}
+    for i, entity_id in enumerate(ids):
+        summary = briefing.entity(entity_id)
+        for r in summary.related:
+            j = at.get(r.entity)
+            if j is None or (min(i, j), max(i, j)) in edges or not r.evidence:
+                continue
+            article_id, anchor = r.evidence[0]
+            label = (f"{summary.entity.name} and {briefing.entity(r.entity).entity.name}: named in "
+                     f"{r.paragraphs} paragraph{'s' if r.paragraphs != 1 else ''}")
+            edges[min(i, j), max(i, j)] = (min(i, j), max(i, j), r.paragraphs,
+                                           href(page, f"sources/{article_id}.md", anchor), label)
+    return [edges[k] for k in sorted(edges)]
+
+
+def _node(entity_id: str, briefing: Briefing, page: str) -> tuple[str, str, str]:
+    return entity_id, briefing.entity(entity_id).entity.name, href(page, f"entities/{entity_id}.md")
+
+
+def _ego_network(summary: EntitySummary, briefing: Briefing, page: str) -> str:
+    """The actor in the middle, the actors most often named with it around it (its strongest ties,
+    as in the table below the chart), and the ties among them; each line opens a paragraph."""
+    ids = [summary.entity.id] + [r.entity for r in summary.related[:NETWORK_SIZE - 1]]
+    if len(ids) < 3:
+        return ""
+    edges = _edges(ids, briefing, page)
+    alt = (f"Network: {summary.entity.name} and the {len(ids) - 1} actors most often named in the same paragraphs, "
+           f"with {len(edges)} ties; the table below lists them with the paragraphs.")
+    return chart_figure(network_svg([_node(i, briefing, page) for i in ids], edges, center=True), alt,
+                         "Named together: a line for each pair of actors named in the same paragraph, the thicker "
+                         "the more often; each line opens one such paragraph, each name its page.")
+
+
+def _overview_network(briefing: Briefing, page: str) -> tuple[str, list]:
+    """The most mentioned reviewed actors and the ties among them, with the table of those ties."""
+    top = sorted((e for e in briefing.entities if e.entity.reviewed),
+                 key=lambda e: (-len(e.mentions), e.entity.name.casefold()))[:NETWORK_SIZE]
+    ids = [e.entity.id for e in top]
+    edges = _edges(ids, briefing, page)
+    if len(ids) < 3 or not edges:
+        return "", []
+    alt = (f"Network: the {len(ids)} most mentioned actors and the {len(edges)} ties among them (named in the same "
+           f"paragraphs); the table below lists each tie.")
+    svg = chart_figure(network_svg([_node(i, briefing, page) for i in ids], edges), alt,
+                        "The most mentioned actors, a line for each pair named in the same paragraph, the thicker the "
+                        "more often; each line opens one such paragraph, each name its page.")
+    names = {i: briefing.entity(i).entity for i in ids}
+    ties = sorted(edges, key=lambda e: (-e[2], names[ids[e[0]]].name.casefold(), names[ids[e[1]]].name.casefold()))
+    return svg, [(names[ids[a]].name, markup(href(page, f"entities/{ids[a]}.md")), names[ids[b]].name,
+                  markup(href(page, f"entities/{ids[b]}.md")), weight, markup(link)) for a, b, weight, link, _ in ties]
 
 
 def _spaced(text: str, glossary) -> str:
@@ -104,8 +163,10 @@ def entities_index(briefing: Briefing) -> str:
         by_kind.setdefault(summary.entity.kind, []).append(summary)
     kinds = [(kind_title(kind), [(s.entity, len(s.mentions), len(s.sources)) for s in sorted(
         by_kind[kind], key=lambda e: (-len(e.mentions), e.entity.name.casefold()))]) for kind in kinds_in_order(by_kind)]
+    network, ties = _overview_network(briefing, "entities/index.md")
     return render("actors.md.j2", front_matter=markup(front_matter({"title": "People, organisations and places"})),
-                  reviewed=len(reviewed), unreviewed=len(briefing.entities) - len(reviewed), kinds=kinds)
+                  reviewed=len(reviewed), unreviewed=len(briefing.entities) - len(reviewed), kinds=kinds,
+                  network=markup(network), ties=ties)
 
 
 def review_page(briefing: Briefing) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from generator.markdown_text import attr, front_matter, human_date
 from generator.models import Briefing
+from generator.pages.charts import data_table, grid_chart
+from generator.pages.charts import figure as chart_figure
 from generator.pages.common import NEWEST, citation, source_link, sources_count, span
 from generator.pages.listing import source_table
 from generator.pages.templating import markup, render
@@ -36,5 +38,21 @@ def overview_page(briefing: Briefing) -> str:
         added=[(human_date(briefing.added.get(a.id)) if briefing.added.get(a.id) else "day not recorded",
                 markup(source_link(a, "index.md", markdown=True)), a.meta.publication.value)
                for a in latest(briefing, LATEST_ON_HOME)],
+        grid=markup(_grid(briefing)),
         events=sum(1 for _, e in briefing.events if e.date), differences=len(briefing.discrepancies),
         actors=sum(1 for e in briefing.entities if e.entity.reviewed))
+
+
+def _grid(briefing: Briefing) -> str:
+    """Themes × years: how many sources each theme has from each year, as dots, with the figures."""
+    rows = [(s.theme.title, {y: n for y, n, _ in s.by_year if n}) for s in briefing.themes]
+    years = sorted({y for _, counts in rows for y in counts})
+    if not years:
+        return ""
+    total = sum(sum(counts.values()) for _, counts in rows)
+    alt = (f"Dot chart: sources per theme and year of publication, {len(rows)} themes from {years[0]} to "
+           f"{years[-1]}; {total} theme placements in all (a source can be on several themes).")
+    table = [(y, *[counts.get(y, 0) for _, counts in rows]) for y in years]
+    return (chart_figure(grid_chart(rows), alt, "Each dot is a theme's sources published that year; the "
+                          "bigger, the more. A source on several themes counts on each.")
+            + data_table(("Year", *[title for title, _ in rows]), table))

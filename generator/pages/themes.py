@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from generator.markdown_text import attr, front_matter
 from generator.models import Briefing, ThemeSummary, newest_first
+from generator.pages.charts import data_table, years_chart
+from generator.pages.charts import figure as chart_figure
 from generator.pages.common import SEARCH_BOOST, citation, search_filters, sources_count, span
 from generator.pages.differences import discrepancy, figure_value, figure_where
 from generator.pages.listing import source_row
 from generator.pages.templating import markup, render
-from generator.pages.timeline import event_list
+from generator.pages.timeline import event_list, is_split, year_link
 
 THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
 THEME_DIFFERENCES = 10  # a theme page shows this many disagreements; "Where sources differ" has all
@@ -50,7 +52,26 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
                  for i, f in summary.figures],
         differences=[markup(discrepancy(d, by_id, page, level="###")) for d in concerned[:THEME_DIFFERENCES]],
         differences_count=len(concerned), total=len(summary.sources), listed=markup(listed), shown=len(newest),
+        chart=markup(_coverage(summary, briefing, page)),
         terms=sorted(theme.terms, key=lambda tw: (-tw[1], tw[0].lower())))
+
+
+def _coverage(summary: ThemeSummary, briefing: Briefing, page: str) -> str:
+    """Sources published and dated events per year, as bars (each year's events linked to the
+    timeline), with the figures behind them."""
+    if not summary.by_year:
+        return ""
+    split = is_split(briefing)
+    links = {y: year_link(page, y, split) for y, _, events in summary.by_year if events}
+    years = [y for y, _, _ in summary.by_year]
+    sources, events = sum(n for _, n, _ in summary.by_year), sum(e for _, _, e in summary.by_year)
+    alt = (f"Bar chart: {sources} sources published and {events} dated events in this theme, per year, "
+           f"from {years[0]} to {years[-1]}.")
+    return (chart_figure(years_chart(summary.by_year, links), alt,
+                          "Sources on this theme by year of publication, and the dated events in their theme "
+                          "paragraphs by the year they happened (each year's events open the timeline).")
+            + data_table(("Year", "Sources", "Dated events"),
+                                [(y, n, f'<a href="{links[y]}">{e}</a>' if e else e) for y, n, e in summary.by_year]))
 
 
 def themes_index(briefing: Briefing) -> str:

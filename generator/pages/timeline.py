@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from generator.markdown_text import front_matter, html_text, human_date
+from generator.markdown_text import front_matter, href, html_text, human_date
 from generator.models import Briefing
 from generator.pages.common import citation, sources_count, year_page, years_table
 from generator.pages.templating import markup, render
@@ -18,6 +18,16 @@ UNDATED_LISTED = 1000  # events the timeline lists under "could not be resolved"
 def pages(briefing: Briefing) -> list[tuple[str, str]]:
     """The timeline (with its pages by year when there are many) and timeline.csv."""
     return [*timeline_pages(briefing).items(), ("timeline.csv", timeline_csv(briefing))]
+
+
+def is_split(briefing: Briefing) -> bool:
+    """Has the timeline one page per year (SPLIT_FROM dated events or more)?"""
+    return sum(1 for _, e in briefing.events if e.date) >= SPLIT_FROM
+
+
+def year_link(page: str, year: int, split: bool) -> str:
+    """The address, from `page`, of a year on the timeline: its heading, or its own page when split."""
+    return href(page, f"timeline/{year}.md") if split else href(page, "timeline.md", str(year))
 
 
 def event_date(event) -> str:
