@@ -162,6 +162,10 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
         return 1
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+    from generator import render_cache
+
+    if render_cache.last_summary():
+        print(f"briefing: {render_cache.last_summary()}", file=sys.stderr)
     print(f"briefing: site built in {final}", file=sys.stderr)
     return 0
 

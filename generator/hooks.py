@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import html
 import logging
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from generator import config as config_mod
-from generator import pipeline
+from generator import pipeline, render_cache
 from generator.errors import BriefingError
 from generator.markdown_text import page_url
 from generator.pages import navigation
@@ -58,6 +59,8 @@ def on_config(config, **kwargs):
     # vendored in docs/assets/vendor/ (iframe-worker 1.0.4, MIT) keeps the offline site offline.
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in str(url) else url for url in polyfills]
+    if os.environ.get("BRIEFING_RENDER_CACHE", "1") != "0":  # 0: convert every page (benchmarks compare)
+        render_cache.install(briefing_yml.parent)
     return config
 
 
@@ -100,6 +103,9 @@ def on_post_build(config, **kwargs):
     """Index the finished site with Pagefind for the filtered search page (not for the offline copy:
     Pagefind needs a web server; there the search box, Material's own search, works)."""
     _reproducible_sitemap(Path(config.site_dir))
+    done = render_cache.finish()
+    if done:
+        log.info("briefing: %s", done)
     if _offline(config):
         return
     from generator.search import build_index
@@ -116,6 +122,11 @@ def _reproducible_sitemap(site_dir: Path) -> None:
     plain, packed = site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"
     if plain.is_file() and packed.is_file():
         packed.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
+
+
+def on_build_error(error, **kwargs):
+    """A failed build leaves MkDocs as it found it (the render cache keeps what it had written)."""
+    render_cache.close()
 
 
 def on_page_markdown(markdown, **kwargs):

@@ -34,6 +34,12 @@ BROWSER_FIXTURES = frozenset({"browser"})
 SLOW_FIXTURES = frozenset({"built", "grown", "large", "hostile_project"})
 
 
+def pytest_configure(config):
+    """One day for every source a test adds (generator/arrivals.py), however long the run: builds that
+    are compared then agree even across midnight. Every build this run starts inherits it."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
+
+
 def pytest_collection_modifyitems(config, items):
     """Mark the browser tests and those that need a built site, so that `make check` can leave them out."""
     for item in items:

@@ -141,7 +141,7 @@ def test_overview_lists_themes_and_newest_sources(built):
     assert "5 sources" in text and "from 2006 to 2023" in text
     for title in ("Military cooperation", "The Afghanistan threat", "China competition"):
         assert title in text
-    newest = page.select("table tbody tr")
+    newest = page.select_one("#newest-sources").find_next("table").select("tbody tr")
     assert "2023" in newest[0].get_text()  # the newest source first
     nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a")]
     assert not any("Putin Vows" in n for n in nav), "sources must not be listed in the sidebar"
@@ -279,7 +279,7 @@ def test_an_undated_source_is_on_the_home_page_after_the_dated_ones(tmp_path):
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     home = html(project / "site" / "index.html")
-    rows = [tr.find_all("td") for tr in home.select("article table tbody tr")]
+    rows = [tr.find_all("td") for tr in home.select_one("#newest-sources").find_next("table").select("tbody tr")]
     assert [r[1].get_text(strip=True) for r in rows][-1] == "Militants Gather Near The Afghan Border"
     assert rows[-1][0].get_text(strip=True) == "undated"
     assert [r[0].get_text(strip=True) for r in rows[:5]] == ["14 March 2026"] * 5
