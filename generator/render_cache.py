@@ -43,7 +43,8 @@ FILE = ".cache/briefing-render.sqlite"
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']([^\"']+)")
 log = logging.getLogger("mkdocs.briefing")
 
-_state: dict = {"db": None, "used": set(), "hits": 0, "misses": 0, "config_digest": "", "summary": ""}
+_state: dict = {"db": None, "used": set(), "hits": 0, "misses": 0, "config_digest": "", "summary": "",
+                "pending": []}
 _original_render = mkdocs_pages.Page.render
 
 
@@ -57,32 +58,70 @@ def install(root: Path) -> bool:
     path = root / FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     close()
-    try:
-        db = sqlite3.connect(path)
-        db.execute("CREATE TABLE IF NOT EXISTS page (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    except sqlite3.DatabaseError as exc:  # a damaged file: start again (it is only a cache)
-        log.info("briefing: render cache at %s unreadable (%s); starting afresh", path, exc)
-        path.unlink(missing_ok=True)
-        db = sqlite3.connect(path)
-        db.execute("CREATE TABLE IF NOT EXISTS page (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db = _open(path)
+    if db is None:
+        return False
     # the configuration is read at the first page, when every plugin has set it (the offline plugin
     # turns directory URLs off after this hook's on_config)
-    _state.update(db=db, used=set(), hits=0, misses=0, config_digest="", summary="")
+    _state.update(db=db, used=set(), hits=0, misses=0, config_digest="", summary="", pending=[])
     mkdocs_pages.Page.render = _render
     return True
+
+
+def _open(path: Path) -> sqlite3.Connection | None:
+    """The cache file, in WAL mode (a build reading it never waits for another writing); a damaged
+    file is started afresh; None, with a line in the log, when it cannot be opened at all."""
+    for attempt in range(2):
+        db = None
+        try:
+            db = sqlite3.connect(path, timeout=30)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS page (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            return db
+        except sqlite3.DatabaseError as exc:
+            if db is not None:
+                db.close()
+            log.info("briefing: render cache at %s unusable (%s)%s", path, exc,
+                     "; starting afresh" if attempt == 0 else "; every page is converted")
+            if attempt == 0:
+                for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    stale.unlink(missing_ok=True)
+    return None
+
+
+def _write(db, rows: list) -> bool:
+    """Store new entries in one transaction; False (and the cache off for the rest of this build)
+    when the file refuses them: the build goes on, converting."""
+    try:
+        with db:
+            db.executemany("INSERT OR REPLACE INTO page VALUES (?, ?)", rows)
+        return True
+    except sqlite3.Error as exc:
+        log.info("briefing: render cache not written (%s); this build converts the remaining pages", exc)
+        _state["db"] = None
+        return False
+
+
+BATCH = 200  # new entries written together
 
 
 def finish() -> str:
     """After a build: drop the entries it did not use, write the file, and say what it did."""
     db = _state["db"]
     if db is None:
+        close()
         return ""
-    used = _state["used"]
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-    db.execute("DELETE FROM used")
-    db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
-    db.execute("DELETE FROM page WHERE key NOT IN (SELECT key FROM used)")
-    db.commit()
+    if _state["pending"] and not _write(db, _state.pop("pending")):
+        close()
+        return ""
+    try:
+        with db:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in _state["used"]))
+            db.execute("DELETE FROM page WHERE key NOT IN (SELECT key FROM used)")
+    except sqlite3.Error as exc:
+        log.info("briefing: render cache not pruned (%s)", exc)
     summary = f"render cache: {_state['hits']} pages reused, {_state['misses']} converted"
     _state["summary"] = summary
     close()
@@ -99,9 +138,12 @@ def close() -> None:
     mkdocs_pages.Page.render = _original_render
     db = _state["db"]
     if db is not None:
-        db.commit()
-        db.close()
+        try:
+            db.close()
+        except sqlite3.Error:
+            pass
     _state["db"] = None
+    _state["pending"] = []
 
 
 def _versions() -> dict[str, str]:
@@ -169,7 +211,10 @@ def _render(self, config, files) -> None:
         _state["config_digest"] = _config_digest(config)
     key = _key(self, files)
     _state["used"].add(key)
-    row = db.execute("SELECT value FROM page WHERE key = ?", (key,)).fetchone()
+    try:
+        row = db.execute("SELECT value FROM page WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        row = None
     pages_log = logging.getLogger(mkdocs_pages.__name__)
     if row is not None:
         kept = json.loads(row[0])
@@ -199,6 +244,9 @@ def _render(self, config, files) -> None:
             "anchors": sorted(self.present_anchor_ids or ()),
             "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
             "log": recorder.records}
-    db.execute("INSERT OR REPLACE INTO page VALUES (?, ?)", (key, json.dumps(kept, ensure_ascii=False)))
+    _state["pending"].append((key, json.dumps(kept, ensure_ascii=False)))
+    if len(_state["pending"]) >= BATCH:
+        _write(db, _state["pending"])
+        _state["pending"] = []
     _state["misses"] += 1
     return None
