@@ -36,7 +36,10 @@ if (window.PagefindUI) {
     }
   }, true);
   // Pagefind's interface keeps the filter groups of whichever answer comes first, the full list
-  // or the first search's (only the groups whose data had loaded): load the full list first.
-  if (query) import("../pagefind/pagefind.js").then(function (p) { return p.filters(); })
-    .catch(function () {}).then(function () { ui.triggerSearch(query); });
+  // or the first search's (only the groups whose data had loaded): load the full list at once,
+  // before anyone types (the interface shares this module and what it loaded), and run a query
+  // from the address only after it.
+  var filtersLoaded = import("../pagefind/pagefind.js").then(function (p) { return p.filters(); })
+    .catch(function () {});
+  if (query) filtersLoaded.then(function () { ui.triggerSearch(query); });
 }
