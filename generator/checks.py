@@ -43,6 +43,16 @@ def included(value: Any, path: Path, key: str, problems: list[str]) -> tuple[Any
     return None, value
 
 
+def entry_name(item: Any, n: int, section: str, name_key: str, expected: str, problem) -> str | None:
+    """Where the n-th entry of a list (themes, entities) is named in messages: `section.<its name>`
+    when it has one, else `section[n]`. None, with a message, when the entry is not a mapping."""
+    if not isinstance(item, dict):
+        problem(f"{section}[{n}]", f"expected a mapping with {expected}")
+        return None
+    name = item.get(name_key)
+    return f"{section}.{name}" if isinstance(name, str) else f"{section}[{n}]"
+
+
 def known_keys(item: dict, known: set[str], where: str, problem) -> bool:
     """One message per unknown key (any YAML key: a number too); where="" for the top of a file."""
     for key in sorted(set(item) - known, key=str):

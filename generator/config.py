@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from generator.checks import ID_RE, included, known_keys, optional_text, read_yaml, texts
+from generator.checks import ID_RE, entry_name, included, known_keys, optional_text, read_yaml, texts
 from generator.errors import ConfigError, Problem
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.untrusted import Unreadable
@@ -235,11 +235,10 @@ def _load_glossary(value: Any, path: Path, problems: list[str]) -> tuple[tuple[s
 
 
 def _validate_theme(item: Any, n: int, problem) -> Theme | None:
-    if not isinstance(item, dict):
-        problem(f"themes[{n}]", "expected a mapping with id, title, description, threshold, terms")
+    where = entry_name(item, n, "themes", "id", "id, title, description, threshold, terms", problem)
+    if where is None:
         return None
     tid = item.get("id")
-    where = f"themes.{tid}" if isinstance(tid, str) else f"themes[{n}]"
     ok = known_keys(item, THEME_KEYS, where, problem)
     if not isinstance(tid, str) or not ID_RE.match(tid):
         problem(f"{where}.id", "expected lowercase letters, digits and dashes, e.g. china-competition")

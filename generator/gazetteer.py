@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator.checks import ID_RE, included, known_keys, optional_text, texts
+from generator.checks import ID_RE, entry_name, included, known_keys, optional_text, texts
 from generator.errors import Problem
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
@@ -103,11 +103,10 @@ def _nfc(name: str) -> str:
 def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
     from generator.text import slug
 
-    if not isinstance(item, dict):
-        problem(f"entities[{n}]", "expected a mapping with name, kind, aliases, description")
+    where = entry_name(item, n, "entities", "name", "name, kind, aliases, description", problem)
+    if where is None:
         return None
     name = item.get("name")
-    where = f"entities.{name}" if isinstance(name, str) else f"entities[{n}]"
     ok = known_keys(item, ENTITY_KEYS, where, problem) & texts(item, ("name", "kind"), where, problem)
     lists = {}
     for key in ("aliases", "adjectives"):

@@ -167,7 +167,7 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
     # Pages are rendered as they are written; Ctrl-C is held only while docs/ changes (see write()).
     counts, write_problems = write(iter_files(briefing), config.docs_dir, config.root / STAGING_DIR)
     if arrived is not None:  # a damaged record is left for a person to mend, never overwritten
-        write_arrivals(config.root / arrivals.FILE, briefing.added)
+        arrival_problems += write_arrivals(config.root / arrivals.FILE, briefing.added, arrivals.FILE)
     cache.prune()
     problems = arrival_problems + problems + write_problems
     counts = {**counts, "processed": cache.misses, "cached": cache.hits}

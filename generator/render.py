@@ -41,9 +41,15 @@ def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes]]:
         yield path, (data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
-def write_arrivals(path: Path, record: Mapping[str, str]) -> None:
-    """arrivals.json (generator/arrivals.py), written whole and only when it changed."""
-    atomic_write(path, arrivals.dump(record), only_if_changed=True)
+def write_arrivals(path: Path, record: Mapping[str, str], shown: str) -> list[Problem]:
+    """arrivals.json (generator/arrivals.py), written whole and only when it changed; a message
+    naming it when it cannot be written (the site is built all the same)."""
+    try:
+        atomic_write(path, arrivals.dump(record), only_if_changed=True)
+    except OSError as exc:
+        return [Problem(shown, f"could not be written ({exc.strerror or exc}); the days new sources were "
+                               "added are not remembered until it can")]
+    return []
 
 
 def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Path,

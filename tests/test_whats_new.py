@@ -89,3 +89,14 @@ def test_every_page_names_the_feed_and_the_feed_lists_the_sources(built, briefin
     assert {title for title, _, _ in entries} == {s["title"] for s in briefing_data["sources"]}
     assert all((site / href / "index.html").is_file() for _, href, _ in entries)
     assert all(s["added"] == "2026-11-23" for s in briefing_data["sources"])
+
+
+@pytest.mark.slow
+def test_an_unwritable_record_is_named_and_the_site_still_builds(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "arrivals.json").unlink()
+    (project / "arrivals.json").mkdir()  # in the way: neither readable nor writable as a file
+    result = run_cli("build", "--no-site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "arrivals.json: not readable" in result.stderr
+    assert (project / "docs" / "whats-new.md").is_file() and (project / "arrivals.json").is_dir()

@@ -7,12 +7,10 @@ from importlib.resources import files
 from generator.markdown_text import front_matter
 from generator.pages.templating import markup, render
 
-SCRIPT = files("generator").joinpath("templates", "find.js").read_bytes()
-
 
 def pages(briefing) -> list[tuple[str, str | bytes]]:
-    """The search page and its script."""
-    return [("find.md", find_page()), ("find.js", SCRIPT)]
+    """The search page and its script (read when the pages are made, not whenever pages/ is imported)."""
+    return [("find.md", find_page()), ("find.js", files("generator").joinpath("templates", "find.js").read_bytes())]
 
 
 def find_page() -> str:

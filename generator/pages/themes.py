@@ -10,7 +10,7 @@ from generator.pages.common import SEARCH_BOOST, citation, search_filters, sourc
 from generator.pages.differences import discrepancy, figure_value, figure_where
 from generator.pages.listing import source_row
 from generator.pages.templating import markup, render
-from generator.pages.timeline import event_list, is_split, year_link
+from generator.pages.timeline import event_list, year_links
 
 THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
 THEME_DIFFERENCES = 10  # a theme page shows this many disagreements; "Where sources differ" has all
@@ -61,8 +61,8 @@ def _coverage(summary: ThemeSummary, briefing: Briefing, page: str) -> str:
     timeline), with the figures behind them."""
     if not summary.by_year:
         return ""
-    split = is_split(briefing)
-    links = {y: year_link(page, y, split) for y, _, events in summary.by_year if events}
+    on_timeline = year_links(briefing, page)
+    links = {y: on_timeline[y] for y, _, events in summary.by_year if events and y in on_timeline}
     years = [y for y, _, _ in summary.by_year]
     sources, events = sum(n for _, n, _ in summary.by_year), sum(e for _, _, e in summary.by_year)
     alt = (f"Bar chart: {sources} sources published and {events} dated events in this theme, per year, "
@@ -71,7 +71,7 @@ def _coverage(summary: ThemeSummary, briefing: Briefing, page: str) -> str:
                           "Sources on this theme by year of publication, and the dated events in their theme "
                           "paragraphs by the year they happened (each year's events open the timeline).")
             + data_table(("Year", "Sources", "Dated events"),
-                                [(y, n, f'<a href="{links[y]}">{e}</a>' if e else e) for y, n, e in summary.by_year]))
+                                [(y, n, f'<a href="{links[y]}">{e}</a>' if y in links else e) for y, n, e in summary.by_year]))
 
 
 def themes_index(briefing: Briefing) -> str:

@@ -20,14 +20,14 @@ def pages(briefing: Briefing) -> list[tuple[str, str]]:
     return [*timeline_pages(briefing).items(), ("timeline.csv", timeline_csv(briefing))]
 
 
-def is_split(briefing: Briefing) -> bool:
-    """Has the timeline one page per year (SPLIT_FROM dated events or more)?"""
-    return sum(1 for _, e in briefing.events if e.date) >= SPLIT_FROM
-
-
-def year_link(page: str, year: int, split: bool) -> str:
-    """The address, from `page`, of a year on the timeline: its heading, or its own page when split."""
-    return href(page, f"timeline/{year}.md") if split else href(page, "timeline.md", str(year))
+def year_links(briefing: Briefing, page: str) -> dict[int, str]:
+    """The address, from `page`, of each year the timeline shows: its heading on timeline.md, or
+    its own page when the timeline is split. Decided as timeline_pages() decides (the events it
+    lists, SPLIT_FROM), so that a link from another page always lands."""
+    listed = _listed(briefing)
+    years = sorted({int(e.date[:4]) for _, e in listed if e.date})
+    split = sum(1 for _, e in listed if e.date) >= SPLIT_FROM
+    return {y: href(page, f"timeline/{y}.md") if split else href(page, "timeline.md", str(y)) for y in years}
 
 
 def event_date(event) -> str:
@@ -68,7 +68,7 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
     dated events, timeline.md lists the years and each year has its page (timeline/<year>.md)."""
     by_id = briefing.by_id
     titles = {t.id: t.title for t in briefing.config.themes}
-    listed = _events_listed(briefing)
+    listed = _listed(briefing)
     dated = [(a, e) for a, e in listed if e.date]
     undated = [(a, e) for a, e in listed if not e.date]
     by_year: dict[str, list] = {}
@@ -94,6 +94,15 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
                  for a, e in undated[:UNDATED_LISTED]],
         more_undated=max(0, len(undated) - UNDATED_LISTED))
     return {"timeline.md": timeline, **pages}
+
+
+def _listed(briefing: Briefing) -> list:
+    """_events_listed(), made once per briefing (the theme pages ask for it too)."""
+    found = briefing.__dict__.get("_timeline_listed")
+    if found is None:
+        found = _events_listed(briefing)
+        object.__setattr__(briefing, "_timeline_listed", found)
+    return found
 
 
 def _events_listed(briefing: Briefing) -> list:
