@@ -326,8 +326,9 @@ def originally_published(body: list[str], found: dict) -> list[str]:
     out = []
     for para in body:
         m = P.ORIGINALLY_PUBLISHED.search(para)
-        if m:
-            where = clean_name(m.group("where"))
+        if m and (m.group("where") or m.group("by") or m.group("date")):
+            # "This report by The Canadian Press was first published in French on July 3, 2023"
+            where = clean_name(m.group("by") or "") or clean_name(m.group("where") or "")
             if where:
                 found.setdefault("publication", Field(where, STATED, m.group(0)))
             if m.group("date"):

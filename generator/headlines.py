@@ -23,8 +23,9 @@ def headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]:
     if not body or "title" in found:
         return body
     body = _capitals_joined(body, top)
+    chosen = _best_headline(body, top)
     for n, para in enumerate(body[:top]):
-        if _headline_at(body, n):
+        if n == chosen:
             parts = P.HEADLINE_SPLIT.split(para, maxsplit=1)
             where = "first line" if n == 0 else f"line {n + 1}, under {n} line(s) of page furniture"
             if cited := P.CITED_HEADLINE.match(parts[0].strip()):  # "Headline, Eurasia Daily Monitor Volume: 16"
@@ -43,10 +44,41 @@ def headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]:
             break  # the article began without a headline
     for n in range(len(body) - 1, max(len(body) - 5, 0), -1):
         para = body[n]
-        if _title_like(para) and is_title_case(para) and 4 <= word_count(para) <= 20:
+        if _title_like(para) and is_title_case(para) and 4 <= word_count(para) <= 20 and not P.ROLE_CREDIT.match(para):
             found["title"] = Field(para, STATED, f"headline line {n + 1} of {len(body)}")
             return body[:n] + _end_matter(body[n + 1:], found)
     return body
+
+
+def _best_headline(body: list[str], top: int) -> int | None:
+    """Of the headline-like lines above the article's lead, the one that speaks of what the text
+    says: the first whose words the text mostly repeats, else the one it repeats most (a slogan,
+    a menu item or an interface question shares no word with the article), else the first."""
+    candidates = []
+    for n, para in enumerate(body[:top]):
+        if _headline_at(body, n):
+            candidates.append((n, _told(para, body[n + 1:])))
+        if word_count(para) >= P.LEAD_WORDS:
+            break
+    if not candidates:
+        return None
+    told = next((n for n, share in candidates if share >= P.HEADLINE_TOLD), None)
+    if told is None:
+        n, share = max(candidates, key=lambda c: (c[1], -c[0]))
+        told = n if share > 0 else candidates[0][0]
+    # given twice above the text (the page's title, then its heading): the copy nearer the text
+    return max(n for n, _ in candidates if body[n] == body[told])
+
+
+def _told(line: str, rest: list[str]) -> float:
+    """The share of a line's words (their first five letters) that the text below says again."""
+    mine = _stems(line)
+    text = " ".join(p for p in rest[:P.HEADLINE_TEXT_LINES] if word_count(p) >= P.LEAD_WORDS // 2)
+    return len(mine & _stems(text)) / len(mine) if mine and text else 0.0
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:5] for w in re.findall(r"[^\W\d_]{3,}", text) if w.casefold() not in P.FUNCTION_WORDS}
 
 
 def _capitals_joined(body: list[str], top: int) -> list[str]:
@@ -57,12 +89,18 @@ def _capitals_joined(body: list[str], top: int) -> list[str]:
     for n, para in enumerate(body):
         capitals = n < top and para.isupper() and word_count(para) <= P.CAPITAL_LINE_WORDS and (
             para.endswith(":") or not ends_sentence(para))
-        if capitals and run:
-            out[-1] = f"{out[-1]} {para}"
+        if (capitals and run) or (n < top and out and _first_half(out[-1]) and _title_like(para)):
+            out[-1] = f"{out[-1]} {para}"  # also "The Next Flight of the Bumblebee:" / "The Path to ..."
         else:
             out.append(para)
         run = capitals
     return out
+
+
+def _first_half(para: str) -> bool:
+    """The first line of a headline cut at its colon: a few capitalised words ending in ":"."""
+    return para.endswith(":") and 3 <= word_count(para) <= P.HALF_HEADLINE_WORDS and para[:1].isupper() \
+        and not any(w.casefold() in P.CLOSED_WORDS or w.casefold() in P.LABEL_WORDS for w in words_of(para))
 
 
 def dateline(body: list[str], found: dict) -> list[str]:
@@ -102,16 +140,23 @@ def _headline_at(body: list[str], n: int) -> bool:
     """Is body[n] the headline? Title-like, of headline length, not a run of tags, and followed
     soon by the article's text (a lead of some length, past a standfirst, byline or date line)."""
     para = body[n]
-    if not (_title_like(para) or (n and para.endswith(("?", "!")) and para[:1].isupper())):
+    if not (_title_like(para) or (para.endswith(("?", "!")) and para[:1].isupper() and not P.SENTENCE_BREAK.search(para))):
         return False
     words = words_of(para)
-    if not (2 if n == 0 else 3) <= len(words) <= 40 or P.BYLINE.match(para) or P.GLUED_WORDS.search(para):
+    if not (2 if n == 0 else 3) <= len(words) <= 40 or P.BYLINE.match(para) or P.GLUED_WORDS.search(para) or \
+            _date_lead(para):
         return False  # too short or long, a byline, or two links run together ("...TajikistanProfessors...")
     if len(words) >= 3 and all(w[:1].isupper() or w.isdigit() for w in words) and \
-            not any(w.casefold() in P.FUNCTION_WORDS for w in words):
-        return False  # "Kyrgyzstan Sadyr Zhaparov Minsk CSTO": tags, not a headline
-    following = body[n + 1:n + 1 + P.LEAD_WITHIN]
+            not any(w.casefold() in P.FUNCTION_WORDS or w.casefold() in P.CLOSED_WORDS for w in words):
+        return False  # "Kyrgyzstan Sadyr Zhaparov Minsk CSTO": tags, not a headline ("How ... Affect ..." is one)
+    following = [p for p in body[n + 1:n + 1 + 3 * P.LEAD_WITHIN] if not _label_line(p)][:P.LEAD_WITHIN]
     return any(word_count(p) >= P.LEAD_WORDS // 2 for p in following) or (n == 0 and 1 < len(body) <= 3)
+
+
+def _label_line(para: str) -> bool:
+    """A line that may stand between a headline and its lead without counting: a label of one or two
+    words ("commentary", "(Defense News)"), a byline, a date line."""
+    return word_count(para) <= 2 or bool(P.BYLINE.match(para)) or _date_lead(para) or bool(P.DATE_ONLY_LINE.match(para))
 
 
 def _title_like(para: str) -> bool:
@@ -172,7 +217,11 @@ def date_line(body: list[str], found: dict) -> list[str]:
         if len(dated) >= 2:
             body = [body[dated[-1]]] + body[:dated[-1]] + body[dated[-1] + 1:]
     out = []
+    lead = next((i for i, p in enumerate(body) if word_count(p) >= P.LEAD_WORDS), len(body))
     for n, para in enumerate(body):
+        if n > lead and P.OTHER_ITEMS.match(para):
+            out.extend(body[n:])  # below the lead, under "Also in this section", a date is another item's
+            break
         if n < P.TOP_LINES and "date" not in found and (date := _lead_date(para)):
             found["date"] = date  # the page's date line, maybe with a time or a source beside it
             continue

@@ -18,11 +18,16 @@ WRAPPED_LINE = 40  # characters: the median line of hard-wrapped text is at leas
 ENDS_WITH_YEAR = re.compile(YEAR + r"\W*$")  # "Radio of Armenia, 23 March 2015": a dateline, not a heading
 DATELINE_WORDS = 8  # a line ending in a year is a dateline up to this length; longer, it may be a headline
 CAPITAL_LINE_WORDS = 6  # words: a line of capitals this short may be part of a headline broken over lines
+HALF_HEADLINE_WORDS = 12  # words: the first line of a headline cut at its colon ("The Next Flight of the Bumblebee:")
 
 # --- cleaning: whole lines that are not article text -------------------------------------------
 NO_WORDS = re.compile(r"^[\W_]*$")  # a line of commas, dashes, bullets...
 SPACED_LABEL = re.compile(r"^((?:[A-Za-z] ){2,}[A-Za-z])\s*:?\s*$")  # "R E L A T E D :"
 SECTION_LABELS = re.compile(r"^(related|see also|read also|more on this)\s*:?\s*$", re.I)
+# The label of a box of other items ("Also in this section", "More stories", "Most read"): what follows is theirs
+OTHER_ITEMS = re.compile(r"^(?:related(?: (?:articles?|stories|news|posts))?|see also|read also|also read|more on this(?: topic)?|"
+                         r"also in this (?:section|issue)|more (?:from|in|stories|news)\b.{0,40}|latest(?: news)?|most (?:read|popular)|"
+                         r"recommended(?: for you)?|you may also like|popular(?: now)?|editor'?s picks?|top stories)\s*:?\s*$", re.I)
 SOCIAL_NETWORKS = re.compile(
     r"\b(twitter|facebook|telegram|linkedin|instagram|youtube|whatsapp|tiktok|vkontakte|mastodon)\b", re.I
 )
@@ -85,7 +90,7 @@ RELATIVE_TIME = re.compile(
 # A photo's caption ends with its credit: "(Photo: David Trilling)", "| Carl Court/Getty Images",
 # "© 2019 Associated Press", "(Harvard-Smithsonian Center for Astrophysics)" after "Artist conception:".
 CREDIT_ENDING = re.compile(
-    r"(?:\((?:photo|image|picture|фото|credit)s?\s*:[^()]{2,80}\)|\|\s*[^|]{2,60}/(?:getty images|afp|reuters|ap|epa|"
+    r"(?:\((?:photo|image|picture|фото|credit)s?\s*:[^()]{2,80}\)|\b(?:photo|image)\s+credits?\s*:\s*[^.:]{2,60}|\|\s*[^|]{2,60}/(?:getty images|afp|reuters|ap|epa|"
     r"shutterstock|alamy|ria novosti|sputnik|tass|xinhua)|(?:getty images|shutterstock|alamy)(?:\s+\w+)?|"
     rf"©\s*(?:{YEAR}\s+)?[^©]{{2,60}})\s*\)?\.?$",
     re.I,
@@ -111,14 +116,25 @@ PAYWALL = re.compile(r"\b(?:gift this (?:subscriber-only )?(?:story|article)|sub
                      r"|to read the full story|sign up to read|subscribe to (?:read|continue|unlock))\b", re.I)
 CAPTION = re.compile(r"^(?:photo|photos|фото|image|images|picture|pictures|credit|photograph|illustration|иллюстрация|video|видео|"
                      r"источник изображения|источник фото)"
-                     r"(?:\s+by)?\s*[:/©|-]", re.I)
+                     r"(?:\s+credits?)?(?:\s+by\b|\s*[:/©|-])", re.I)  # "Photo by Sgt. ...", "Photo credit: ..."
 # Capitalised words with no word between that a sentence or a headline needs: "Kyrgyzstan Sadyr
 # Zhaparov Minsk CSTO", a run of tags or menu items.
 TOP_LINES = 12  # paragraphs: how far down a pasted page its headline is looked for
 LEAD_WORDS = 30  # words: a paragraph this long is article text (the headline is above it, if any)
 LEAD_WITHIN = 4  # paragraphs: the article's text starts this soon after its headline
+SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")  # "1. What are your expectations ...?": a numbered question, not a headline
+HEADLINE_TOLD = 0.34  # of a headline's words, the share its article says again (a menu item or slogan: none)
+HEADLINE_TEXT_LINES = 25  # paragraphs below a headline that it is compared with
 FUNCTION_WORDS = frozenset("""a an the of to in on at for with by from and or as is are was were be has have had
 will would not no its their his her this that than over after into about against amid says said""".split())
+
+# The other closed-class words a headline in Title Case may hold ("How Defense Choices Affect Military
+# Readiness", "Choking Off China's AI Access"), and a run of tags never does.
+CLOSED_WORDS = frozenset("""how why what when where who whom whose which while off up out down through under between
+before during without within since until can could should may might must do does did it we you they he she i my our
+your us them him me if but so yet nor all any each every some more most few many much very also just only new""".split())
+
+LABEL_WORDS = frozenset("this that these share read follow related see also like more".split())  # "Share this article:"
 
 # --- wire datelines: "DUSHANBE, July 13 (Xinhua) --", "MOSCOW, April 27. /TASS/.", "ДУШАНБЕ, 20 янв –
 # РИА Новости, Лидия Исамова.", "Bishkek, Nov. 22, 2023. / Kabar/.", "Astana, Kazakhstan (AFP) June 16, 2025"
@@ -164,8 +180,10 @@ SIGNATURE = re.compile(
     re.I,
 )
 ORIGINALLY_PUBLISHED = re.compile(
-    r"(?:(?:This|The) (?:article|story|piece|interview|text) (?:was|is|has been) )?"
-    r"(?:originally|first) published (?:on|in|by) (?P<where>[^.]{1,200}?)"
+    r"(?:(?:This|The) (?:article|story|piece|interview|text|report)(?: by (?P<by>[A-Z][^.]{1,80}?))? (?:was|is|has been) )?"
+    r"(?:originally|first) published(?: in (?:English|French|Russian|German|Spanish|Portuguese|Italian|Arabic|Chinese|"
+    r"Turkish|Persian|Farsi|Ukrainian|Japanese|Korean|Dutch|Polish)\b)?"
+    rf"(?: (?:on|in|by) (?P<where>(?!(?:{MONTHS})\b|\d)[^.]{{1,200}}?))?"
     rf"(?: on (?P<date>\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS}) {YEAR}|(?:{MONTHS}) \d{{1,2}},? {YEAR}))?\s*\.",
 )
 NAME_WORDS = re.compile(r"^[A-Z\u0400-\u04ff][\w’'.-]*(?:\s+(?:[A-Z\u0400-\u04ff][\w’'.-]*|de|van|von|al|bin)){1,3}$")
@@ -184,6 +202,8 @@ BARE_LINK = re.compile(r"^https?://[^\s/]+\.[^\s/]+/\S*$")  # an address alone o
 HOSTING_SITES = frozenset("blogspot wordpress substack medium livejournal tumblr github gitlab".split())
 # A wire story's closing credits: "(Reporting by Nazarali Pirnazarov; Writing by Olzhas Auyezov;
 # Editing by Raissa Kasolowsky)". Who reported and wrote it are its authors; editors are not.
+# "Edited by Kenneth Odeng Adade", "Compiled by ...", "Translated by ...": who did what, not a headline
+ROLE_CREDIT = re.compile(r"^(?:[A-Z][a-z]+ed|[Bb]y)\s+(?:by\s+)?[A-Z]")
 CREDIT_LINE = re.compile(r"\((?P<credits>(?:additional\s+)?reporting by [^()]{3,300})\)\s*$", re.I)
 AUTHOR_CREDITS = re.compile(r"^(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s+(?P<names>.+)$", re.I)
 # An aggregator's credit before a wire story: "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -".

@@ -18,7 +18,7 @@ import extraction  # noqa: E402
 pytestmark = pytest.mark.slow  # each reads a hundred real documents or more: 8 to 10 s
 
 # The figures of benchmarks/RESULTS.md when these floors were set, less a margin for small changes.
-CORPUS_FLOORS = {"title": 0.82, "publication": 0.42, "carried_by": 0.63, "authors": 0.85, "interviewee": 0.86,
+CORPUS_FLOORS = {"title": 0.89, "publication": 0.42, "carried_by": 0.63, "authors": 0.85, "interviewee": 0.86,
                  "date": 0.85}
 # Filed with the address each came from (a sidecar url:, as `briefing add URL` writes it).
 ADDRESS_FLOORS = {"publication": 0.63, "carried_by": 0.78}
@@ -39,8 +39,8 @@ def test_the_real_world_corpus_reads_above_its_floors(config):
     for field, floor in CORPUS_FLOORS.items():
         share = sum(bool(s[field]) for s in scores) / len(scores)
         assert share >= floor, f"{field}: {share:.0%} < {floor:.0%}"
-    assert sum(s["invented_date"] for s in scores) <= 2  # site headers' dates above older articles
-    assert sum(s["furniture_title"] for s in scores) <= 6
+    assert sum(s["invented_date"] for s in scores) <= 1  # a site header's clock above an older article
+    assert sum(s["furniture_title"] for s in scores) <= 2
     assert sum(s["article_lost"] for s in scores) <= 8
     assert sum(s["furniture_left"] for s in scores) <= 165
 

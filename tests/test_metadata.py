@@ -366,3 +366,42 @@ def test_a_q_and_a_headline_names_the_person_interviewed():
 def test_of_two_date_lines_before_the_lead_the_nearer_is_the_articles_and_a_glued_byline_reads():
     meta, _ = _extract("• Mon. Jun 17th, 2024", "Kenyan Top Stories", "ByBrian Bichang'a", "May 30, 2024", LEAD + " " + LEAD)
     assert (meta.date.value, meta.authors.value) == ("2024-05-30", ("Brian Bichang'a",))
+
+
+def test_of_two_headline_like_lines_the_one_the_text_speaks_of_is_the_headline():
+    """A menu item, a slogan or an interface question above the headline shares no word with the
+    article; the headline does (corpus: 6 furniture titles → 2)."""
+    for furniture in ("Available On Air Stations", "Peer reviewed analysis from world leading experts",
+                      "Enjoying ad-free content?"):
+        meta, _ = _pasted(f"{furniture}\n\nRussia in Border Talks With Tajikistan\n\n{LEAD}\n")
+        assert meta.title.value == "Russia in Border Talks With Tajikistan", furniture
+    # a question is a headline, first line or not; a numbered question is not
+    meta, _ = _pasted(f"Can Russia guard the Tajik border?\n\n{LEAD}\n")
+    assert meta.title.value == "Can Russia guard the Tajik border?"
+    meta, _ = _pasted(f"DUSHANBE, May 3 - 1. Will Russia send border guards to the Tajik border?\n\n{LEAD}\n")
+    assert meta.title.basis == "inferred"
+
+
+def test_a_title_case_headline_is_not_a_run_of_tags_and_a_headline_cut_at_its_colon_is_one():
+    meta, _ = _pasted(f"How Border Talks Affect Tajik Security\n\ncommentary\n\nby Ann Lee\n\nAugust 10, 2016\n\n{LEAD}\n")
+    assert meta.title.value == "How Border Talks Affect Tajik Security"
+    assert meta.date.value == "2016-08-10" and meta.authors.value == ("Ann Lee",)
+    meta, _ = _pasted(f"Year LXV, 2023, Single Issue\n\nThe Next Flight of the Border Guards:\n\n"
+                      f"Russia and Tajikistan in Talks\n\n{LEAD}\n")
+    assert meta.title.value == "The Next Flight of the Border Guards: Russia and Tajikistan in Talks"
+
+
+def test_a_photo_credit_and_an_editor_credit_are_not_headlines_and_a_box_of_other_items_has_their_dates():
+    meta, _ = _pasted(f"A border post near Khorog. Photo Credit: Ann Lee\n\nRussia in Border Talks With Tajikistan\n\n{LEAD}\n")
+    assert meta.title.value == "Russia in Border Talks With Tajikistan"
+    meta, _ = _pasted(f"{LEAD}\n\n{LEAD.replace('Russia', 'Moscow')}\n\nEdited by Kenneth Odeng Adade\n")
+    assert meta.title.basis == "inferred"
+    meta, _ = _pasted(f"Russia in Border Talks With Tajikistan\n\n{LEAD}\n\nAlso in this section\n\n5 December 2025\n\n"
+                      "Mistaken assumptions around an oil bull run that never happened\n")
+    assert meta.date.value is None
+
+
+def test_first_published_in_a_language_names_the_publisher_not_the_language():
+    meta, _ = _pasted(f"Russia in Border Talks With Tajikistan\n\n{LEAD}\n\n"
+                      "This report by The Canadian Press was first published in French on July 3, 2023.\n")
+    assert meta.publication.value == "The Canadian Press" and meta.date.value == "2023-07-03"
