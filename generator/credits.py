@@ -7,6 +7,7 @@ far, records what it finds (with how it was found) and returns the body without 
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from generator import patterns as P
@@ -231,6 +232,53 @@ def site_of(url: str) -> str:
     """The host of an address without its www., m. or amp.: 'https://www.bbc.co.uk/x' → 'bbc.co.uk'."""
     host = urlsplit(url).hostname or url
     return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+
+
+def name_of_site(host: str, text: str) -> str | None:
+    """The name in a text that its site's address spells, written out or as initials: "Yeni Şafak"
+    for yenisafak.com, "Financial Times" for ft.com, "Mongolian National Broadcaster" for
+    news.mnb.mn. A name of two words or more (one word says no more than the address); the longest."""
+    label = re.sub(r"[\W_]", "", site_label(host))
+    if len(label) < 2:
+        return None
+    best: list[str] = []
+    for run in _capitalised_runs(text):
+        folded = [_letters(w) for w in run]
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                if not (run[i][:1].isupper() and run[j - 1][:1].isupper()) or j - i <= len(best):
+                    continue
+                spelled = "".join(folded[i:j]) == label
+                capitals = [(w, raw) for w, raw in zip(folded[i:j], run[i:j], strict=True) if w and raw[:1].isupper()]
+                initials = "".join(w[0] for w, _ in capitals)
+                worded = all(raw[1:].islower() for _, raw in capitals)  # not "FT’s Tokyo": initials of words
+                if spelled or (initials == label and worded):
+                    best = run[i:j]
+    return " ".join(best) or None
+
+
+def _capitalised_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words on one line, with the small words a name may hold inside ("Office
+    of the Mayor")."""
+    runs = []
+    for line in text[:P.SITE_NAME_CHARS].split("\n"):
+        run: list[str] = []
+        for word in re.findall(r"[^\W\d_][\w’'&-]*|[^\w\s]", line) + ["."]:
+            if word[:1].isupper() or (run and word.casefold() in P.NAME_JOINERS):
+                run.append(word)
+                continue
+            while run and not run[-1][:1].isupper():
+                run.pop()
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+    return runs
+
+
+def _letters(word: str) -> str:
+    """A word's letters without accents, in lower case: "Şafak" → "safak"."""
+    plain = unicodedata.normalize("NFKD", word)
+    return re.sub(r"[\W_]", "", "".join(c for c in plain if not unicodedata.combining(c))).casefold()
 
 
 def same_outlet(a: str, b: str) -> bool:

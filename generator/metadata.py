@@ -23,6 +23,7 @@ from generator.credits import (
     journal_line,
     labelled_lines,
     link_to_original,
+    name_of_site,
     notices_in,
     originally_published,
     release,
@@ -74,20 +75,23 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...],
         carried_by=found.get("carried_by", Field(None)),
         interviewee=found.get("interviewee", Field(None)),
     )
-    return _from_address(_override(meta, source)), tuple(body)
+    return _from_address(_override(meta, source), source.text), tuple(body)
 
 
-def _from_address(meta: Metadata) -> Metadata:
-    """The site a text was saved from: the publication when no other is known (its address, as
-    the reader can check it), else the site that carried it when the text names another publisher."""
+def _from_address(meta: Metadata, text: str) -> Metadata:
+    """The site a text was saved from: the publication when no other is known, else the site that
+    carried it when the text names another publisher. Named as the text names it where a name in
+    the text spells the address ("Financial Times" for ft.com), else by its address."""
     if not meta.url.value:
         return meta
     site = site_of(meta.url.value)
     evidence = "the address it was saved from, under Online"
+    if name := name_of_site(site, text):
+        site, evidence = name, f"the name in the text that its address {site} spells"
     if not meta.publication.value:
         return replace(meta, publication=Field(site, INFERRED, evidence))
     if meta.publication.basis in (STATED, INFERRED) and not meta.carried_by.value and \
-            not same_outlet(meta.publication.value, site):
+            not same_outlet(meta.publication.value, site) and not same_outlet(meta.publication.value, site_of(meta.url.value)):
         return replace(meta, carried_by=Field(site, INFERRED, evidence))
     return meta
 

@@ -405,3 +405,13 @@ def test_first_published_in_a_language_names_the_publisher_not_the_language():
     meta, _ = _pasted(f"Russia in Border Talks With Tajikistan\n\n{LEAD}\n\n"
                       "This report by The Canadian Press was first published in French on July 3, 2023.\n")
     assert meta.publication.value == "The Canadian Press" and meta.date.value == "2023-07-03"
+
+
+def test_the_name_a_site_address_spells_names_the_site():
+    from generator.credits import name_of_site
+
+    assert name_of_site("yenisafak.com", "Home\nYeni Şafak English\nTurkey to launch") == "Yeni Şafak"
+    assert name_of_site("ft.com", "FT’s Tokyo bureau chief spoke to the Financial Times: ...") == "Financial Times"
+    assert name_of_site("news.mnb.mn", "Үзсэн: 1389 | Mongolian National Broadcaster |") == "Mongolian National Broadcaster"
+    assert name_of_site("politico.eu", "POLITICO Pro\nThe politico said") is None  # one word says no more than the address
+    assert name_of_site("army.lk", "Sri Lanka Army") is None  # a name that does not spell the address
