@@ -131,9 +131,20 @@ def dateline(body: list[str], found: dict) -> list[str]:
     return body
 
 
-def first_line_headline(body: list[str], found: dict) -> list[str]:
-    """Only the first line may be the headline (the text was extracted from a page or document)."""
-    return headline(body, found, top=1)
+def first_line_headline(title: str | None = None):
+    """The step for a text extracted from a page or document: only its first line may be the
+    headline. Where the reader already knows the title (a PDF's largest text, a page's og:title),
+    the first line goes only when it repeats that title; else it is the text's own first line
+    ("Published in 2024 by ..." under a report's title), and stays."""
+    def step(body: list[str], found: dict) -> list[str]:
+        if title is not None and body and _plain(body[0]) not in (_plain(title), _plain(P.HEADLINE_SPLIT.split(title)[0])):
+            return body
+        return headline(body, found, top=1)
+    return step
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
 
 
 def _headline_at(body: list[str], n: int) -> bool:
@@ -232,3 +243,16 @@ def date_line(body: list[str], found: dict) -> list[str]:
                 continue
         out.append(para)
     return out
+
+
+def imprint(body: list[str], found: dict) -> list[str]:
+    """A report's imprint, "Published in 2024 by ..." or "Published on 4 May 2021", at the head or the
+    foot of a paragraph in its opening or closing lines: the date, as precise as it is stated."""
+    if "date" in found:
+        return body
+    for para in body[:P.OPENING] + body[-P.LEAD_WITHIN:]:
+        if (m := P.IMPRINT.search(para)) and (date := parse_date(m.group("date"), STATED, squash(m.group(0)))).value:
+            found["date"] = date
+            break
+    return body
+

@@ -31,7 +31,7 @@ from generator.credits import (
     site_of,
 )
 from generator.dates import parse_date
-from generator.headlines import date_line, dateline, first_line_headline, headline
+from generator.headlines import date_line, dateline, first_line_headline, headline, imprint
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
 from generator.text import sentences, squash, word_count
 
@@ -54,8 +54,9 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...],
     # A pasted text's headline may stand under page furniture; a web page, a PDF or a Word document
     # has had its furniture taken off by its reader, and its title is known (or its first line).
     pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
+    known_title = source.embedded.get("title")  # what the reader of a page or document found
     for step in (joined_labels, labelled_lines, journal_line, editorial_label, originally_published,
-                 headline if pasted else first_line_headline, byline_under_title, dateline, date_line,
+                 headline if pasted else first_line_headline(known_title), byline_under_title, dateline, date_line, imprint,
                  notices_in(notices), aggregator_credit, release, agency_credit, interview, link_to_original, closing_credits,
                  about_the_authors):
         body = step(body, found)

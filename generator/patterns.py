@@ -189,6 +189,9 @@ ORIGINALLY_PUBLISHED = re.compile(
 NAME_WORDS = re.compile(r"^[A-Z\u0400-\u04ff][\w’'.-]*(?:\s+(?:[A-Z\u0400-\u04ff][\w’'.-]*|de|van|von|al|bin)){1,3}$")
 WEBSITE_WORDS = re.compile(r"(?:’s|'s)?\s+(?:(?:french|english|russian|german|official)\s+)?"
                            r"(?:website|site|web site|page|edition|blog)\b.*$", re.I)
+IMPRINT = re.compile(  # "Published in 2024 by the United Nations ...", "Published on 4 May 2021."
+    rf"(?:^|[.!?]\s+)(?:First )?Published (?:in|on) (?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:(?:{MONTHS}) )?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?, )?{YEAR})\b(?! *[-–])")
 SITE_NAME_CHARS = 20_000  # characters of a text searched for the name its address spells
 NAME_JOINERS = frozenset("of the and for de la du des del di &".split())  # inside a name: "Office of the Mayor"
 HEADLINE_SPLIT = re.compile(r"\s+[~|]\s+")

@@ -95,3 +95,19 @@ def test_a_word_table_python_docx_cannot_walk_is_a_message_naming_the_file(tmp_p
     document.save(str(project / "seeds" / "memo.docx"))
     result = run_cli("check", cwd=project)  # the loader's message, without building the site
     assert result.returncode == 1 and "seeds/memo.docx: not a readable Word document" in result.stderr, result.stderr
+
+
+def test_a_report_keeps_its_first_line_under_a_title_its_reader_found_and_dates_itself_by_its_imprint():
+    """The PDF reader takes the title off the text; the first line left is the report's own
+    ("Published in 2024 by ..."), not a second headline to drop."""
+    from conftest import ROOT as root
+    from generator import config as config_mod
+    from generator.pipeline import process
+    from generator.sources import read_seed
+
+    source, problems = read_seed(CORPUS / "pdf-unesco-beyond-blockchain.pdf", CORPUS)
+    assert problems == []
+    article = process(source, config_mod.load(root / "briefing.yml"))
+    assert article.meta.title.value.startswith("Beyond Blockchain")
+    assert article.blocks[0].text.startswith("Published in 2024 by the United Nations Educational")
+    assert (article.meta.date.value, article.meta.date.precision) == ("2024", "year")
