@@ -235,7 +235,7 @@ def _date_parser():
 
     return DateDataParser(
         languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]},
+        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"]},
     )
 
 

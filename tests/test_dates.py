@@ -73,3 +73,12 @@ def test_a_coarser_date_in_the_same_sentence_is_not_a_second_event():
 def test_without_any_publication_date_nothing_is_invented():
     assert events("On April 27 it rained, and in 2019 too.", DateField(None, None)) == [
         (None, "day", None), ("2019", "year", None)]
+
+
+def test_a_date_line_whose_month_is_not_read_is_no_date_not_this_month():
+    """dateparser read the Turkish "mart" as a time zone and took today's month: 20 December."""
+    from generator.dates import parse_date
+
+    assert parse_date("20 mart 2019", "stated", "").value is None
+    assert parse_date("Friday, June 4, 2021 - 10:31", "stated", "").value == "2021-06-04"
+    assert parse_date("12.03.2021 14:02", "stated", "").value == "2021-03-12"
