@@ -186,6 +186,8 @@ def interview(body: list[str], found: dict) -> list[str]:
             known = found.get("interviewee")
             if who and (known is None or _fuller(who, known.value)):
                 found["interviewee"] = Field(who, STATED, m.group(0))
+    if "interviewee" not in found and (speaker := _main_speaker(body)):
+        found["interviewee"] = speaker
     # Only an interview names the outlet it was given to as its publisher: in a news story, "she
     # said in an interview with CNN" cites another outlet. "An interview with Navbahor Imamova of
     # Voice of America" names the outlet's own interviewer.
@@ -198,6 +200,45 @@ def interview(body: list[str], found: dict) -> list[str]:
             if (pub := _credited(m.group("pub"))) and (m.group("who") or (interview and not _is_person(pub))):
                 found.setdefault("publication", Field(pub, STATED, m.group(0)))
     return body
+
+
+def _main_speaker(body: list[str]) -> Field | None:
+    """A transcript's interviewee: of the people whose turns it labels ("Mayor Eric Adams: ...",
+    "Kozlov: ..."), the one who says most in turns that are not questions, when the turns go back
+    and forth (A, B, A) or answer a "Question:" label; a run of labelled fields ("Title: ...",
+    "Summary: ...") does not. The name in full where the text writes it."""
+    said: dict[str, int] = {}
+    labels: dict[str, set[str]] = {}
+    asked = False
+    order: list[str] = []  # who speaks, turn by turn
+    answers: dict[str, int] = {}  # turns that are not questions, by speaker
+    common = {w for p in body for w in re.findall(r"\b[a-z][\w’'-]+", p)}  # words the text writes in lower case
+    for para in body:
+        if not (m := P.SPEAKER_TURN.match(para)):
+            continue
+        label, words = m.group("who").strip(), word_count(para[m.end():])
+        if label.casefold() in P.ASKER_LABELS:
+            asked = True
+            continue
+        name = " ".join(w for w in label.split() if w not in P.TITLES) or label
+        if any(w.casefold() in common for w in name.split() if w[:1].isupper()) or re.search(r"\d", name):
+            continue  # "Executive Summary:", "Background:", "R5:": a heading, not a person
+        surname = name.split()[-1].casefold()
+        order.append(surname)
+        labels.setdefault(surname, set()).add(name)
+        question = para.rstrip().endswith("?")
+        said[surname] = said.get(surname, 0) + (0 if question else words)
+        answers[surname] = answers.get(surname, 0) + (not question)
+    back_and_forth = any(order[i] == order[i + 2] != order[i + 1] for i in range(len(order) - 2))
+    asked = asked or (len(said) >= 2 and any(not n for n in answers.values()))  # "Sequencer: ...?" / "Kozlov: ..."
+    if not said or not (asked or back_and_forth):
+        return None
+    surname = max(said, key=lambda k: (said[k], k))
+    if not said[surname]:
+        return None
+    names = labels[surname] | {n for n in P.FULL_NAME.findall(" ".join(body)) if n.split()[-1].casefold() == surname}
+    name = max(names, key=lambda n: (len(n.split()) <= 3, len(n), n))
+    return Field(_person(name) or name, STATED, f"the speaker with most to say in the transcript ({name}:)")
 
 
 def _fuller(name: str, than: str) -> bool:

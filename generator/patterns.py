@@ -340,6 +340,11 @@ YEARLESS_REFERENCE = re.compile(
 )
 
 # --- source type cues ---------------------------------------------------------------------------
+# A transcript's turn: "Mayor Eric Adams: ...", "BRIAN LEHRER: ...", "Question: ..." (a label of one to
+# four capitalised words, a colon, the words said)
+SPEAKER_TURN = re.compile(r"^(?P<who>(?:[A-Z][\w.’'-]*|de|van|von|al|bin)(?: (?:[A-Z][\w.’'-]*|de|van|von|al|bin)){0,3}):\s+(?=\S)")
+ASKER_LABELS = frozenset("question q interviewer host answer a reporter journalist audience".split())
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")  # "Max Kozlov", "Bill de" not
 INTERVIEW_TURN = re.compile(r"^(?:[–—-]\s|Q\s*[:.]|Question\s*:)")
 NEWS_CUES = re.compile(
     r"\b(?:said|says|announced|told|declared|stated|reported|according to|yesterday|on (?:Monday|Tuesday|"

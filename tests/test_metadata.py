@@ -415,3 +415,14 @@ def test_the_name_a_site_address_spells_names_the_site():
     assert name_of_site("news.mnb.mn", "Үзсэн: 1389 | Mongolian National Broadcaster |") == "Mongolian National Broadcaster"
     assert name_of_site("politico.eu", "POLITICO Pro\nThe politico said") is None  # one word says no more than the address
     assert name_of_site("army.lk", "Sri Lanka Army") is None  # a name that does not spell the address
+
+
+def test_a_transcript_names_as_interviewee_the_speaker_with_most_to_say():
+    meta, _ = _pasted("Mayor on the border talks\n\nAdam Kuperstein: Joining us live right now, Mayor Adams. What did Moscow offer?\n\n"
+                      f"Mayor Eric Adams: {LEAD}\n\nAdam Kuperstein: And Dushanbe?\n\nMayor Adams: {LEAD}\n")
+    assert meta.interviewee.value == "Eric Adams"
+    meta, _ = _pasted(f"Russia in Border Talks With Tajikistan\n\nSequencer: What happens now?\n\nKozlov: {LEAD} Max Kozlov said so.\n")
+    assert meta.interviewee.value == "Max Kozlov"
+    # labelled fields are not turns
+    meta, _ = _pasted(f"Russia in Border Talks With Tajikistan\n\nTitle: Border talks\n\nSummary: {LEAD}\n\nText: {LEAD}\n")
+    assert meta.interviewee.value is None
