@@ -25,6 +25,9 @@ def labelled_lines(body: list[str], found: dict) -> list[str]:
         if word_count(para) > 25:
             out.append(para)
             continue
+        if (m := P.PUBLISHED_FIELD.match(para)) and (date := parse_date(m.group("date"), STATED, para)).value:
+            found.setdefault("date", date)  # "Date Originally Published: November 27, 2017."
+            continue
         if m := P.PUBLICATION_LINE.match(para):
             found.setdefault("publication", Field(clean_name(m.group("pub")), STATED, para))
             if m.group("extra") and (year := re.search(rf"\b{P.YEAR}\b", m.group("extra"))):

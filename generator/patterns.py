@@ -169,6 +169,9 @@ PUBLICATION_LINE = re.compile(
 )
 BYLINE = re.compile(r"^[Bb]y(?:\s+|(?=[A-Z][a-z]))(?P<names>[A-Z\u0400-\u04ff][^.!?]{2,150})$")  # "ByBrian Bichang'a" too
 # A memo's header lines: "From: Samuel Zierler", "Date: October 8th, 2020", "Re: E-Voting Initiative".
+# A labelled field of the publication date: "Date Originally Published: November 27, 2017.", "Published on: ..."
+PUBLISHED_FIELD = re.compile(r"^(?:date (?:originally |first )?published|(?:originally |first )?published(?: on)?|"
+                             r"publication date|date of publication|posted on)\s*:\s*(?P<date>\S.{3,60}?)\.?$", re.I)
 MEMO_LINE = re.compile(r"^(?P<label>from|date|re|subject|to|cc)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 MEMO_HEADER = 15  # paragraphs: where memo header lines are looked for
 # Two or more personal names and nothing else, right under the title: "Jane Roe and John Doe".

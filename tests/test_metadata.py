@@ -426,3 +426,9 @@ def test_a_transcript_names_as_interviewee_the_speaker_with_most_to_say():
     # labelled fields are not turns
     meta, _ = _pasted(f"Russia in Border Talks With Tajikistan\n\nTitle: Border talks\n\nSummary: {LEAD}\n\nText: {LEAD}\n")
     assert meta.interviewee.value is None
+
+
+def test_a_labelled_publication_date_is_the_date_and_the_date_written_is_not():
+    meta, _ = _pasted(f"Russia in Border Talks With Tajikistan\n\nDate Originally Written: September 24, 2017.\n\n"
+                      f"Date Originally Published: November 27, 2017.\n\n{LEAD}\n")
+    assert meta.date.value == "2017-11-27"
