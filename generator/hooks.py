@@ -99,6 +99,11 @@ def on_serve(server, config, builder, **kwargs):
     return server
 
 
+def on_env(env, config, files, **kwargs):
+    """The page template served from the render cache where its context is unchanged."""
+    return render_cache.wrap_templates(env, config)
+
+
 def on_post_build(config, **kwargs):
     """Index the finished site with Pagefind for the filtered search page (not for the offline copy:
     Pagefind needs a web server; there the search box, Material's own search, works)."""

@@ -16,7 +16,12 @@ on a hit, so `--strict` and the link checks see them as before). The key is a di
 - the Markdown extensions and their settings, use_directory_urls, the validation settings, and the
   versions of MkDocs, Markdown, pymdown-extensions and Material.
 
-Templates (navigation, header, footer) still run for every page: they read the whole site's nav.
+The page template (Material's main.html: navigation, header, footer around the HTML) is cached
+too, through MkDocs' own on_env event (wrap_templates, below): its output is kept under a digest of
+everything it is given, the page (address, title, HTML, table of contents, front matter, tags) and,
+once a build, the nav, the configuration (but where the site is written) and the theme's template
+files. Adding a source changes the pages that show it, not the nav (source pages are not in it).
+
 The cache is one SQLite file, .cache/briefing-render.sqlite (git-ignored, safe to delete); entries
 not used by a build are dropped after it, so it holds one build's pages.
 """
@@ -29,6 +34,7 @@ import logging
 import posixpath
 import re
 import sqlite3
+import zlib
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -44,7 +50,8 @@ LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']([^\"']+)")
 log = logging.getLogger("mkdocs.briefing")
 
 _state: dict = {"db": None, "used": set(), "hits": 0, "misses": 0, "config_digest": "", "summary": "",
-                "pending": []}
+                "pending": [], "resolved": {}, "html_used": set(), "html_hits": 0, "html_misses": 0,
+                "html_pending": [], "site_digest": ""}
 _original_render = mkdocs_pages.Page.render
 
 
@@ -63,7 +70,8 @@ def install(root: Path) -> bool:
         return False
     # the configuration is read at the first page, when every plugin has set it (the offline plugin
     # turns directory URLs off after this hook's on_config)
-    _state.update(db=db, used=set(), hits=0, misses=0, config_digest="", summary="", pending=[])
+    _state.update(db=db, used=set(), hits=0, misses=0, config_digest="", summary="", pending=[], resolved={},
+                  html_used=set(), html_hits=0, html_misses=0, html_pending=[], site_digest="")
     mkdocs_pages.Page.render = _render
     return True
 
@@ -77,6 +85,7 @@ def _open(path: Path) -> sqlite3.Connection | None:
             db = sqlite3.connect(path, timeout=30)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS page (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
             return db
         except sqlite3.DatabaseError as exc:
             if db is not None:
@@ -89,12 +98,12 @@ def _open(path: Path) -> sqlite3.Connection | None:
     return None
 
 
-def _write(db, rows: list) -> bool:
+def _write(db, rows: list, table: str = "page") -> bool:
     """Store new entries in one transaction; False (and the cache off for the rest of this build)
     when the file refuses them: the build goes on, converting."""
     try:
         with db:
-            db.executemany("INSERT OR REPLACE INTO page VALUES (?, ?)", rows)
+            db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
         return True
     except sqlite3.Error as exc:
         log.info("briefing: render cache not written (%s); this build converts the remaining pages", exc)
@@ -111,18 +120,21 @@ def finish() -> str:
     if db is None:
         close()
         return ""
-    if _state["pending"] and not _write(db, _state.pop("pending")):
+    if (_state["pending"] and not _write(db, _state.pop("pending"))) or \
+            (_state["html_pending"] and not _write(db, _state.pop("html_pending"), "html")):
         close()
         return ""
     try:
         with db:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM used")
-            db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in _state["used"]))
-            db.execute("DELETE FROM page WHERE key NOT IN (SELECT key FROM used)")
+            for table, used in (("page", _state["used"]), ("html", _state["html_used"])):
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
+                db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM used)")
     except sqlite3.Error as exc:
         log.info("briefing: render cache not pruned (%s)", exc)
-    summary = f"render cache: {_state['hits']} pages reused, {_state['misses']} converted"
+    summary = (f"render cache: {_state['hits']} pages reused, {_state['misses']} converted; "
+               f"{_state['html_hits']} templated pages reused, {_state['html_misses']} templated")
     _state["summary"] = summary
     close()
     return summary
@@ -144,6 +156,7 @@ def close() -> None:
             pass
     _state["db"] = None
     _state["pending"] = []
+    _state["html_pending"] = []
 
 
 def _versions() -> dict[str, str]:
@@ -166,22 +179,26 @@ def _config_digest(config) -> str:
 
 
 def _targets(page, files) -> list:
-    """Every link target the Markdown names, with what it is in this site: a page's address or None."""
+    """Every link target the Markdown names, with what it is in this site: a page's address or None.
+    A target is resolved once per build for each folder it is written from (pages share most)."""
     here = posixpath.dirname(page.file.src_uri)
+    resolved_here = _state["resolved"].setdefault(here, {})
     found = {}
-    for match in LINK.finditer(page.markdown):
-        raw = match.group(1) or match.group(2)
-        if raw in found:
-            continue
-        parts = urlsplit(raw)
-        if parts.scheme or parts.netloc or not parts.path:
-            found[raw] = None
-            continue
-        path = unquote(parts.path)
-        resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(here, path))
-        file = files.get_file_from_path(resolved)
-        found[raw] = file.url if file is not None else None
+    for raw in {m.group(1) or m.group(2) for m in LINK.finditer(page.markdown)}:
+        if raw not in resolved_here:
+            resolved_here[raw] = _resolve(raw, here, files)
+        found[raw] = resolved_here[raw]
     return sorted(found.items())
+
+
+def _resolve(raw: str, here: str, files):
+    parts = urlsplit(raw)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(here, path))
+    file = files.get_file_from_path(resolved)
+    return file.url if file is not None else None
 
 
 def _key(page, files) -> str:
@@ -250,3 +267,151 @@ def _render(self, config, files) -> None:
         _state["pending"] = []
     _state["misses"] += 1
     return None
+
+
+# --- the page template ---------------------------------------------------------------------------
+# Material's page template is the other half of MkDocs' time. Its output depends only on its context:
+# the page (address, title, HTML, table of contents, front matter), the nav and the list of pages,
+# the configuration and the theme's files. wrap_templates() is given MkDocs' Jinja environment in
+# the on_env event (MkDocs' own hook point, no patch) and returns the page template wrapped: where
+# the digest of that context is one it has rendered before, the HTML it made then is used.
+PAGE_TEMPLATE = "main.html"
+
+
+def wrap_templates(env, config):
+    """The environment, its page template served from the cache (the environment as it was when
+    the cache is off)."""
+    if _state["db"] is None or getattr(env, "_briefing_wrapped", False):
+        return env
+    get_template = env.get_template
+
+    def cached_get_template(name, parent=None, globals=None):
+        template = get_template(name, parent, globals)
+        if name == PAGE_TEMPLATE and parent is None:
+            return _CachedTemplate(template, config)
+        return template
+
+    env.get_template = cached_get_template
+    env._briefing_wrapped = True
+    return env
+
+
+class _CachedTemplate:
+    """A page template whose render() looks in the cache first; anything else goes to the template."""
+
+    def __init__(self, template, config):
+        self._template, self._config = template, config
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+    def render(self, context):
+        db = _state["db"]
+        page = context.get("page")
+        if db is None or page is None:
+            return self._template.render(context)
+        if not _state["site_digest"]:
+            _state["site_digest"] = _site_digest(context, self._config)
+        key = _html_key(context, page)
+        _state["html_used"].add(key)
+        try:
+            row = db.execute("SELECT value FROM html WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            row = None
+        if row is not None:
+            _state["html_hits"] += 1
+            return zlib.decompress(row[0]).decode("utf-8")
+        output = self._template.render(context)
+        _state["html_pending"].append((key, zlib.compress(output.encode("utf-8"), 1)))
+        if len(_state["html_pending"]) >= BATCH:
+            _write(db, _state["html_pending"], "html")
+            _state["html_pending"] = []
+        _state["html_misses"] += 1
+        return output
+
+
+# What a page's context holds that is the same for every page (the nav, the list of pages, the
+# configuration) is digested once a build; build_date_utc is left out (no template of this site shows it).
+_SITE_WIDE = ("nav", "pages", "config", "build_date_utc", "page")
+
+
+def _site_digest(context, config) -> str:
+    theme = config["theme"]
+    parts = {
+        "format": FORMAT, "versions": _versions(), "config": _plain(_shown_config(config)),
+        "theme": {"name": theme.name, "dirs": theme.dirs, "vars": _plain(dict(theme))},
+        "theme_files": (files := _theme_files(theme.dirs))[0], "nav": _nav(context.get("nav")),
+    }
+    if files[1]:  # a template reads the list of all pages: then a page added anywhere changes every page
+        parts["pages"] = [(f.src_uri, f.url, getattr(getattr(f, "page", None), "title", None))
+                          for f in context.get("pages") or ()]
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=_stable_repr)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# Settings no template shows: where the site is written, what serve watches, and `briefing build`'s
+# own note in extra (its count of sources changes with every source added).
+_NOT_SHOWN = ("site_dir", "config_file_path", "watch", "dev_addr", "docs_dir")
+
+
+def _shown_config(config) -> dict:
+    shown = {k: v for k, v in dict(config).items() if k not in _NOT_SHOWN}
+    shown["plugins"] = {name: dict(getattr(plugin, "config", None) or {}) for name, plugin in dict(config["plugins"]).items()}
+    shown["extra"] = {k: v for k, v in dict(config.get("extra") or {}).items() if k != "briefing_generated"}
+    return shown
+
+
+PAGES_READ = re.compile(rb"\{[{%][^}]*(?<![\w.])pages\b")  # a template reading the context's list of all pages
+
+
+def _theme_files(dirs) -> tuple[str, bool]:
+    """The digest of the theme's templates and partials (Material's and the site's overrides: any
+    edit changes it), and whether one of them reads the list of all pages (Material 9's do not; the
+    sitemap does, and it is not a page template)."""
+    digest, reads_pages = hashlib.sha256(), False
+    for folder in dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            text = path.read_bytes()
+            digest.update(str(path).encode())
+            digest.update(text)
+            reads_pages = reads_pages or bool(PAGES_READ.search(text))
+    return digest.hexdigest(), reads_pages
+
+
+def _nav(nav) -> list:
+    if nav is None:
+        return []
+
+    def item(entry):
+        return {"kind": type(entry).__name__, "title": entry.title, "url": getattr(entry, "url", None),
+                "children": [item(c) for c in (getattr(entry, "children", None) or [])]}
+
+    return [item(entry) for entry in nav.items]
+
+
+def _html_key(context, page) -> str:
+    own = {k: _plain(v) for k, v in context.items() if k not in _SITE_WIDE}
+    parts = [_state["site_digest"], page.url, page.file.src_uri, page.title, page.content, _toc_tokens(page.toc),
+             _plain(page.meta), page.is_homepage, own]
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=_stable_repr).encode()).hexdigest()
+
+
+def _stable_repr(value) -> str:
+    """repr without the memory address ("<function tag_name at 0x7f...>"), the same from build to build."""
+    return re.sub(r" at 0x[0-9a-f]+", "", repr(value))
+
+
+def _plain(value, depth: int = 0):
+    """A value as JSON can hold it: objects by their attributes, two levels down (what a template
+    reads of them); anything deeper by its repr."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _plain(v, depth + 1) for k, v in value.items()} if depth < 4 else _stable_repr(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(v, depth + 1) for v in value] if depth < 4 else _stable_repr(value)
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if depth < 2 and hasattr(value, "__dict__"):
+        return {type(value).__name__: {k: _plain(v, depth + 1) for k, v in vars(value).items() if not k.startswith("_")}}
+    return _stable_repr(value)
+

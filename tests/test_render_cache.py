@@ -1,6 +1,7 @@
 """The render cache (generator/render_cache.py): after any sequence of adding, changing and removing
-sources, a site built with it equals, byte for byte, a clean build of the same seeds (the Pagefind
-index aside: its file names change from build to build)."""
+sources, a sidecar and an edit to the theme, a site built with it (Markdown conversion and page
+template both reused) equals, byte for byte, a clean build of the same seeds (the Pagefind index
+aside: its file names change from build to build)."""
 
 from __future__ import annotations
 
@@ -23,11 +24,15 @@ def site_files(project) -> dict[str, bytes]:
             if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}
 
 
-def build(project) -> tuple[int, int]:
+def build(project, templated: list | None = None) -> tuple[int, int]:
+    """Build; (pages reused, converted), and the template's (reused, run) appended to templated."""
     result = run_cli("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
-    found = re.search(r"render cache: (\d+) pages reused, (\d+) converted", result.stderr)
+    found = re.search(r"render cache: (\d+) pages reused, (\d+) converted; (\d+) templated pages reused, "
+                      r"(\d+) templated", result.stderr)
     assert found, result.stderr
+    if templated is not None:
+        templated.append((int(found.group(3)), int(found.group(4))))
     return int(found.group(1)), int(found.group(2))
 
 
@@ -39,10 +44,17 @@ def test_an_incremental_site_equals_a_clean_build(tmp_path, monkeypatch):
     reused, converted = build(project)
     assert reused == 0 and converted > 100
     pages = converted
-    assert build(project) == (pages, 0)  # nothing changed: nothing converted
+    templated: list = []
+    assert build(project, templated) == (pages, 0)  # nothing changed: nothing converted or templated
+    assert templated[-1] == (pages, 0)
     (seeds / "reinforced.txt").write_text(ADDED, encoding="utf-8")  # add
-    reused, converted = build(project)
+    reused, converted = build(project, templated)
     assert 0 < converted < reused  # the new source's page, the pages that list it; not every page
+    assert 0 < templated[-1][1] < templated[-1][0]
+    override = project / "overrides" / "main.html"  # the theme changes: every page is templated again
+    override.write_text(override.read_text(encoding="utf-8") + "\n{# edited #}\n", encoding="utf-8")
+    build(project, templated)
+    assert templated[-1][0] == 0
     (seeds / "reinforced.txt").write_text(ADDED.replace("Monday", "Tuesday"), encoding="utf-8")  # change
     build(project)
     removed = sorted(seeds.glob("003_*"))[0]
@@ -53,6 +65,7 @@ def test_an_incremental_site_equals_a_clean_build(tmp_path, monkeypatch):
 
     clean = copy_project(tmp_path / "clean", seeds=seeds)
     shutil.copy2(project / "arrivals.json", clean / "arrivals.json")
+    shutil.copy2(override, clean / "overrides" / "main.html")
     reused, _ = build(clean)
     assert reused == 0
     incremental, fresh = site_files(project), site_files(clean)
