@@ -210,15 +210,16 @@ def _main_speaker(body: list[str]) -> Field | None:
     "Kozlov: ..."), the one who says most in turns that are not questions, when the turns go back
     and forth (A, B, A) or answer a "Question:" label; a run of labelled fields ("Title: ...",
     "Summary: ...") does not. The name in full where the text writes it."""
+    turns = [(m, para) for para in body if (m := P.SPEAKER_TURN.match(para))]
+    if len(turns) < 2:
+        return None  # most texts: no transcript, and the text is not scanned again
     said: dict[str, int] = {}
     labels: dict[str, set[str]] = {}
     asked = False
     order: list[str] = []  # who speaks, turn by turn
     answers: dict[str, int] = {}  # turns that are not questions, by speaker
     common = {w for p in body for w in re.findall(r"\b[a-z][\w’'-]+", p)}  # words the text writes in lower case
-    for para in body:
-        if not (m := P.SPEAKER_TURN.match(para)):
-            continue
+    for m, para in turns:
         label, words = m.group("who").strip(), word_count(para[m.end():])
         if label.casefold() in P.ASKER_LABELS:
             asked = True

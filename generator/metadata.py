@@ -85,14 +85,17 @@ def _from_address(meta: Metadata, text: str) -> Metadata:
     the text spells the address ("Financial Times" for ft.com), else by its address."""
     if not meta.url.value:
         return meta
-    site = site_of(meta.url.value)
-    evidence = "the address it was saved from, under Online"
-    if name := name_of_site(site, text):
-        site, evidence = name, f"the name in the text that its address {site} spells"
-    if not meta.publication.value:
+    address = site_of(meta.url.value)
+    publication = meta.publication.value
+    if publication and (meta.publication.basis not in (STATED, INFERRED) or meta.carried_by.value
+                        or same_outlet(publication, address)):
+        return meta  # the site is the publication, or who carried it is known
+    name = name_of_site(address, text)
+    site, evidence = (name, f"the name in the text that its address {address} spells") if name else \
+        (address, "the address it was saved from, under Online")
+    if not publication:
         return replace(meta, publication=Field(site, INFERRED, evidence))
-    if meta.publication.basis in (STATED, INFERRED) and not meta.carried_by.value and \
-            not same_outlet(meta.publication.value, site) and not same_outlet(meta.publication.value, site_of(meta.url.value)):
+    if not same_outlet(publication, site):
         return replace(meta, carried_by=Field(site, INFERRED, evidence))
     return meta
 

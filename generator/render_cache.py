@@ -49,9 +49,17 @@ FILE = ".cache/briefing-render.sqlite"
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']([^\"']+)")
 log = logging.getLogger("mkdocs.briefing")
 
-_state: dict = {"db": None, "used": set(), "hits": 0, "misses": 0, "config_digest": "", "summary": "",
-                "pending": [], "resolved": {}, "html_used": set(), "html_hits": 0, "html_misses": 0,
-                "html_pending": [], "site_digest": ""}
+TABLES = ("page", "html")  # Markdown converted (Page.render), and the page template's output
+
+
+def _fresh() -> dict:
+    """The state of one build: per table, the keys it used, its hits and misses and the entries not
+    yet written; the digests computed once a build; link targets resolved so far, by folder."""
+    return {"db": None, "config_digest": "", "site_digest": "", "summary": "", "resolved": {},
+            **{table: {"used": set(), "hits": 0, "misses": 0, "pending": []} for table in TABLES}}
+
+
+_state: dict = _fresh()
 _original_render = mkdocs_pages.Page.render
 
 
@@ -70,8 +78,7 @@ def install(root: Path) -> bool:
         return False
     # the configuration is read at the first page, when every plugin has set it (the offline plugin
     # turns directory URLs off after this hook's on_config)
-    _state.update(db=db, used=set(), hits=0, misses=0, config_digest="", summary="", pending=[], resolved={},
-                  html_used=set(), html_hits=0, html_misses=0, html_pending=[], site_digest="")
+    _state.update(_fresh(), db=db)
     mkdocs_pages.Page.render = _render
     return True
 
@@ -98,7 +105,7 @@ def _open(path: Path) -> sqlite3.Connection | None:
     return None
 
 
-def _write(db, rows: list, table: str = "page") -> bool:
+def _write(db, rows: list, table: str) -> bool:
     """Store new entries in one transaction; False (and the cache off for the rest of this build)
     when the file refuses them: the build goes on, converting."""
     try:
@@ -114,27 +121,49 @@ def _write(db, rows: list, table: str = "page") -> bool:
 BATCH = 200  # new entries written together
 
 
+def _lookup(table: str, key: str):
+    """The value kept under key (counted as a hit), or None (a miss); the key is kept after this build."""
+    entry = _state[table]
+    entry["used"].add(key)
+    try:
+        row = _state["db"].execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        row = None
+    entry["hits" if row is not None else "misses"] += 1
+    return None if row is None else row[0]
+
+
+def _keep(table: str, key: str, value) -> None:
+    """A new entry, written with others in batches of BATCH."""
+    pending = _state[table]["pending"]
+    pending.append((key, value))
+    if len(pending) >= BATCH and _state["db"] is not None:
+        _write(_state["db"], pending, table)
+        _state[table]["pending"] = []
+
+
 def finish() -> str:
     """After a build: drop the entries it did not use, write the file, and say what it did."""
     db = _state["db"]
     if db is None:
         close()
         return ""
-    if (_state["pending"] and not _write(db, _state.pop("pending"))) or \
-            (_state["html_pending"] and not _write(db, _state.pop("html_pending"), "html")):
-        close()
-        return ""
+    for table in TABLES:
+        if _state[table]["pending"] and not _write(db, _state[table]["pending"], table):
+            close()
+            return ""
     try:
         with db:
-            for table, used in (("page", _state["used"]), ("html", _state["html_used"])):
+            for table in TABLES:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM used")
-                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in _state[table]["used"]))
                 db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM used)")
     except sqlite3.Error as exc:
         log.info("briefing: render cache not pruned (%s)", exc)
-    summary = (f"render cache: {_state['hits']} pages reused, {_state['misses']} converted; "
-               f"{_state['html_hits']} templated pages reused, {_state['html_misses']} templated")
+    page, html = _state["page"], _state["html"]
+    summary = (f"render cache: {page['hits']} pages reused, {page['misses']} converted; "
+               f"{html['hits']} templated pages reused, {html['misses']} templated")
     _state["summary"] = summary
     close()
     return summary
@@ -155,8 +184,8 @@ def close() -> None:
         except sqlite3.Error:
             pass
     _state["db"] = None
-    _state["pending"] = []
-    _state["html_pending"] = []
+    for table in TABLES:
+        _state[table]["pending"] = []
 
 
 def _versions() -> dict[str, str]:
@@ -221,20 +250,15 @@ def _toc_tokens(items) -> list:
 
 def _render(self, config, files) -> None:
     """Page.render, or what it made of the same Markdown, links and configuration last time."""
-    db = _state["db"]
-    if db is None or self.markdown is None:
+    if _state["db"] is None or self.markdown is None:
         return _original_render(self, config, files)
     if not _state["config_digest"]:
         _state["config_digest"] = _config_digest(config)
     key = _key(self, files)
-    _state["used"].add(key)
-    try:
-        row = db.execute("SELECT value FROM page WHERE key = ?", (key,)).fetchone()
-    except sqlite3.Error:
-        row = None
+    value = _lookup("page", key)
     pages_log = logging.getLogger(mkdocs_pages.__name__)
-    if row is not None:
-        kept = json.loads(row[0])
+    if value is not None:
+        kept = json.loads(value)
         self.content = kept["content"]
         self.toc = get_toc(kept["toc"])
         self._title_from_render = kept["title"]
@@ -248,7 +272,6 @@ def _render(self, config, files) -> None:
             self.links_to_anchors = by_path
         for level, message in kept["log"]:
             pages_log.log(level, message)
-        _state["hits"] += 1
         return None
     recorder = _Recorder()
     pages_log.addHandler(recorder)
@@ -261,11 +284,7 @@ def _render(self, config, files) -> None:
             "anchors": sorted(self.present_anchor_ids or ()),
             "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
             "log": recorder.records}
-    _state["pending"].append((key, json.dumps(kept, ensure_ascii=False)))
-    if len(_state["pending"]) >= BATCH:
-        _write(db, _state["pending"])
-        _state["pending"] = []
-    _state["misses"] += 1
+    _keep("page", key, json.dumps(kept, ensure_ascii=False))
     return None
 
 
@@ -306,27 +325,16 @@ class _CachedTemplate:
         return getattr(self._template, name)
 
     def render(self, context):
-        db = _state["db"]
         page = context.get("page")
-        if db is None or page is None:
+        if _state["db"] is None or page is None:
             return self._template.render(context)
         if not _state["site_digest"]:
             _state["site_digest"] = _site_digest(context, self._config)
         key = _html_key(context, page)
-        _state["html_used"].add(key)
-        try:
-            row = db.execute("SELECT value FROM html WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            row = None
-        if row is not None:
-            _state["html_hits"] += 1
-            return zlib.decompress(row[0]).decode("utf-8")
+        if (value := _lookup("html", key)) is not None:
+            return zlib.decompress(value).decode("utf-8")
         output = self._template.render(context)
-        _state["html_pending"].append((key, zlib.compress(output.encode("utf-8"), 1)))
-        if len(_state["html_pending"]) >= BATCH:
-            _write(db, _state["html_pending"], "html")
-            _state["html_pending"] = []
-        _state["html_misses"] += 1
+        _keep("html", key, zlib.compress(output.encode("utf-8"), 1))
         return output
 
 
