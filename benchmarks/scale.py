@@ -1,13 +1,16 @@
-"""The scale benchmark: generation, MkDocs, search index, memory, size and search in a browser.
+"""The scale benchmark: cold, no-change and add-one builds, each split into generation, MkDocs and
+search index, against plain MkDocs on the same pages; memory, size and search in a browser.
 
-Usage: .venv/bin/python benchmarks/scale.py N [N ...] [--write]   (e.g. 100 1000 10000)
+Usage: .venv/bin/python benchmarks/scale.py N [N ...] [--write]   (e.g. 1000 10000)
 
 For each N: a scratch copy of the project (configuration, gazetteer, hand-written docs) with N
-articles from benchmarks/corpus.py, then, timed with the real CLI: a cold generation, a
-no-change generation, a generation after adding one article, then (on those N + 1 articles) the
-MkDocs build, the Pagefind index;
-peak memory of those processes; the built site's size; and in headless Chromium (Debian's) the time
-from page load until each search answers and from the last keystroke to the first result.
+articles from benchmarks/corpus.py, then, timed with the real CLI (`briefing build`, end to end):
+a cold build, a no-change build, and a build after adding one article, each split into its steps
+as the CLI reports them (generation; MkDocs; the search index, Pagefind); then on the same N + 1
+articles a plain MkDocs build (`BRIEFING_RENDER_CACHE=0`: every page converted and templated, into
+another folder), and each build's ratio to it; the peak memory of the largest process of each
+build's tree and of Pagefind run alone; the site's size; and in headless Chromium (Debian's) the
+time from page load until each search answers and from the last keystroke to the first result.
 --write appends the table (with machine, versions and date) to benchmarks/RESULTS.md.
 Run by hand; tests/test_scale_smoke.py runs N = 100.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -45,8 +49,8 @@ def project(n: int) -> Path:
     return root
 
 
-def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float]:
-    """Wall time (s) and peak resident memory (MB) of a command: of its own process (sampled from
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float, str]:
+    """Wall time (s), peak resident memory (MB) and what it printed on stderr, of a command; memory: of its own process (sampled from
     /proc every 50 ms) and of the largest process of its tree (MkDocs' tree includes the Pagefind
     run of the hook; generation's, its worker processes)."""
     started = time.perf_counter()
@@ -65,7 +69,9 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
         if proc.returncode != 0:
             err.seek(0)
             raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode(errors='replace')[-2000:]}")
-    return seconds, own / 1024, usage.ru_maxrss / 1024
+        err.seek(0)
+        printed = err.read().decode(errors="replace")
+    return seconds, own / 1024, usage.ru_maxrss / 1024, printed
 
 
 def _peak_kb(pid: int) -> int:
@@ -149,27 +155,43 @@ def _search_timings(browser, url: str) -> dict[str, float]:
     return out
 
 
+PHASES = ("cold", "no change", "add one")
+GENERATED = re.compile(r"^briefing: \d+ sources .* in ([\d.]+) s;", re.M)
+SITE = re.compile(r"^briefing: site built in .*: MkDocs ([\d.]+) s, search index ([\d.]+) s$", re.M)
+
+
+def build(root: Path, env: dict | None = None, extra: tuple[str, ...] = ()) -> dict[str, float]:
+    """`briefing build` end to end, and its steps as the CLI reports them."""
+    seconds, _, tree_peak, printed = timed([sys.executable, "-m", "generator", "build", *extra], root,
+                                           {"SOURCE_DATE_EPOCH": "1764979200", **(env or {})})
+    generated, site = GENERATED.search(printed), SITE.search(printed)
+    if not generated or not site:
+        raise SystemExit(f"briefing build did not report its steps:\n{printed[-2000:]}")
+    return {"generation (s)": float(generated[1]), "MkDocs (s)": float(site[1]),
+            "search index (s)": float(site[2]), "end to end (s)": seconds,
+            "peak memory, largest process (MB)": tree_peak}
+
+
 def run(n: int, browser: bool = True, chromium=None) -> dict[str, float | str]:
     from generator.search import command as pagefind_command
 
     root = project(n)
-    py = [sys.executable, "-m", "generator"]
-    figures: dict[str, float | str] = {}
-    memory = []
-    for label in ("cold generation (s)", "no-change generation (s)", "generation after adding one (s)"):
-        if label.startswith("generation after"):
+    builds = {}
+    for phase in PHASES:
+        if phase == "add one":
             make_corpus(1, root / "seeds", start=n)
-        figures[label], _, peak = timed(py + ["build", "--no-site"], root)
-        memory.append(peak)
-    total, mkdocs_peak, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q"], root, {"BRIEFING_GENERATED": "1"})
-    search, _, search_peak = timed(pagefind_command(root / "site"), root)  # again, alone, to tell them apart
-    figures["MkDocs build (s)"] = total - search
-    figures["search index, Pagefind (s)"] = search
-    figures["full build (s)"] = figures["no-change generation (s)"] + total
-    figures["generation ÷ MkDocs build"] = figures["no-change generation (s)"] / figures["MkDocs build (s)"]
-    figures["peak memory: generation (MB)"] = max(memory)
-    figures["peak memory: MkDocs (MB)"] = mkdocs_peak  # its own process, without the hook's Pagefind
-    figures["peak memory: Pagefind (MB)"] = search_peak
+        builds[phase] = build(root)
+    plain = build(root, {"BRIEFING_RENDER_CACHE": "0"}, ("--site-dir", str(root / "site-plain")))
+    _, _, search_peak, _ = timed(pagefind_command(root / "site-plain"), root)  # alone, for its memory
+    figures: dict[str, float | str] = {}
+    for phase in PHASES:
+        for step, value in builds[phase].items():
+            figures[f"{phase}: {step}"] = value
+        figures[f"{phase}: end to end ÷ plain MkDocs"] = builds[phase]["end to end (s)"] / plain["MkDocs (s)"]
+    figures["plain MkDocs, same pages, cache off (s)"] = plain["MkDocs (s)"]
+    figures["plain MkDocs: search index (s)"] = plain["search index (s)"]
+    figures["plain MkDocs: peak memory, largest process (MB)"] = plain["peak memory, largest process (MB)"]
+    figures["peak memory: Pagefind alone (MB)"] = search_peak
     size = subprocess.run(["du", "-sm", str(root / "site")], capture_output=True, text=True).stdout.split()[0]
     figures["site size (MB)"] = float(size)
     figures["pages"] = float(sum(1 for _ in (root / "site").rglob("index.html")))

@@ -33,6 +33,16 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def pages_code_digest() -> str:
+    """All the code that makes pages: generator/ with its page modules and their templates."""
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.j2")]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def config_digest(config: Config) -> str:
     """Everything in briefing.yml that per-source work depends on: themes, gazetteer, glossary terms."""
     themes = [[t.id, t.threshold, [list(term) for term in t.terms]] for t in config.themes]

@@ -6,6 +6,7 @@ import argparse
 import logging
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from generator import __version__
@@ -152,6 +153,10 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
             print(f"briefing: {line}", file=sys.stderr)
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
         cfg["site_dir"] = str(staging)
+        from generator import search
+
+        search.last_seconds(reset=True)
+        started = time.perf_counter()
         try:
             build(cfg)
             swap_in(staging, final)
@@ -166,7 +171,10 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
 
     if render_cache.last_summary():
         print(f"briefing: {render_cache.last_summary()}", file=sys.stderr)
-    print(f"briefing: site built in {final}", file=sys.stderr)
+    # MkDocs' time is the build's but the search index's (run by the hook at its end)
+    seconds, indexing = time.perf_counter() - started, search.last_seconds()
+    print(f"briefing: site built in {final}: MkDocs {seconds - indexing:.2f} s, search index {indexing:.2f} s",
+          file=sys.stderr)
     return 0
 
 

@@ -18,27 +18,38 @@ from pathlib import Path
 from generator import arrivals
 from generator.errors import OutputError, Problem
 from generator.models import Briefing
-from generator.pages import iter_pages
+from generator.pages import Memo, iter_pages
 from generator.safety import atomic_write, deferred_signals
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = "journal.json"
+# Beside the manifest outside docs/: for each file made from a Memo, its key and the size and time
+# of the file it made. A file whose key, size and time are unchanged is not made, read or written.
+KEYS = "briefing-page-keys.json"
 
 
 def render(briefing: Briefing) -> dict[str, bytes]:
     """Every generated file as {path relative to docs/: bytes}. Pure."""
-    return dict(iter_files(briefing))
+    return {path: _made(data) for path, data in iter_files(briefing)}
 
 
-def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes]]:
-    """Every generated file as (path relative to docs/, bytes), one at a time: write() takes each as
-    it comes, so the whole site is never in memory at once (1 GB at 10,000 sources). Pure."""
+def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes | Memo]]:
+    """Every generated file as (path relative to docs/, bytes, or a Memo that write() makes only
+    when its key changed), one at a time: write() takes each as it comes, so the whole site is
+    never in memory at once (1 GB at 10,000 sources). Pure."""
     seen: set[str] = set()
     for path, data in iter_pages(briefing):
         if path in seen:
             raise OutputError(f"two generated files would be {path}; rename one of the seeds or themes")
         seen.add(path)
-        yield path, (data if isinstance(data, bytes) else data.encode("utf-8"))
+        yield path, (data if isinstance(data, (bytes, Memo)) else data.encode("utf-8"))
+
+
+def _made(data: bytes | Memo) -> bytes:
+    if isinstance(data, Memo):
+        made = data.make()
+        return made if isinstance(made, bytes) else made.encode("utf-8")
+    return data
 
 
 def write_arrivals(path: Path, record: Mapping[str, str], shown: str) -> list[Problem]:
@@ -76,14 +87,23 @@ def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Pa
         raise
 
 
-def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[Problem]]:
+def _write(files: Iterable[tuple[str, bytes | Memo]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[Problem]]:
     previous, problems = read_manifest(docs_dir, mirror_of(staging))
+    old_keys, keys = _read_keys(staging.parent / KEYS), {}
     made: list[str] = []
     changed: list[str] = []
     generated: set[str] = set()
     for rel, data in files:
         generated.add(rel)
         target = docs_dir / rel
+        if isinstance(data, Memo):
+            if rel in previous and (stat := _stat(target)) is not None and old_keys.get(rel) == [data.key, *stat]:
+                keys[rel] = old_keys[rel]
+                made.append(rel)  # made from the same inputs, and the file is as it was made
+                continue
+            memo, data = data, _made(data)
+        else:
+            memo = None
         if target.is_symlink() or (target.exists() and not target.is_file()):
             problems.append(Problem(_show(docs_dir, rel), "exists and is not a regular file; not overwritten"))
             continue
@@ -99,18 +119,54 @@ def _write(files: Iterable[tuple[str, bytes]], docs_dir: Path, staging: Path) ->
         if current != data:
             changed.append(rel)
             atomic_write(staging / "files" / rel, data)  # step 1, file by file as they come
+        if memo is not None:
+            keys[rel] = memo.key  # its size and time are read once it is in place
     # Files made before and not now; one refused above (something else is in the way) is never deleted.
     removed = [rel for rel in sorted(previous - generated)
                if (docs_dir / rel).is_file() and not (docs_dir / rel).is_symlink()]
     manifest = (json.dumps(sorted(made), indent=0) + "\n").encode()
     if not changed and not removed and _read_bytes(docs_dir / MANIFEST) == manifest:
         atomic_write(mirror_of(staging), manifest, only_if_changed=True)
+        _write_keys(staging.parent / KEYS, keys, docs_dir)
         return {"written": 0, "unchanged": len(made), "removed": 0}, problems
     journal = {"move": changed, "remove": removed, "manifest": sorted(made)}
     with deferred_signals():  # Ctrl-C waits until docs/ is complete again
         atomic_write(staging / JOURNAL, json.dumps(journal).encode())  # the commit point
         apply(journal, docs_dir, staging)
+    _write_keys(staging.parent / KEYS, keys, docs_dir)
     return {"written": len(changed), "unchanged": len(made) - len(changed), "removed": len(removed)}, problems
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _read_keys(path: Path) -> dict:
+    """The page keys of the last write; {} when missing or damaged (every Memo is then made)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_keys(path: Path, keys: dict, docs_dir: Path) -> None:
+    """Each Memo's key with the size and time of its file as it now is in docs/. Written after the
+    files: a write that dies first leaves an older record, whose sizes and times no longer match."""
+    record = {}
+    for rel, key in keys.items():
+        if isinstance(key, list):
+            record[rel] = key
+        elif (stat := _stat(docs_dir / rel)) is not None:
+            record[rel] = [key, *stat]
+    try:
+        atomic_write(path, json.dumps(record, sort_keys=True).encode(), only_if_changed=True)
+    except OSError:
+        path.unlink(missing_ok=True)  # no record: the next build makes every page
 
 
 def recover(docs_dir: Path, staging: Path) -> None:

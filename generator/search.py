@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from generator.errors import SearchIndexError
@@ -26,8 +27,20 @@ def command(site_dir: Path) -> list[str]:
             "--exclude-selectors", EXCLUDE, "--force-language", "en"]
 
 
+_timing = {"seconds": 0.0}
+
+
+def last_seconds(reset: bool = False) -> float:
+    """How long the last build_index took (0 when none ran since the last reset): the CLI reports it."""
+    seconds = _timing["seconds"]
+    if reset:
+        _timing["seconds"] = 0.0
+    return seconds
+
+
 def build_index(site_dir: Path) -> str:
     """Index site_dir into site_dir/pagefind/; return Pagefind's summary. Raises SearchIndexError."""
+    started = time.perf_counter()
     try:
         # tethered: a build killed meanwhile (even by kill -9) takes Pagefind with it
         result = subprocess.run(tethered(command(site_dir)), capture_output=True, text=True, timeout=600)
@@ -36,5 +49,6 @@ def build_index(site_dir: Path) -> str:
     if result.returncode != 0:
         tail = (result.stderr or result.stdout).strip().splitlines()[-3:]
         raise SearchIndexError("pagefind failed: " + " / ".join(tail))
+    _timing["seconds"] = time.perf_counter() - started
     summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line or "Total" in line]
     return "; ".join(summary) or "search index built"

@@ -56,10 +56,19 @@ def search(page, query: str) -> tuple[str, list[str]]:
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
-    box.type(query)
+    box.press("End")
+    page.wait_for_function("() => !/matching document/i.test("
+                           "(document.querySelector('.md-search-result__meta') || {}).textContent || '')")
+    # The whole query at once, then a key Material's search listens for (it reads the box on keyup):
+    # typed letter by letter, the answer to a shorter prefix ("No matching documents" for "Sho")
+    # could be read as the answer to the query.
+    box.fill(query)
+    box.press("End")
     page.wait_for_function(
         "q => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /matching document/i.test(m.textContent) && document.querySelector('.md-search__input').value === q }",
+        " return m && document.querySelector('.md-search__input').value === q"
+        " && (/^No matching/i.test(m.textContent.trim()) || (/matching document/i.test(m.textContent)"
+        " && document.querySelector('.md-search-result__item'))) }",
         arg=query, timeout=15000)
     meta = page.inner_text(".md-search-result__meta").strip()
     titles = page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()

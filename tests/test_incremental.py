@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 from conftest import copy_project, run_cli
 
@@ -66,3 +67,42 @@ def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path):
     entries[2].write_bytes(b"\x00\xff")
     assert build(project)[:2] == (3, 2)
     assert docs_of(project) == first
+
+
+def test_a_source_page_is_made_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
+    """Source pages are made from a key of their inputs (pages.Memo): a rebuild with nothing changed
+    makes none; a page edited by hand in docs/ is made and restored; a source added makes its page
+    alone; the gazetteer changed makes them all; and docs/ then equals a fresh build's."""
+    from generator import pipeline
+    from generator.pages import source
+
+    made: list[str] = []
+    original = source.source_page
+    monkeypatch.setattr(source, "source_page", lambda a, b: made.append(a.id) or original(a, b))
+    project = copy_project(tmp_path / "p")
+    pipeline.run(project / "briefing.yml")
+    assert len(made) == 5
+    made.clear()
+    pipeline.run(project / "briefing.yml")
+    assert made == []
+    page = sorted((project / "docs" / "sources").glob("00*.md"))[0]
+    kept = page.read_bytes()
+    page.write_text("edited by hand\n")
+    pipeline.run(project / "briefing.yml")
+    assert made == [page.stem] and page.read_bytes() == kept
+    made.clear()
+    (project / "seeds" / "new.txt").write_text(NEW)  # a source added: its page alone is made
+    pipeline.run(project / "briefing.yml")
+    assert made == ["new"]
+    made.clear()
+    gazetteer = project / "gazetteer.yml"  # the gazetteer changes what every source reads: all are made
+    gazetteer.write_text(gazetteer.read_text(encoding="utf-8").replace(
+        "aliases: [Emomali Rahmonov,", "aliases: [Rahmon Emomali, Emomali Rahmonov,"), encoding="utf-8")
+    pipeline.run(project / "briefing.yml")
+    assert len(made) == 6
+    fresh = copy_project(tmp_path / "fresh")
+    shutil.copy2(project / "seeds" / "new.txt", fresh / "seeds" / "new.txt")
+    shutil.copy2(project / "arrivals.json", fresh / "arrivals.json")
+    shutil.copy2(gazetteer, fresh / "gazetteer.yml")
+    pipeline.run(fresh / "briefing.yml")
+    assert docs_of(project) == docs_of(fresh)

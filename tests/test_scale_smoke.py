@@ -32,9 +32,14 @@ def test_scale_benchmark_runs_at_100(browser):
     engine = figures.pop("search box: engine")
     assert engine == "Pagefind page"
     assert all(isinstance(v, float) and math.isfinite(v) and v > 0 for v in figures.values()), figures
-    assert figures["no-change generation (s)"] < figures["cold generation (s)"]
-    assert figures["pages"] > 100 and 0 < figures["generation ÷ MkDocs build"] < 5
-    assert all(figures[f"peak memory: {step} (MB)"] > 20 for step in ("generation", "MkDocs", "Pagefind"))
+    assert figures["no change: generation (s)"] < figures["cold: generation (s)"]
+    for phase in scale.PHASES:  # each build split into its steps, which add up to less than the whole
+        steps = sum(figures[f"{phase}: {step} (s)"] for step in ("generation", "MkDocs", "search index"))
+        assert steps < figures[f"{phase}: end to end (s)"], phase
+        assert figures[f"{phase}: peak memory, largest process (MB)"] > 20, phase
+    # the render cache: a no-change build's MkDocs step is well under plain MkDocs' on the same pages
+    assert figures["no change: MkDocs (s)"] < figures["plain MkDocs, same pages, cache off (s)"]
+    assert figures["pages"] > 100 and figures["peak memory: Pagefind alone (MB)"] > 20
     assert "search box: load → answer (s)" in figures and "search page: keystroke → result (UI debounce included) (s)" in figures
     text = scale.table({100: {**figures, "search box: engine": engine}})
-    assert "| cold generation (s) |" in text and "| search box: engine | Pagefind page |" in text
+    assert "| cold: generation (s) |" in text and "| search box: engine | Pagefind page |" in text

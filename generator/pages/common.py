@@ -9,10 +9,23 @@ inline-pattern match (most of MkDocs' time at thousands of pages). Links there a
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from generator.markdown_text import front_matter, href, html_text, human_date, inline
 from generator.models import INFERRED, NONE, Article
 from generator.pages.templating import markup, render
+
+
+@dataclass(frozen=True)
+class Memo:
+    """A page given as the digest of everything it is made from, and how to make it: the renderer
+    makes it only when the digest differs from the one the file in docs/ was made from (issue 18).
+    A family that gives one must put into the key all that `make` reads."""
+
+    key: str
+    make: Callable[[], str | bytes]
+
 
 NEWEST = 5
 # Material's search ranks a page's words by this factor: sources and theme pages, the article text
