@@ -95,12 +95,21 @@ def _ego_network(summary: EntitySummary, briefing: Briefing, page: str) -> str:
     ids = [summary.entity.id] + [r.entity for r in summary.related[:NETWORK_SIZE - 1]]
     if len(ids) < 3:
         return ""
-    edges = _edges(ids, briefing, page)
+    # The ties among the others are drawn thin, without their count: those counts grow with every
+    # source that names two of them, and the page would change (be made, converted and indexed
+    # again) with sources that do not name its actor at all.
+    edges = [edge if edge[0] == 0 else (edge[0], edge[1], 0, edge[3], _also_named(ids[edge[0]], ids[edge[1]], briefing))
+             for edge in _edges(ids, briefing, page)]
     alt = (f"Network: {summary.entity.name} and the {len(ids) - 1} actors most often named in the same paragraphs, "
            f"with {len(edges)} ties; the table below lists them with the paragraphs.")
     return chart_figure(network_svg([_node(i, briefing, page) for i in ids], edges, center=True), alt,
-                         "Named together: a line for each pair of actors named in the same paragraph, the thicker "
-                         "the more often; each line opens one such paragraph, each name its page.")
+                         f"Named together: a line for each pair of actors named in the same paragraph; from "
+                         f"{summary.entity.name}, the thicker the more often. Each line opens one such paragraph, "
+                         f"each name its page.")
+
+
+def _also_named(a: str, b: str, briefing: Briefing) -> str:
+    return f"{briefing.entity(a).entity.name} and {briefing.entity(b).entity.name}: also named together"
 
 
 def _overview_network(briefing: Briefing, page: str) -> tuple[str, list]:

@@ -97,7 +97,8 @@ def grid_chart(rows: list[tuple[str, dict[int, int]]]) -> str:
 def network_svg(nodes: list[tuple[str, str, str]], edges: list[tuple[int, int, int, str, str]],
                 center: bool = False) -> str:
     """Actors named together: nodes (id, name, link) on a circle, the first in the middle when
-    `center`; edges (a, b, weight, link, label) as lines whose width grows with the weight, each a
+    `center`; edges (a, b, weight, link, label) as lines whose width grows with the weight (0: the
+    thinnest, a tie not counted), each a
     link to a paragraph that names both. Colours and fonts come from briefing.css (.network)."""
     width, height = 640, 440
     cx, cy = width / 2, height / 2
@@ -107,7 +108,7 @@ def network_svg(nodes: list[tuple[str, str, str]], edges: list[tuple[int, int, i
     for i in range(len(ring)):
         angle = -math.pi / 2 + 2 * math.pi * i / max(len(ring), 1)
         places.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
-    top = max((w for _, _, w, _, _ in edges), default=1)
+    top = max((w for _, _, w, _, _ in edges), default=0) or 1  # a weight of 0: a thin line, uncounted
     parts = [f'<svg class="network" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">']
     for a, b, weight, link, label in sorted(edges, key=lambda e: e[2]):
         (x1, y1), (x2, y2) = places[a], places[b]
