@@ -230,3 +230,14 @@ def test_a_gazetteer_that_is_not_a_list_and_a_damaged_cache_entry_get_messages_n
         entry.write_text('{"meta": []}')
     result = run_cli("build", "--no-site", cwd=project)
     assert result.returncode == 0 and "5 processed, 0 from cache" in result.stderr, result.stderr
+
+
+def test_gazetteer_descriptions_are_written_for_readers():
+    """Descriptions show on actor pages: a maintainer's note ("seed 004", "interviewed in seed 003")
+    is for a YAML comment, never for a description."""
+    import re
+
+    gazetteer = config_mod.load(ROOT / "briefing.yml").gazetteer
+    notes = [spec.name for spec in gazetteer.entities
+             if re.search(r"\b(seed|source) ?\d{3}\b|\bseeds?/", spec.description or "", re.I)]
+    assert notes == []
