@@ -70,21 +70,26 @@ def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path):
 
 
 def test_a_source_page_is_made_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
-    """Source pages are made from a key of their inputs (pages.Memo): a rebuild with nothing changed
-    makes none; a page edited by hand in docs/ is made and restored; a source added makes its page
-    alone; the gazetteer changed makes them all; and docs/ then equals a fresh build's."""
+    """Source and actor pages are made from a key of their inputs (pages.Memo): a rebuild with
+    nothing changed makes none; a page edited by hand in docs/ is made and restored; a source added
+    makes its page alone, and the pages of actors it names or whose ties it changes, not the others;
+    the gazetteer changed makes every source page; and docs/ then equals a fresh build's."""
     from generator import pipeline
-    from generator.pages import source
+    from generator.pages import actors, source
 
     made: list[str] = []
     original = source.source_page
     monkeypatch.setattr(source, "source_page", lambda a, b: made.append(a.id) or original(a, b))
+    actor_pages: list[str] = []
+    original_actor = actors.entity_page
+    monkeypatch.setattr(actors, "entity_page", lambda s, b: actor_pages.append(s.entity.id) or original_actor(s, b))
     project = copy_project(tmp_path / "p")
-    pipeline.run(project / "briefing.yml")
-    assert len(made) == 5
+    briefing = pipeline.run(project / "briefing.yml").briefing
+    assert len(made) == 5 and len(actor_pages) == len(briefing.entities) > 50
     made.clear()
+    actor_pages.clear()
     pipeline.run(project / "briefing.yml")
-    assert made == []
+    assert made == [] and actor_pages == []
     page = sorted((project / "docs" / "sources").glob("00*.md"))[0]
     kept = page.read_bytes()
     page.write_text("edited by hand\n")
@@ -92,8 +97,10 @@ def test_a_source_page_is_made_again_only_when_what_it_shows_changed(tmp_path, m
     assert made == [page.stem] and page.read_bytes() == kept
     made.clear()
     (project / "seeds" / "new.txt").write_text(NEW)  # a source added: its page alone is made
-    pipeline.run(project / "briefing.yml")
+    added = pipeline.run(project / "briefing.yml").briefing
     assert made == ["new"]
+    named = {m.entity for m in added.mentions["new"]}
+    assert named <= set(actor_pages) and len(actor_pages) < len(added.entities) / 2, (named, actor_pages)
     made.clear()
     gazetteer = project / "gazetteer.yml"  # the gazetteer changes what every source reads: all are made
     gazetteer.write_text(gazetteer.read_text(encoding="utf-8").replace(
@@ -105,4 +112,38 @@ def test_a_source_page_is_made_again_only_when_what_it_shows_changed(tmp_path, m
     shutil.copy2(project / "arrivals.json", fresh / "arrivals.json")
     shutil.copy2(gazetteer, fresh / "gazetteer.yml")
     pipeline.run(fresh / "briefing.yml")
+    assert docs_of(project) == docs_of(fresh)
+
+
+def test_an_actor_page_follows_ties_among_the_actors_around_it(tmp_path):
+    """An actor page's network draws the ties among the actors around it: a source that names two of
+    them together, and not the actor, must still make that page again (its key holds those ties)."""
+    from generator import pipeline
+    from generator.pages.charts import NETWORK_SIZE
+
+    project = copy_project(tmp_path / "p")
+    briefing = pipeline.run(project / "briefing.yml").briefing
+    known = {s.entity.id: s for s in briefing.entities if s.entity.reviewed}
+    choice = None
+    for summary in briefing.entities:
+        around = [r.entity for r in summary.related[:NETWORK_SIZE - 1] if r.entity in known]
+        for i, a in enumerate(around):
+            tied = {r.entity for r in known[a].related}
+            b = next((b for b in around[i + 1:] if b not in tied), None)
+            if b:
+                choice = summary.entity.id, known[a].entity.name, known[b].entity.name
+                break
+        if choice:
+            break
+    assert choice, "the flagship has an actor with two untied actors around it"
+    centre, a, b = choice
+    (project / "seeds" / "ties.txt").write_text(f"A meeting of neighbours\n\n{a} and {b} held talks on Monday.\n")
+    pipeline.run(project / "briefing.yml")
+    fresh = copy_project(tmp_path / "fresh")
+    shutil.copy2(project / "seeds" / "ties.txt", fresh / "seeds" / "ties.txt")
+    shutil.copy2(project / "arrivals.json", fresh / "arrivals.json")
+    pipeline.run(fresh / "briefing.yml")
+    page = f"entities/{centre}.md"
+    assert f"{a} and {b}: also named together" in (fresh / "docs" / page).read_text(encoding="utf-8") \
+        or f"{b} and {a}: also named together" in (fresh / "docs" / page).read_text(encoding="utf-8")
     assert docs_of(project) == docs_of(fresh)

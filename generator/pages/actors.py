@@ -9,10 +9,14 @@ from generator.models import Article, Briefing, EntitySummary
 from generator.pages.charts import NETWORK_SIZE, network_svg
 from generator.pages.charts import figure as chart_figure
 from generator.pages.common import (
+    Memo,
+    article_digest,
     date_label,
+    digest,
     kind_title,
     kinds_in_order,
     search_filters,
+    shared_inputs,
     short_label,
     source_link,
     sources_count,
@@ -30,12 +34,31 @@ SIGNAL_LABELS = {"title": "after a title (“President …”)", "multi": "sever
                  "adjective": "before a noun", "alias": "an acronym given with its expansion"}
 
 
-def pages(briefing: Briefing) -> Iterator[tuple[str, str]]:
-    """The actors index, the names to review, and one page per actor."""
+def pages(briefing: Briefing) -> Iterator[tuple[str, str | Memo]]:
+    """The actors index, the names to review, and one page per actor (made again only when what it
+    shows changed)."""
     yield "entities/index.md", entities_index(briefing)
     yield "entities/review.md", review_page(briefing)
+    shared = shared_inputs(briefing)
     for summary in briefing.entities:
-        yield f"entities/{summary.entity.id}.md", entity_page(summary, briefing)
+        yield f"entities/{summary.entity.id}.md", Memo(_inputs_key(summary, briefing, shared),
+                                                      lambda summary=summary: entity_page(summary, briefing))
+
+
+def _inputs_key(summary: EntitySummary, briefing: Briefing, shared: str) -> str:
+    """Everything entity_page reads: the actor's record, its mentions, its ties (with the other
+    actors' names), the sources it quotes, lists or cites (article_digest), and for its network the
+    ties among the actors around it (which pairs, and the paragraph each line opens). Change both
+    together."""
+    listed = dict.fromkeys(article_id for article_id, _ in summary.mentions)
+    cited = [article_id for r in summary.related for article_id, _ in r.evidence]
+    around = [r.entity for r in summary.related[:NETWORK_SIZE - 1]]
+    inside = set(around)
+    ties = [[n, [[r.entity, r.evidence[:1]] for r in briefing.entity(n).related if r.entity in inside]] for n in around]
+    parts = [shared, repr(summary.entity), [[a, m.anchor, m.start, m.end] for a, m in summary.mentions],
+             [[r.entity, briefing.entity(r.entity).entity.name, r.paragraphs, r.evidence] for r in summary.related],
+             ties, [article_digest(briefing.by_id[a]) for a in dict.fromkeys([*list(listed)[:QUOTED_SOURCES + LISTED_SOURCES], *cited])]]
+    return digest(parts)
 
 
 def entity_page(summary: EntitySummary, briefing: Briefing) -> str:

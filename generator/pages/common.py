@@ -8,12 +8,15 @@ inline-pattern match (most of MkDocs' time at thousands of pages). Links there a
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.cache import config_digest, pages_code_digest
 from generator.markdown_text import front_matter, href, html_text, human_date, inline
-from generator.models import INFERRED, NONE, Article
+from generator.models import INFERRED, NONE, Article, Briefing
 from generator.pages.templating import markup, render
 
 
@@ -26,6 +29,26 @@ class Memo:
     key: str
     make: Callable[[], str | bytes]
 
+
+
+def digest(parts) -> str:
+    """A Memo's key: the digest of a JSON-able list of what a page reads."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=list).encode()).hexdigest()
+
+
+def shared_inputs(briefing: Briefing) -> str:
+    """What the memoised pages read of the briefing as a whole: the code that makes pages (generator/,
+    its page modules and templates), what per-source work depends on (themes' terms, gazetteer:
+    cache.config_digest), the themes' titles and the glossary."""
+    titles = [(t.id, t.title) for t in briefing.config.themes]
+    return digest([pages_code_digest(), config_digest(briefing.config), titles, list(briefing.config.glossary)])
+
+
+def article_digest(article: Article) -> list:
+    """What fixes an article record, given the code and the configuration: the seed as read (its
+    bytes, format, encoding, sidecar, embedded metadata and their provenance)."""
+    source = article.source
+    return [article.id, source.sha256, source.fmt, source.encoding, source.sidecar, source.embedded, source.provenance]
 
 NEWEST = 5
 # Material's search ranks a page's words by this factor: sources and theme pages, the article text

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import unicodedata
 from collections.abc import Iterator
 from urllib.parse import quote
 
-from generator.cache import config_digest, pages_code_digest
 from generator.markdown_text import attr, cell, front_matter, href, html_text, human_date, inline, md
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Article, BlockKind, Briefing
-from generator.pages.common import SEARCH_BOOST, Memo, kind_title, kinds_in_order, search_filters
+from generator.pages.common import (
+    SEARCH_BOOST,
+    Memo,
+    article_digest,
+    digest,
+    kind_title,
+    kinds_in_order,
+    search_filters,
+    shared_inputs,
+)
 from generator.pages.templating import markup, render
 from generator.text import sentences
 
@@ -24,34 +30,22 @@ BOM = b"\xef\xbb\xbf"
 
 def pages(briefing: Briefing) -> Iterator[tuple[str, str | bytes | Memo]]:
     """Each source's page (made again only when what it shows changed) and its original file."""
-    shared = _shared_inputs(briefing)
+    shared = shared_inputs(briefing)
     for article in briefing.articles:
         yield f"sources/{article.id}.md", Memo(_inputs_key(article, briefing, shared),
                                               lambda article=article: source_page(article, briefing))
         yield f"sources/originals/{original_name(article)}", original_copy(article)
 
 
-def _shared_inputs(briefing: Briefing) -> str:
-    """What every source page reads of the briefing: the themes' titles, the glossary, what per-source
-    work depends on (themes' terms, gazetteer: cache.config_digest), and the code that makes pages
-    (generator/, its page modules and templates)."""
-    titles = [(t.id, t.title) for t in briefing.config.themes]
-    parts = [pages_code_digest(), config_digest(briefing.config), titles, list(briefing.config.glossary)]
-    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
-
-
 def _inputs_key(article: Article, briefing: Briefing, shared: str) -> str:
-    """Everything source_page reads: the seed as read (its bytes, sidecar, metadata; with the code
-    and the shared inputs, that fixes the article record), and of each actor it names, the mentions'
-    count and the actor's name, kind, review and other names. Change both together."""
-    source = article.source
+    """Everything source_page reads: the seed as read (article_digest), the shared inputs, and of
+    each actor it names, the mentions' count and the actor's name, kind, review and other names.
+    Change both together."""
     actors = []
     for m in briefing.mentions.get(article.id, ()):
         entity = briefing.entity(m.entity).entity
         actors.append([m.entity, entity.name, entity.kind, entity.reviewed, list(entity.aliases)])
-    parts = [shared, article.id, source.sha256, source.fmt, source.encoding, source.sidecar, source.embedded,
-             source.provenance, actors]
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=list).encode()).hexdigest()
+    return digest([shared, article_digest(article), actors])
 
 
 def original_name(article: Article) -> str:
