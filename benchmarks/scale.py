@@ -182,7 +182,7 @@ def run(n: int, browser: bool = True, chromium=None) -> dict[str, float | str]:
             make_corpus(1, root / "seeds", start=n)
         builds[phase] = build(root)
     plain = build(root, {"BRIEFING_RENDER_CACHE": "0"}, ("--site-dir", str(root / "site-plain")))
-    _, _, search_peak, _ = timed(pagefind_command(root / "site-plain"), root)  # alone, for its memory
+    _, _, search_peak, _ = timed(pagefind_command(root / "site-plain"), root)  # unbundled, for its memory
     figures: dict[str, float | str] = {}
     for phase in PHASES:
         for step, value in builds[phase].items():
@@ -191,7 +191,7 @@ def run(n: int, browser: bool = True, chromium=None) -> dict[str, float | str]:
     figures["plain MkDocs, same pages, cache off (s)"] = plain["MkDocs (s)"]
     figures["plain MkDocs: search index (s)"] = plain["search index (s)"]
     figures["plain MkDocs: peak memory, largest process (MB)"] = plain["peak memory, largest process (MB)"]
-    figures["peak memory: Pagefind alone (MB)"] = search_peak
+    figures["peak memory: Pagefind over the whole site, one process (MB)"] = search_peak
     size = subprocess.run(["du", "-sm", str(root / "site")], capture_output=True, text=True).stdout.split()[0]
     figures["site size (MB)"] = float(size)
     figures["pages"] = float(sum(1 for _ in (root / "site").rglob("index.html")))

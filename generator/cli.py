@@ -171,6 +171,8 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
 
     if render_cache.last_summary():
         print(f"briefing: {render_cache.last_summary()}", file=sys.stderr)
+    if search.last_summary():
+        print(f"briefing: search index: {search.last_summary()}", file=sys.stderr)
     # MkDocs' time is the build's but the search index's (run by the hook at its end)
     seconds, indexing = time.perf_counter() - started, search.last_seconds()
     print(f"briefing: site built in {final}: MkDocs {seconds - indexing:.2f} s, search index {indexing:.2f} s",

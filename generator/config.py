@@ -22,13 +22,14 @@ TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "ga
             "figures"}
 
 
-SEARCH_KEYS = {"material_box_up_to"}
+SEARCH_KEYS = {"material_box_up_to", "sources_per_bundle"}
 
 
 FIGURE_KEYS = {"currencies", "people"}
 
 
 MATERIAL_BOX_UP_TO = 100  # sources; above, the header's box sends the query to the Pagefind page
+SOURCES_PER_BUNDLE = 1000  # source pages per bundle of the search page's index (search.py)
 
 
 THEME_KEYS = {"id", "title", "description", "threshold", "terms"}
@@ -68,6 +69,7 @@ class Config:
     gazetteer: Gazetteer = Gazetteer()
     glossary: tuple[tuple[str, str], ...] = ()  # (term, definition), sorted by term
     material_box_up_to: int = MATERIAL_BOX_UP_TO  # see hooks.on_config
+    sources_per_bundle: int = SOURCES_PER_BUNDLE  # source pages per search index bundle (search.py)
     currencies: tuple[tuple[str, str], ...] = ()  # the topic's own currency names → codes ("rupee": "INR")
     people: tuple[str, ...] = ()  # the topic's own counted nouns ("Kurds"), beyond figures.PEOPLE
 
@@ -161,7 +163,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
             themes.append(theme)
     gazetteer = load_gazetteer(raw.get("gazetteer"), path, problems)
     glossary = _load_glossary(raw.get("glossary"), path, problems)
-    material_box_up_to = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
+    material_box_up_to, sources_per_bundle = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
     currencies, people = _figure_words(raw.get("figures") or {}, problem)
     if problems:
         return None
@@ -178,6 +180,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         gazetteer=gazetteer,
         glossary=glossary,
         material_box_up_to=material_box_up_to,
+        sources_per_bundle=sources_per_bundle,
         currencies=currencies,
         people=people,
     )
@@ -203,17 +206,22 @@ def _figure_words(value: Any, problem) -> tuple[tuple[tuple[str, str], ...], tup
             tuple(n.strip() for n in people) if ok_people else ())
 
 
-def _search_settings(value: Any, problem) -> int:
-    """search: {material_box_up_to: N}: the most sources for which the header's box is Material's."""
+def _search_settings(value: Any, problem) -> tuple[int, int]:
+    """search: {material_box_up_to: N, sources_per_bundle: M}: the most sources for which the header's
+    box is Material's; how many source pages go in one bundle of the search page's index."""
     if not isinstance(value, dict):
         problem("search", "expected a mapping such as {material_box_up_to: 100}")
-        return MATERIAL_BOX_UP_TO
+        return MATERIAL_BOX_UP_TO, SOURCES_PER_BUNDLE
     known_keys(value, SEARCH_KEYS, "search", problem)
     limit = value.get("material_box_up_to", MATERIAL_BOX_UP_TO)
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
         problem("search.material_box_up_to", "expected a whole number of sources (0 or more)")
-        return MATERIAL_BOX_UP_TO
-    return limit
+        limit = MATERIAL_BOX_UP_TO
+    per_bundle = value.get("sources_per_bundle", SOURCES_PER_BUNDLE)
+    if not isinstance(per_bundle, int) or isinstance(per_bundle, bool) or per_bundle < 1:
+        problem("search.sources_per_bundle", "expected a whole number of sources (1 or more)")
+        per_bundle = SOURCES_PER_BUNDLE
+    return limit, per_bundle
 
 
 def _load_glossary(value: Any, path: Path, problems: list[str]) -> tuple[tuple[str, str], ...]:

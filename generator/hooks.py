@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from generator import config as config_mod
 from generator import pipeline, render_cache
+from generator.config import SOURCES_PER_BUNDLE
 from generator.errors import BriefingError
 from generator.markdown_text import page_url
 from generator.pages import navigation
@@ -27,12 +28,14 @@ from generator.safety import build_lock
 log = logging.getLogger("mkdocs.briefing")
 VENDORED_SHIM = "assets/vendor/iframe-worker-shim.js"
 _abbreviations = ""  # the glossary as abbreviation definitions, set in on_config
+_per_bundle = SOURCES_PER_BUNDLE  # search.sources_per_bundle, set in on_config
+SEARCH_CACHE = ".cache/briefing-search"  # each bundle of the search index, under its pages' digest
 
 
 def on_config(config, **kwargs):
     """Generate the pages (unless `briefing build` has), then set the site's name, the nav, the search
     box and the glossary from briefing.yml."""
-    global _abbreviations
+    global _abbreviations, _per_bundle
     briefing_yml = Path(config.config_file_path).resolve().parent / "briefing.yml"
     try:
         generated = config.extra.get("briefing_generated")  # set by `briefing build`, which has generated
@@ -48,6 +51,7 @@ def on_config(config, **kwargs):
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
     _abbreviations = abbreviations(briefing_config.glossary)
+    _per_bundle = briefing_config.sources_per_bundle
     # The site's name and description are the briefing's, said once in briefing.yml (mkdocs.yml's are
     # placeholders); escaped, as MkDocs and Material put them into the page as they are.
     config.site_name = html.escape(" ".join(briefing_config.title.split()), quote=True)
@@ -116,7 +120,8 @@ def on_post_build(config, **kwargs):
     from generator.search import build_index
 
     try:
-        log.info("briefing: pagefind: %s", build_index(Path(config.site_dir)))
+        root = Path(config.config_file_path).resolve().parent
+        log.info("briefing: pagefind: %s", build_index(Path(config.site_dir), root / SEARCH_CACHE, _per_bundle))
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
 

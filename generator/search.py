@@ -5,15 +5,30 @@ HTML and writes site/pagefind/: a static, chunked index the browser loads piece 
 search stays fast at tens of thousands of pages. It reads only each page's article (not the nav),
 skips what Material's search skips (`data-search-exclude`), and takes its filters (theme,
 publication, year, kind of page) from the `data-pagefind-filter` marks the pages carry.
+
+The index is made in bundles (issue 18): the source pages, by a hash of their id, in bundles of
+about `search.sources_per_bundle` (1,000), and every other page in the main one (site/pagefind/).
+The search page merges them in the browser (Pagefind's mergeIndex; the list is
+site/pagefind/bundles.json). A bundle is indexed again only when one of its pages' files changed:
+each bundle's index is kept in .cache/briefing-search/ under the digest of its pages, and linked
+into the site when that digest is unchanged. Adding a source re-indexes the main bundle and its
+own; and no Pagefind process holds more than one bundle.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from generator.config import SOURCES_PER_BUNDLE
 from generator.errors import SearchIndexError
 from generator.safety import tethered
 
@@ -21,34 +36,139 @@ ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE = "[data-search-exclude], .headerlink, details"  # folded notes: scores, actor lists
 
 
-def command(site_dir: Path) -> list[str]:
-    """The Pagefind command line that indexes site_dir (also timed alone by benchmarks/scale.py)."""
+MAIN = "main"
+BUNDLES_FILE = "bundles.json"  # in site/pagefind/: the other bundles' folders, for the search page
+
+
+def command(site_dir: Path, output: Path | None = None) -> list[str]:
+    """The Pagefind command line that indexes site_dir (into output, else site_dir/pagefind/; also
+    timed alone by benchmarks/scale.py)."""
+    out = ["--output-path", str(output)] if output is not None else []
     return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector", ROOT_SELECTOR,
-            "--exclude-selectors", EXCLUDE, "--force-language", "en"]
+            "--exclude-selectors", EXCLUDE, "--force-language", "en", *out]
 
 
-_timing = {"seconds": 0.0}
+def bundle_of(rel: str, count: int, per_bundle: int = SOURCES_PER_BUNDLE) -> str:
+    """The bundle of a page (its path in the site): a source page's by a hash of its id, among
+    ceil(count / per_bundle) bundles; every other page, the main one."""
+    parts = rel.split("/")
+    if len(parts) == 3 and parts[0] == "sources" and parts[2] == "index.html" and parts[1] not in ("by-year", "originals"):
+        n = max(1, math.ceil(count / max(1, per_bundle)))
+        return f"s{int(hashlib.sha256(parts[1].encode()).hexdigest()[:8], 16) % n}"
+    return MAIN
+
+
+_last: dict = {"seconds": 0.0, "summary": ""}
 
 
 def last_seconds(reset: bool = False) -> float:
     """How long the last build_index took (0 when none ran since the last reset): the CLI reports it."""
-    seconds = _timing["seconds"]
+    seconds = _last["seconds"]
     if reset:
-        _timing["seconds"] = 0.0
+        _last.update(seconds=0.0, summary="")
     return seconds
 
 
-def build_index(site_dir: Path) -> str:
-    """Index site_dir into site_dir/pagefind/; return Pagefind's summary. Raises SearchIndexError."""
+def last_summary() -> str:
+    """What the last build_index did ("" when none ran since the last reset)."""
+    return _last["summary"]
+
+
+def build_index(site_dir: Path, cache_dir: Path | None = None, per_bundle: int = SOURCES_PER_BUNDLE) -> str:
+    """Index site_dir into site_dir/pagefind/ and its bundles; return a summary. A bundle whose pages
+    are unchanged since it was last indexed comes from cache_dir (none: every bundle is indexed).
+    Raises SearchIndexError."""
     started = time.perf_counter()
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # `mkdocs build` into a site built before
+    if cache_dir:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for left in cache_dir.glob(".briefing-search-*"):  # by a build killed while it indexed
+            shutil.rmtree(left, ignore_errors=True)
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                   if p.relative_to(site_dir).parts[0] != "pagefind")
+    count = sum(1 for rel in pages if bundle_of(rel, 1) != MAIN)
+    bundles: dict[str, list[str]] = {}
+    for rel in pages:
+        bundles.setdefault(bundle_of(rel, count, per_bundle), []).append(rel)
+    bundles.setdefault(MAIN, [])
+    indexed, reused, words = [], [], []
+    scratch = Path(tempfile.mkdtemp(prefix=".briefing-search-", dir=cache_dir or site_dir.parent))
+    try:
+        for name in sorted(bundles):
+            key = _bundle_key(site_dir, bundles[name])
+            target = site_dir / "pagefind" if name == MAIN else site_dir / "pagefind" / "bundles" / name
+            kept = cache_dir / name if cache_dir else None
+            if kept and (kept / "key").is_file() and (kept / "key").read_text() == key:
+                _link_tree(kept / "index", target)
+                reused.append(name)
+                continue
+            output = scratch / name
+            words.append(_run(_tree_of(site_dir, bundles[name], scratch / f"{name}-pages"), output))
+            if kept:  # kept whole or not at all: the key is written last
+                shutil.rmtree(kept, ignore_errors=True)
+                kept.mkdir(parents=True)
+                _link_tree(output, kept / "index")
+                (kept / "key").write_text(key)
+            _link_tree(output, target)
+            indexed.append(name)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if cache_dir:  # bundles that no longer exist
+        for old in cache_dir.iterdir() if cache_dir.is_dir() else ():
+            if old.name not in bundles and not old.name.startswith("."):
+                shutil.rmtree(old, ignore_errors=True)
+    others = [f"bundles/{name}/" for name in sorted(bundles) if name != MAIN]
+    (site_dir / "pagefind" / BUNDLES_FILE).write_text(json.dumps(others) + "\n", encoding="utf-8")
+    summary = (f"{len(pages)} pages in {len(bundles)} bundle(s), {len(indexed)} indexed, {len(reused)} unchanged"
+               + (f" ({'; '.join(w for w in words if w)})" if any(words) else ""))
+    _last.update(seconds=time.perf_counter() - started, summary=summary)
+    return summary
+
+
+def _bundle_key(site_dir: Path, pages: list[str]) -> str:
+    """The digest of a bundle: Pagefind's version and settings, and each page's path and bytes."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(json.dumps([version("pagefind"), command(Path("."))[3:]]).encode())
+    for rel in pages:
+        digest.update(rel.encode() + b"\0" + hashlib.sha256((site_dir / rel).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _tree_of(site_dir: Path, pages: list[str], folder: Path) -> Path:
+    """A folder holding just these pages at their places in the site (hard links), for Pagefind."""
+    for rel in pages:
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link(site_dir / rel, target)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Every file of source at the same place under target (hard links where the disk allows)."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            place = target / path.relative_to(source)
+            place.parent.mkdir(parents=True, exist_ok=True)
+            _link(path, place)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _run(site: Path, output: Path) -> str:
+    """Pagefind over site into output; its summary line."""
     try:
         # tethered: a build killed meanwhile (even by kill -9) takes Pagefind with it
-        result = subprocess.run(tethered(command(site_dir)), capture_output=True, text=True, timeout=600)
+        result = subprocess.run(tethered(command(site, output)), capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"pagefind could not run: {exc}") from None
     if result.returncode != 0:
         tail = (result.stderr or result.stdout).strip().splitlines()[-3:]
         raise SearchIndexError("pagefind failed: " + " / ".join(tail))
-    _timing["seconds"] = time.perf_counter() - started
-    summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line or "Total" in line]
-    return "; ".join(summary) or "search index built"
+    return ", ".join(line.strip() for line in result.stdout.splitlines() if "Indexed" in line and "page" in line)

@@ -112,6 +112,8 @@ def test_kill_9_during_the_site_build_leaves_no_copy_and_no_pagefind(tmp_path, g
     shutil.copytree(grown.project / ".cache" / "briefing", project / ".cache" / "briefing")  # MkDocs is most of it
     # once while MkDocs writes its fresh copy of the site, once while Pagefind indexes it
     for moment in ("mkdocs", "pagefind"):
+        # the search index kept from the last build would spare this one Pagefind (nothing changed)
+        shutil.rmtree(project / ".cache" / "briefing-search", ignore_errors=True)
         proc = start_build(project)
         if moment == "mkdocs":
             assert wait_until(lambda: any(p.name.startswith(".site.new-") for p in project.iterdir()), 120)
@@ -125,6 +127,9 @@ def test_kill_9_during_the_site_build_leaves_no_copy_and_no_pagefind(tmp_path, g
         assert again.returncode == 0, again.stderr
         assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]
         assert (project / "site" / "pagefind" / "pagefind-entry.json").is_file()
+        kept = project / ".cache" / "briefing-search"
+        assert not list(kept.glob(".briefing-search-*"))  # what the killed Pagefind left, gone
+        assert all((b / "key").is_file() and (b / "index" / "pagefind-entry.json").is_file() for b in kept.iterdir())
 
 
 def pagefind_of(project: Path) -> list[int]:

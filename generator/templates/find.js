@@ -16,6 +16,24 @@ if (window.PagefindUI) {
     if (query) params.set("query", query);
     history.replaceState(history.state, "", location.pathname + (params.toString() ? "?" + params : "") + location.hash);
   }
+  // The index comes in bundles (generator/search.py): the main one beside this page's scripts, the
+  // others listed in bundles.json. They are merged into Pagefind's module (mergeIndex) and the full
+  // filter list is loaded before the interface starts: the interface keeps the filter groups of
+  // whichever answer comes first, the full list or the first search's (only the groups whose data
+  // had loaded), and it shares this module and what it loaded. A query from the address runs after.
+  var base = new URL("../pagefind/", location.href);  // this page is find/, the index beside it
+  var ready = fetch(new URL("bundles.json", base)).then(function (r) { return r.ok ? r.json() : []; })
+    .catch(function () { return []; })
+    .then(function (bundles) {
+      return import(new URL("pagefind.js", base).href).then(function (p) {
+        return Promise.all(bundles.map(function (path) { return p.mergeIndex(new URL(path, base).href); }))
+          .then(function () { return p.filters(); });
+      });
+    }).catch(function () {});
+  ready.then(function () { start(query); });
+}
+
+function start(query) {
   var ui = new PagefindUI({
     element: "#find", showSubResults: true, showImages: false, resetStyles: false, debounceTimeoutMs: 60,
     openFilters: ["kind", "theme", "publication", "year"],  // every group shows its values at once
@@ -26,6 +44,7 @@ if (window.PagefindUI) {
       return term;
     }
   });
+  if (query) ui.triggerSearch(query);
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey || target.isContentEditable ||
@@ -35,11 +54,4 @@ if (window.PagefindUI) {
       if (box) { event.preventDefault(); event.stopPropagation(); box.focus(); }
     }
   }, true);
-  // Pagefind's interface keeps the filter groups of whichever answer comes first, the full list
-  // or the first search's (only the groups whose data had loaded): load the full list at once,
-  // before anyone types (the interface shares this module and what it loaded), and run a query
-  // from the address only after it.
-  var filtersLoaded = import("../pagefind/pagefind.js").then(function (p) { return p.filters(); })
-    .catch(function () {});
-  if (query) filtersLoaded.then(function () { ui.triggerSearch(query); });
 }
