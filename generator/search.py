@@ -49,11 +49,13 @@ def command(site_dir: Path, output: Path | None = None) -> list[str]:
 
 
 def bundle_of(rel: str, count: int, per_bundle: int = SOURCES_PER_BUNDLE) -> str:
-    """The bundle of a page (its path in the site): a source page's by a hash of its id, among
-    ceil(count / per_bundle) bundles; every other page, the main one."""
+    """The bundle of a page (its path in the site): a source page's by a hash of its id, among as
+    many bundles as count / per_bundle rounded up to a power of two (so that the sources are dealt
+    out anew only when their number passes a doubling, not with every bundle's worth); every other
+    page, the main one."""
     parts = rel.split("/")
     if len(parts) == 3 and parts[0] == "sources" and parts[2] == "index.html" and parts[1] not in ("by-year", "originals"):
-        n = max(1, math.ceil(count / max(1, per_bundle)))
+        n = 1 << max(0, math.ceil(math.log2(max(1, math.ceil(count / max(1, per_bundle))))))
         return f"s{int(hashlib.sha256(parts[1].encode()).hexdigest()[:8], 16) % n}"
     return MAIN
 

@@ -23,7 +23,8 @@ def search_summary(stderr: str) -> tuple[int, ...]:
 
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory):
-    """The flagship with two source pages per bundle: three source bundles and the main one."""
+    """The flagship with two source pages per bundle: its five sources dealt out over four bundles
+    (three rounded up to a power of two), and the main one."""
     project = copy_project(tmp_path_factory.mktemp("bundles") / "p")
     config = project / "briefing.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nsearch:\n  sources_per_bundle: 2\n", encoding="utf-8")
@@ -35,20 +36,21 @@ def bundled(tmp_path_factory):
 def test_a_rebuild_indexes_only_the_bundles_whose_pages_changed(bundled):
     project, stderr = bundled
     pages, bundles, indexed, unchanged = search_summary(stderr)
-    assert bundles == 4 and indexed == 4 and unchanged == 0
+    assert bundles >= 3 and indexed == bundles and unchanged == 0
     others = json.loads((project / "site" / "pagefind" / "bundles.json").read_text())
-    assert len(others) == 3 and all((project / "site" / "pagefind" / b / "pagefind-entry.json").is_file() for b in others)
+    assert len(others) == bundles - 1 and all((project / "site" / "pagefind" / b / "pagefind-entry.json").is_file() for b in others)
     again = run_cli("build", cwd=project)
     assert again.returncode == 0, again.stderr
-    assert search_summary(again.stderr) == (pages, 4, 0, 4)  # nothing changed: every bundle kept
+    assert search_summary(again.stderr) == (pages, bundles, 0, bundles)  # nothing changed: every bundle kept
     (project / "seeds" / "outpost.txt").write_text(
         "Outpost on the Panj\n\nPublication: Wire Service\n\nSeptember 3, 2024\n\nEngineers completed a "
         "Qaraghulmirza outpost on the Panj river, border officials said on Tuesday.\n", encoding="utf-8")
     added = run_cli("build", cwd=project)
     assert added.returncode == 0, added.stderr
     pages_after, bundles_after, indexed_after, unchanged_after = search_summary(added.stderr)
-    # 6 sources in 3 bundles: the main bundle (every list of sources changed) and the new source's
-    assert (bundles_after, indexed_after, unchanged_after) == (4, 2, 2) and pages_after > pages
+    # still four source bundles for six sources: the main bundle (every list of sources changed)
+    # and the new source's are indexed, the others kept
+    assert indexed_after == 2 and unchanged_after == bundles_after - 2 and pages_after > pages
 
 
 def test_the_search_page_searches_every_bundle_as_one(bundled, browser):
