@@ -43,6 +43,11 @@ def pages_code_digest() -> str:
     return digest.hexdigest()
 
 
+def pages_inputs_digest(config: Config) -> str:
+    """The code that makes pages and the configuration per-source work depends on, in one digest."""
+    return hashlib.sha256(f"{pages_code_digest()}:{config_digest(config)}".encode()).hexdigest()
+
+
 def config_digest(config: Config) -> str:
     """Everything in briefing.yml that per-source work depends on: themes, gazetteer, glossary terms."""
     themes = [[t.id, t.threshold, [list(term) for term in t.terms]] for t in config.themes]

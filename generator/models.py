@@ -290,6 +290,9 @@ class Briefing:
     events: tuple[tuple[str, Event], ...] = ()  # (article id, event), dated ones in date order, then the rest
     discrepancies: tuple[Discrepancy, ...] = ()
     added: dict[str, str] = field(default_factory=dict)  # article id → day it reached the briefing (arrivals.json)
+    # the code that makes pages and the configuration they read, as a digest (set by the pipeline):
+    # where the keys of the pages made only when their inputs change start (pages.common)
+    inputs_digest: str = ""
 
     def entity(self, entity_id: str) -> EntitySummary:
         return self._entity_index[entity_id]

@@ -8,13 +8,13 @@ import signal
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import arrivals
 from generator import config as config_mod
 from generator.aggregate import build_briefing
-from generator.cache import ArticleCache
+from generator.cache import ArticleCache, pages_inputs_digest
 from generator.clean import clean, structure
 from generator.config import Config
 from generator.dates import extract_events
@@ -138,7 +138,8 @@ def gather(config: Config, cache: ArticleCache | None = None, arrived: Mapping[s
         articles.append(article)
     problems.extend(_same_titles(articles))
     added = arrivals.assign(arrived or {}, (a.id for a in articles), day or arrivals.today())
-    return build_briefing(articles, config, added), problems
+    briefing = replace(build_briefing(articles, config, added), inputs_digest=pages_inputs_digest(config))
+    return briefing, problems
 
 
 def _same_titles(articles: list[Article]) -> list[Problem]:

@@ -14,7 +14,6 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.cache import config_digest, pages_code_digest
 from generator.markdown_text import front_matter, href, html_text, human_date, inline
 from generator.models import INFERRED, NONE, Article, Briefing
 from generator.pages.templating import markup, render
@@ -37,11 +36,11 @@ def digest(parts) -> str:
 
 
 def shared_inputs(briefing: Briefing) -> str:
-    """What the memoised pages read of the briefing as a whole: the code that makes pages (generator/,
-    its page modules and templates), what per-source work depends on (themes' terms, gazetteer:
-    cache.config_digest), the themes' titles and the glossary."""
+    """What the memoised pages read of the briefing as a whole: the code that makes pages and what
+    per-source work depends on (Briefing.inputs_digest, set by the pipeline from cache.py), the
+    themes' titles and the glossary."""
     titles = [(t.id, t.title) for t in briefing.config.themes]
-    return digest([pages_code_digest(), config_digest(briefing.config), titles, list(briefing.config.glossary)])
+    return digest([briefing.inputs_digest, titles, list(briefing.config.glossary)])
 
 
 def article_digest(article: Article) -> list:
