@@ -24,23 +24,26 @@ from generator.models import Article, Source
 FORMAT = 3
 
 
+def _files_digest(paths) -> str:
+    """The digest of files of generator/: each one's path in it and its bytes."""
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """The generator's source code: a new version of any stage invalidates every entry."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return _files_digest(Path(__file__).parent.glob("*.py"))
 
 
 @lru_cache(maxsize=1)
 def pages_code_digest() -> str:
     """All the code that makes pages: generator/ with its page modules and their templates."""
-    digest = hashlib.sha256()
     root = Path(__file__).parent
-    for path in sorted([*root.rglob("*.py"), *root.rglob("*.j2")]):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return _files_digest([*root.rglob("*.py"), *root.rglob("*.j2")])
 
 
 def pages_inputs_digest(config: Config) -> str:

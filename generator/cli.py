@@ -155,7 +155,7 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
         cfg["site_dir"] = str(staging)
         from generator import search
 
-        search.last_seconds(reset=True)
+        search.forget_last()
         started = time.perf_counter()
         try:
             build(cfg)

@@ -213,15 +213,15 @@ def _search_settings(value: Any, problem) -> tuple[int, int]:
         problem("search", "expected a mapping such as {material_box_up_to: 100}")
         return MATERIAL_BOX_UP_TO, SOURCES_PER_BUNDLE
     known_keys(value, SEARCH_KEYS, "search", problem)
-    limit = value.get("material_box_up_to", MATERIAL_BOX_UP_TO)
-    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-        problem("search.material_box_up_to", "expected a whole number of sources (0 or more)")
-        limit = MATERIAL_BOX_UP_TO
-    per_bundle = value.get("sources_per_bundle", SOURCES_PER_BUNDLE)
-    if not isinstance(per_bundle, int) or isinstance(per_bundle, bool) or per_bundle < 1:
-        problem("search.sources_per_bundle", "expected a whole number of sources (1 or more)")
-        per_bundle = SOURCES_PER_BUNDLE
-    return limit, per_bundle
+
+    def count(key: str, default: int, least: int) -> int:
+        number = value.get(key, default)
+        if not isinstance(number, int) or isinstance(number, bool) or number < least:
+            problem(f"search.{key}", f"expected a whole number of sources ({least} or more)")
+            return default
+        return number
+
+    return count("material_box_up_to", MATERIAL_BOX_UP_TO, 0), count("sources_per_bundle", SOURCES_PER_BUNDLE, 1)
 
 
 def _load_glossary(value: Any, path: Path, problems: list[str]) -> tuple[tuple[str, str], ...]:

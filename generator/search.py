@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from generator.config import SOURCES_PER_BUNDLE
@@ -48,31 +49,44 @@ def command(site_dir: Path, output: Path | None = None) -> list[str]:
             "--exclude-selectors", EXCLUDE, "--force-language", "en", *out]
 
 
-def bundle_of(rel: str, count: int, per_bundle: int = SOURCES_PER_BUNDLE) -> str:
-    """The bundle of a page (its path in the site): a source page's by a hash of its id, among as
-    many bundles as count / per_bundle rounded up to a power of two (so that the sources are dealt
-    out anew only when their number passes a doubling, not with every bundle's worth); every other
-    page, the main one."""
+def bundle_count(sources: int, per_bundle: int = SOURCES_PER_BUNDLE) -> int:
+    """How many bundles the source pages are dealt into: sources / per_bundle rounded up to a power
+    of two, so that they are dealt out anew only when their number passes a doubling, not with every
+    bundle's worth."""
+    return 1 << max(0, math.ceil(math.log2(max(1, math.ceil(sources / max(1, per_bundle))))))
+
+
+def _source_id(rel: str) -> str | None:
+    """The source's id when rel (a path in the site) is a source page."""
     parts = rel.split("/")
     if len(parts) == 3 and parts[0] == "sources" and parts[2] == "index.html" and parts[1] not in ("by-year", "originals"):
-        n = 1 << max(0, math.ceil(math.log2(max(1, math.ceil(count / max(1, per_bundle))))))
-        return f"s{int(hashlib.sha256(parts[1].encode()).hexdigest()[:8], 16) % n}"
-    return MAIN
+        return parts[1]
+    return None
+
+
+def bundle_of(rel: str, bundles: int) -> str:
+    """The bundle of a page: a source page's by a hash of its id among `bundles`; any other, the main one."""
+    source = _source_id(rel)
+    if source is None:
+        return MAIN
+    return f"s{int(hashlib.sha256(source.encode()).hexdigest()[:8], 16) % bundles}"
 
 
 _last: dict = {"seconds": 0.0, "summary": ""}
 
 
-def last_seconds(reset: bool = False) -> float:
-    """How long the last build_index took (0 when none ran since the last reset): the CLI reports it."""
-    seconds = _last["seconds"]
-    if reset:
-        _last.update(seconds=0.0, summary="")
-    return seconds
+def forget_last() -> None:
+    """Before a build: what build_index then did is what last_seconds and last_summary tell."""
+    _last.update(seconds=0.0, summary="")
+
+
+def last_seconds() -> float:
+    """How long build_index took since forget_last (0 when it did not run): the CLI reports it."""
+    return _last["seconds"]
 
 
 def last_summary() -> str:
-    """What the last build_index did ("" when none ran since the last reset)."""
+    """What build_index did since forget_last ("" when it did not run)."""
     return _last["summary"]
 
 
@@ -86,18 +100,18 @@ def build_index(site_dir: Path, cache_dir: Path | None = None, per_bundle: int =
         cache_dir.mkdir(parents=True, exist_ok=True)
         for left in cache_dir.glob(".briefing-search-*"):  # by a build killed while it indexed
             shutil.rmtree(left, ignore_errors=True)
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
-                   if p.relative_to(site_dir).parts[0] != "pagefind")
-    count = sum(1 for rel in pages if bundle_of(rel, 1) != MAIN)
-    bundles: dict[str, list[str]] = {}
+    pages = sorted(rel for rel in (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+                   if not rel.startswith("pagefind/"))
+    count = bundle_count(sum(1 for rel in pages if _source_id(rel) is not None), per_bundle)
+    bundles: dict[str, list[str]] = {MAIN: []}
     for rel in pages:
-        bundles.setdefault(bundle_of(rel, count, per_bundle), []).append(rel)
-    bundles.setdefault(MAIN, [])
+        bundles.setdefault(bundle_of(rel, count), []).append(rel)
+    settings = json.dumps([version("pagefind"), command(Path("."))[3:]])
     indexed, reused, words = [], [], []
     scratch = Path(tempfile.mkdtemp(prefix=".briefing-search-", dir=cache_dir or site_dir.parent))
     try:
         for name in sorted(bundles):
-            key = _bundle_key(site_dir, bundles[name])
+            key = _bundle_key(site_dir, bundles[name], settings)
             target = site_dir / "pagefind" if name == MAIN else site_dir / "pagefind" / "bundles" / name
             kept = cache_dir / name if cache_dir else None
             if kept and (kept / "key").is_file() and (kept / "key").read_text() == key:
@@ -106,19 +120,15 @@ def build_index(site_dir: Path, cache_dir: Path | None = None, per_bundle: int =
                 continue
             output = scratch / name
             words.append(_run(_tree_of(site_dir, bundles[name], scratch / f"{name}-pages"), output))
-            if kept:  # kept whole or not at all: the key is written last
-                shutil.rmtree(kept, ignore_errors=True)
-                kept.mkdir(parents=True)
-                _link_tree(output, kept / "index")
-                (kept / "key").write_text(key)
+            if kept:
+                _keep(output, kept, key)
             _link_tree(output, target)
             indexed.append(name)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    if cache_dir:  # bundles that no longer exist
-        for old in cache_dir.iterdir() if cache_dir.is_dir() else ():
-            if old.name not in bundles and not old.name.startswith("."):
-                shutil.rmtree(old, ignore_errors=True)
+    for old in cache_dir.iterdir() if cache_dir else ():  # bundles that no longer exist
+        if old.name not in bundles and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
     others = [f"bundles/{name}/" for name in sorted(bundles) if name != MAIN]
     (site_dir / "pagefind" / BUNDLES_FILE).write_text(json.dumps(others) + "\n", encoding="utf-8")
     summary = (f"{len(pages)} pages in {len(bundles)} bundle(s), {len(indexed)} indexed, {len(reused)} unchanged"
@@ -127,11 +137,21 @@ def build_index(site_dir: Path, cache_dir: Path | None = None, per_bundle: int =
     return summary
 
 
-def _bundle_key(site_dir: Path, pages: list[str]) -> str:
-    """The digest of a bundle: Pagefind's version and settings, and each page's path and bytes."""
-    from importlib.metadata import version
+def _keep(output: Path, kept: Path, key: str) -> None:
+    """A bundle's index kept for the next build, whole or not at all (its key is written last). A
+    cache that cannot be written only costs the next build this bundle's indexing."""
+    try:
+        shutil.rmtree(kept, ignore_errors=True)
+        kept.mkdir(parents=True)
+        _link_tree(output, kept / "index")
+        (kept / "key").write_text(key)
+    except OSError:
+        shutil.rmtree(kept, ignore_errors=True)
 
-    digest = hashlib.sha256(json.dumps([version("pagefind"), command(Path("."))[3:]]).encode())
+
+def _bundle_key(site_dir: Path, pages: list[str], settings: str) -> str:
+    """The digest of a bundle: Pagefind's version and settings, and each page's path and bytes."""
+    digest = hashlib.sha256(settings.encode())
     for rel in pages:
         digest.update(rel.encode() + b"\0" + hashlib.sha256((site_dir / rel).read_bytes()).digest())
     return digest.hexdigest()

@@ -10,7 +10,7 @@ from generator.pages.charts import NETWORK_SIZE, network_svg
 from generator.pages.charts import figure as chart_figure
 from generator.pages.common import (
     Memo,
-    article_digest,
+    article_inputs,
     date_label,
     digest,
     kind_title,
@@ -47,7 +47,7 @@ def pages(briefing: Briefing) -> Iterator[tuple[str, str | Memo]]:
 
 def _inputs_key(summary: EntitySummary, briefing: Briefing, shared: str) -> str:
     """Everything entity_page reads: the actor's record, its mentions, its ties (with the other
-    actors' names), the sources it quotes, lists or cites (article_digest), and for its network the
+    actors' names), the sources it quotes, lists or cites (article_inputs), and for its network the
     ties among the actors around it (which pairs, and the paragraph each line opens). Change both
     together."""
     listed = dict.fromkeys(article_id for article_id, _ in summary.mentions)
@@ -57,7 +57,7 @@ def _inputs_key(summary: EntitySummary, briefing: Briefing, shared: str) -> str:
     ties = [[n, [[r.entity, r.evidence[:1]] for r in briefing.entity(n).related if r.entity in inside]] for n in around]
     parts = [shared, repr(summary.entity), [[a, m.anchor, m.start, m.end] for a, m in summary.mentions],
              [[r.entity, briefing.entity(r.entity).entity.name, r.paragraphs, r.evidence] for r in summary.related],
-             ties, [article_digest(briefing.by_id[a]) for a in dict.fromkeys([*list(listed)[:QUOTED_SOURCES + LISTED_SOURCES], *cited])]]
+             ties, [article_inputs(briefing.by_id[a]) for a in dict.fromkeys([*list(listed)[:QUOTED_SOURCES + LISTED_SOURCES], *cited])]]
     return digest(parts)
 
 

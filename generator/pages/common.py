@@ -43,7 +43,7 @@ def shared_inputs(briefing: Briefing) -> str:
     return digest([briefing.inputs_digest, titles, list(briefing.config.glossary)])
 
 
-def article_digest(article: Article) -> list:
+def article_inputs(article: Article) -> list:
     """What fixes an article record, given the code and the configuration: the seed as read (its
     bytes, format, encoding, sidecar, embedded metadata and their provenance)."""
     source = article.source

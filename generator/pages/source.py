@@ -11,7 +11,7 @@ from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, Article,
 from generator.pages.common import (
     SEARCH_BOOST,
     Memo,
-    article_digest,
+    article_inputs,
     digest,
     kind_title,
     kinds_in_order,
@@ -38,14 +38,14 @@ def pages(briefing: Briefing) -> Iterator[tuple[str, str | bytes | Memo]]:
 
 
 def _inputs_key(article: Article, briefing: Briefing, shared: str) -> str:
-    """Everything source_page reads: the seed as read (article_digest), the shared inputs, and of
+    """Everything source_page reads: the seed as read (article_inputs), the shared inputs, and of
     each actor it names, the mentions' count and the actor's name, kind, review and other names.
     Change both together."""
     actors = []
     for m in briefing.mentions.get(article.id, ()):
         entity = briefing.entity(m.entity).entity
         actors.append([m.entity, entity.name, entity.kind, entity.reviewed, list(entity.aliases)])
-    return digest([shared, article_digest(article), actors])
+    return digest([shared, article_inputs(article), actors])
 
 
 def original_name(article: Article) -> str:
