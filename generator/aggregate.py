@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
-from generator import patterns as P
+from generator import brief
 from generator.config import Config
 from generator.entities import matcher_for, resolve
 from generator.models import (
@@ -15,9 +15,7 @@ from generator.models import (
     Entity,
     EntitySummary,
     Event,
-    Evidence,
     Figure,
-    KeyPoint,
     Measure,
     Mention,
     Related,
@@ -25,10 +23,7 @@ from generator.models import (
     ThemeSummary,
     newest_first,
 )
-from generator.text import word_count, words
 
-MIN_WORDS, MAX_WORDS = 8, 60
-SIMILAR = 0.6  # word-set overlap above which two key points say the same thing
 MAX_RELATED, MAX_RELATED_EVIDENCE, MAX_ACTORS = 10, 3, 12
 MAX_THEME_EVENTS, MAX_THEME_FIGURES = 15, 12  # a theme page shows its latest 15 events
 
@@ -45,7 +40,7 @@ def build_briefing(articles: list[Article], config: Config, added: Mapping[str, 
     """
     ordered = tuple(sorted(articles, key=newest_first))
     entities, mentions = summarise_entities(ordered, config)
-    themes = tuple(_summarise(theme, ordered, config.key_points, mentions) for theme in config.themes)
+    themes = tuple(_summarise(theme, ordered, config, mentions) for theme in config.themes)
     events = tuple(sorted(((a.id, e) for a in ordered for e in a.events), key=lambda ae: event_order(ae[1])))
     discrepancies = find_discrepancies(ordered, config)
     return Briefing(config=config, articles=ordered, themes=themes, entities=entities, mentions=mentions,
@@ -191,7 +186,7 @@ def summarise_entities(articles: tuple[Article, ...], config: Config):
     return tuple(summaries), mentions
 
 
-def _summarise(theme, articles: tuple[Article, ...], limit: int, mentions) -> ThemeSummary:
+def _summarise(theme, articles: tuple[Article, ...], config: Config, mentions) -> ThemeSummary:
     members = []
     for article in articles:
         match = next((m for m in article.themes if m.theme == theme.id), None)
@@ -199,14 +194,18 @@ def _summarise(theme, articles: tuple[Article, ...], limit: int, mentions) -> Th
             members.append((article, match))
     members.sort(key=lambda am: (-am[1].score, am[0].id))
     years = sorted(int(a.meta.date.value[:4]) for a, _ in members if a.meta.date.value)
+    in_brief, latest, key_points = brief.statements(members, mentions, theme.description, config.key_points,
+                                                   config.recent_years)
     return ThemeSummary(
         theme=theme,
         sources=tuple((a.id, m.score) for a, m in members),
-        key_points=select_key_points(members, limit, theme.description),
+        key_points=key_points,
+        in_brief=in_brief,
+        latest=latest,
         years=(years[0], years[-1]) if years else (None, None),
         actors=_actors(members, mentions),
-        events=_in_paragraphs(members, "events", MAX_THEME_EVENTS, key=lambda ae: event_order(ae[1])),
-        figures=_in_paragraphs(members, "figures", MAX_THEME_FIGURES),
+        events=_in_sentences(members, "events", MAX_THEME_EVENTS, key=lambda ae: event_order(ae[1])),
+        figures=_in_sentences(members, "figures", MAX_THEME_FIGURES),
         by_year=_by_year(members),
     )
 
@@ -219,9 +218,9 @@ def _by_year(members) -> tuple[tuple[int, int, int], ...]:
     for article, match in members:
         if article.meta.date.value:
             sources[int(article.meta.date.value[:4])] += 1
-        anchors = {e.anchor for e in match.evidence} | {""}
+        inside = _within(match)
         for event in article.events:
-            if event.date and event.anchor in anchors:
+            if event.date and inside(event.anchor, event.start):
                 events[int(event.date[:4])] += 1
     years = sources.keys() | events.keys()
     if not years:
@@ -229,81 +228,38 @@ def _by_year(members) -> tuple[tuple[int, int, int], ...]:
     return tuple((y, sources[y], events[y]) for y in range(min(years), max(years) + 1))
 
 
-def _in_paragraphs(members, field: str, limit: int, key=None) -> tuple:
-    """A theme's own events or figures: those in the paragraphs that carried its score (or the headline)."""
+def _in_sentences(members, field: str, limit: int, key=None) -> tuple:
+    """A theme's own events or figures: those in its sentences (ThemeMatch.spans), not every one in a
+    paragraph that scored."""
     found = []
     for article, match in members:
-        anchors = {e.anchor for e in match.evidence} | {""}
+        inside = _within(match)
         found.extend((article.id, item) for item in getattr(article, field)
-                     if item.anchor in anchors and (field != "events" or item.date))
+                     if inside(item.anchor, item.start) and (field != "events" or item.date))
     if key:
         found.sort(key=key)
     return tuple(found[:limit]) if not key else tuple(found[-limit:])
 
 
+def _within(match):
+    """A test of whether a position in a paragraph ("" the headline) is in one of a theme's sentences."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for anchor, start, end in match.spans:
+        spans[anchor].append((start, end))
+    return lambda anchor, at: any(start <= at < end for start, end in spans.get(anchor, ()))
+
+
 def _actors(members, mentions) -> tuple[tuple[str, int, int], ...]:
-    """The actors most named where the theme is discussed: in the paragraphs that carried its score.
+    """The actors most named where the theme is discussed: in its sentences.
 
     Returns (entity id, mentions, sources), most mentioned first.
     """
     counts: Counter = Counter()
     sources: Counter = Counter()
     for article, match in members:
-        anchors = {e.anchor for e in match.evidence}
-        found = Counter(m.entity for m in mentions.get(article.id, ()) if m.anchor in anchors)
+        inside = _within(match)
+        found = Counter(m.entity for m in mentions.get(article.id, ()) if m.anchor and inside(m.anchor, m.start))
         counts.update(found)
         sources.update(found.keys())
     top = sorted(counts, key=lambda e: (-counts[e], -sources[e], e))[:MAX_ACTORS]
     return tuple((e, counts[e], sources[e]) for e in top)
-
-
-def select_key_points(members, limit: int, description: str = "") -> tuple[KeyPoint, ...]:
-    """The most relevant sentences, taken in turns across sources so no single article dominates.
-
-    Each source's candidates are its theme evidence, best first; round one takes each source's best,
-    round two each source's second best, and so on, skipping sentences that repeat one already taken.
-    """
-    stems = _stems(description)
-    queues = []
-    for article, match in members:
-        candidates = sorted((e for e in match.evidence if _quotable(e)),
-                            key=lambda e: (-_relevance(e, stems), e.text))
-        if candidates:
-            queues.append((article, candidates))
-    queues.sort(key=lambda q: (-q[1][0].score, q[0].id))
-    chosen: list[KeyPoint] = []
-    seen: list[set[str]] = []
-    depth = 0
-    while len(chosen) < limit and any(depth < len(c) for _, c in queues):
-        for article, candidates in queues:
-            if len(chosen) >= limit or depth >= len(candidates):
-                continue
-            evidence = candidates[depth]
-            bag = {w.lower() for w in words(evidence.text)}
-            if any(len(bag & other) / max(1, min(len(bag), len(other))) > SIMILAR for other in seen):
-                continue
-            seen.append(bag)
-            chosen.append(KeyPoint(evidence.text, article.id, evidence.anchor, evidence.score))
-        depth += 1
-    return tuple(chosen)
-
-
-def _relevance(evidence: Evidence, stems: set[str]) -> float:
-    """Term weight, a little more for words of the theme's description, less for a dangling start."""
-    overlap = len(stems & _stems(evidence.text))
-    score = evidence.score + 0.5 * overlap
-    return score * 0.5 if P.DANGLING_START.match(evidence.text) else score
-
-
-def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in words(text) if len(w) >= 4}
-
-
-def _quotable(evidence: Evidence) -> bool:
-    text = evidence.text
-    n = word_count(text)
-    return (
-        MIN_WORDS <= n <= MAX_WORDS
-        and not text.rstrip().endswith("?")
-        and (text[:1].isupper() or text[:1] in "“\"‘")
-    )

@@ -19,7 +19,7 @@ RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
 
 
 TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "gazetteer", "glossary", "search",
-            "figures"}
+            "figures", "recent_years"}
 
 
 SEARCH_KEYS = {"material_box_up_to", "sources_per_bundle"}
@@ -30,6 +30,7 @@ FIGURE_KEYS = {"currencies", "people"}
 
 MATERIAL_BOX_UP_TO = 100  # sources; above, the header's box sends the query to the Pagefind page
 SOURCES_PER_BUNDLE = 1000  # source pages per bundle of the search page's index (search.py)
+RECENT_YEARS = 3  # a theme's statements older than its newest source by more than this show their year
 
 
 THEME_KEYS = {"id", "title", "description", "threshold", "terms"}
@@ -66,6 +67,9 @@ class Config:
     docs_dir: Path
     key_points: int
     themes: tuple[Theme, ...]
+    # a statement from a source older than its theme's newest by more than this many years is labelled
+    # with its year; Latest developments come from the sources within it
+    recent_years: int = RECENT_YEARS
     gazetteer: Gazetteer = Gazetteer()
     glossary: tuple[tuple[str, str], ...] = ()  # (term, definition), sorted by term
     material_box_up_to: int = MATERIAL_BOX_UP_TO  # see hooks.on_config
@@ -143,6 +147,9 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     key_points = raw.get("key_points", 6)
     if not isinstance(key_points, int) or isinstance(key_points, bool) or key_points < 1:
         problem("key_points", "expected a whole number of at least 1")
+    recent_years = raw.get("recent_years", RECENT_YEARS)
+    if not isinstance(recent_years, int) or isinstance(recent_years, bool) or recent_years < 0:
+        problem("recent_years", "expected a whole number of years, 0 or more")
     for key in ("seeds", "docs"):
         if not isinstance(raw.get(key, key), str):
             problem(key, "expected a folder path as a string")
@@ -177,6 +184,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         docs_dir=root / raw.get("docs", "docs"),
         key_points=key_points,
         themes=tuple(themes),
+        recent_years=recent_years,
         gazetteer=gazetteer,
         glossary=glossary,
         material_box_up_to=material_box_up_to,

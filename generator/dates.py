@@ -106,7 +106,7 @@ def extract_events(blocks: tuple[Block, ...], published: DateField) -> tuple[Eve
             if PUBLISHED.search(sentence):
                 continue
             text = sentence if len(sentence) <= MAX_TEXT else sentence[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
-            found.append(Event(value, precision, end, text, match.group(0).strip(), block.anchor, note))
+            found.append(Event(value, precision, end, text, match.group(0).strip(), block.anchor, note, match.start()))
         events.extend(_finest(found))
     return tuple(events)
 

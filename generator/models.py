@@ -127,6 +127,10 @@ class ThemeMatch:
     score: float
     terms: tuple[tuple[str, int], ...]  # (term, occurrences)
     evidence: tuple[Evidence, ...]
+    # the theme's sentences, (anchor, start, end) in text order ("" is the headline): those that carry
+    # its terms and those bound to one that does (a pronoun's sentence, a quotation continued); what
+    # a theme page shows (timeline, figures, actors) comes only from them
+    spans: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,7 @@ class Event:
     expression: str  # the words that gave the date
     anchor: str
     note: str  # how it was resolved, or why it could not be
+    start: int = 0  # of the date's words in the paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,22 +216,29 @@ class Article:
 
 @dataclass(frozen=True)
 class KeyPoint:
+    """A statement a theme page shows: a source's exact sentence, with the other sources that say much
+    the same (corroboration)."""
+
     text: str
     source: str
     anchor: str
     score: float
+    date: Optional[str] = None  # the source's publication date
+    also: tuple[tuple[str, str, str], ...] = ()  # (article id, anchor, its sentence) of each other source
 
 
 @dataclass(frozen=True)
 class ThemeSummary:
     theme: Any  # config.Theme
     sources: tuple[tuple[str, float], ...]  # (article id, score), strongest first
-    key_points: tuple[KeyPoint, ...]
+    key_points: tuple[KeyPoint, ...]  # after In brief's, the next statements by rank
     years: tuple[Optional[int], Optional[int]]
     actors: tuple[tuple[str, int, int], ...] = ()  # (entity id, mentions, sources), most mentioned first
     events: tuple[tuple[str, Event], ...] = ()  # (article id, event): the theme's own short timeline
     figures: tuple[tuple[str, Figure], ...] = ()  # (article id, figure) in the theme's paragraphs
     by_year: tuple[tuple[int, int, int], ...] = ()  # (year, sources published, dated events in its paragraphs)
+    in_brief: tuple[KeyPoint, ...] = ()  # the statements that matter most (brief.py)
+    latest: tuple[KeyPoint, ...] = ()  # the newest sources' news, newest first
 
 
 @dataclass(frozen=True)

@@ -362,6 +362,13 @@ ANALYSIS_CUES = re.compile(
 
 # --- key points ---------------------------------------------------------------------------------
 # A sentence that opens like this leans on the one before it; quoted alone it loses its meaning.
+# A sentence that opens on a connective ("In addition, ...", "By the way, ...") leans on the one before:
+# as a statement on its own it counts for less (brief.py).
+CONNECTIVE_START = re.compile(
+    r"^[“\"‘]?(?:In addition|Besides|Moreover|Furthermore|However|Indeed|Nevertheless|Still|Thus|Therefore|Hence|"
+    r"By the way|At the same time|On the one hand|On the other hand|Meanwhile|Similarly|Likewise|Instead|Otherwise|"
+    r"As a result|For example|For instance|In turn|In contrast|Probably|Perhaps|Of course)\b"
+)
 DANGLING_START = re.compile(
     r"^[“\"‘]?(?:But|And|Or|So|Yet|Also|He|She|It|They|Them|His|Her|Its|Their|This|These|Those|That|Such|"
     r"The latter|The former|Both)\b"

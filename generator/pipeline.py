@@ -56,7 +56,7 @@ def process(source: Source, config: Config) -> Article:
     meta, body = extract_metadata(source, cleaned.paragraphs,
                                   tuple(text for why, text in cleaned.removed if why == "copyright"))
     blocks = structure(body)
-    scores = score_themes(blocks, config)
+    scores = score_themes(blocks, config, meta.title.value if meta.title.basis != INFERRED else "")
     mentions, candidates = find_actors(blocks, config.gazetteer, frozenset(term for term, _ in config.glossary))
     return Article(
         source=source,

@@ -1,10 +1,11 @@
-"""aggregate.py: key points taken in turns across sources; articles ordered newest first."""
+"""aggregate.py and brief.py: a theme's statements (In brief, Latest developments); articles ordered newest first."""
 
 from __future__ import annotations
 
 import textwrap
 
-from generator.aggregate import build_briefing, select_key_points
+from generator.aggregate import build_briefing
+from generator.brief import statements
 from generator.config import load
 from generator.models import Article, DateField, Evidence, Field, Metadata, Source, ThemeMatch, newest_first
 
@@ -47,51 +48,66 @@ C = _article("c", evidence=(
 ))
 
 
-def test_one_point_per_source_when_limit_equals_sources():
-    points = select_key_points(_members(C, A, B), limit=3)
-    assert [p.source for p in points] == ["a", "b", "c"]  # each source's best, strongest source first
-    assert [p.text for p in points] == [A.themes[0].evidence[0].text, B.themes[0].evidence[0].text,
-                                        C.themes[0].evidence[0].text]
-    assert [(p.anchor, p.score) for p in points] == [("p-1", 9), ("p-4", 8), ("p-2", 7)]
+def _brief(*articles: Article, key_points: int = 6, window: float = 3.0):
+    return statements(_members(*articles), {}, "", key_points, window)
 
 
-def test_second_round_takes_each_source_second_best():
-    points = select_key_points(_members(A, B, C), limit=6)
-    assert [p.source for p in points] == ["a", "b", "c", "a", "b", "c"]
-    assert points[3].text == A.themes[0].evidence[1].text
+def test_what_many_sources_say_is_one_statement_and_ranks_first():
+    said = "Russian troops began joint exercises near the Tajik border with Afghanistan on Monday."
+    again = "On Monday Russian troops began joint exercises near the Tajik border with Afghanistan."
+    lone = "China has quietly built an outpost in the Pamir mountains close to the Wakhan corridor."
+    a = _article("a", "2021-05-01", (_ev(said, 5),))
+    b = _article("b", "2021-05-01", (_ev(again, 5),))
+    c = _article("c", "2021-05-01", (_ev(said.replace("Monday", "Tuesday"), 5),))
+    d = _article("d", "2021-05-01", (_ev(lone, 7),))
+    in_brief, _, _ = statements(_members(a, b, c, d), {}, "", 6, -1)  # window -1: Latest takes only d
+    first = in_brief[0]
+    assert first.source in "abc" and {s for s, _, _ in first.also} | {first.source} == {"a", "b", "c"}
+    assert [p.text for p in in_brief].count(lone) == 0  # shown under Latest developments, not again
 
 
-def test_runs_out_of_candidates_gracefully():
-    points = select_key_points(_members(A, B, C), limit=50)
-    assert len(points) == 7
-    assert [p.source for p in points[-1:]] == ["a"]  # only a has a third sentence
-    assert select_key_points([], limit=3) == ()
+def test_no_source_gives_more_than_two_statements():
+    in_brief, _, more = _brief(A, B, C, window=-1)
+    shown = [p.source for p in in_brief + more]
+    assert max(shown.count(s) for s in set(shown)) <= 2
+    assert set(shown) >= {"a", "b", "c"}
 
 
-def test_near_duplicate_sentences_skipped():
-    original = "Russian troops began joint exercises near the Tajik border with Afghanistan on Monday."
-    echo = "On Monday Russian troops began joint exercises near the Tajik border with Afghanistan."
-    a = _article("a", evidence=(_ev(original, 9),))
-    b = _article("b", evidence=(_ev(echo, 8), _ev("Beijing has financed roads, tunnels and power lines in the east.", 2)))
-    points = select_key_points(_members(a, b), limit=3)
-    assert [p.text for p in points] == [original, "Beijing has financed roads, tunnels and power lines in the east."]
+def test_a_newer_source_outranks_an_older_one_saying_as_much():
+    old = _article("old", "2010-01-01", (_ev("The defence ministry said about two thousand soldiers took part.", 5),))
+    new = _article("new", "2022-01-01", (_ev("Armoured vehicles and helicopters practised repelling an attack.", 5),))
+    new2 = _article("new2", "2022-01-01", (_ev("Beijing has financed roads, tunnels and power lines in the east.", 1),))
+    in_brief, latest, _ = statements(_members(old, new, new2), {}, "", 6, 3)
+    assert [p.source for p in latest] == ["new", "new2"] or [p.source for p in latest] == ["new2", "new"]
+    assert [p.source for p in in_brief] == ["old"]  # what Latest shows is not shown twice
 
 
-def test_questions_and_short_or_long_sentences_are_not_key_points():
+def test_questions_short_long_and_dangling_sentences_are_not_statements():
     question = "Why did Russia send two thousand soldiers to the Tajik border this week?"
     short = "Troops arrived on Monday."
     long = "The drills " + "continued and " * 40 + "ended."
     lower = "and then the troops moved to the border near the Afghan frontier at night."
+    dangling = "But the ministry said the drills would go on near the Afghan frontier all week."
     good = "The defence ministry said about two thousand soldiers took part in the drills."
-    a = _article("a", evidence=(_ev(question, 9), _ev(short, 8), _ev(long, 7), _ev(lower, 6), _ev(good, 1)))
-    points = select_key_points(_members(a), limit=5)
-    assert [p.text for p in points] == [good]
+    a = _article("a", "2021-01-01", (_ev(question, 9), _ev(short, 8), _ev(long, 7), _ev(lower, 6), _ev(dangling, 6),
+                                     _ev(good, 1)))
+    in_brief, latest, more = _brief(a)
+    assert [p.text for p in in_brief + latest + more] == [good]
 
 
-def test_quoted_sentence_is_quotable():
+def test_quoted_sentence_is_a_statement():
     quote = "“We will defend the southern border of the alliance,” the general said on Monday."
-    points = select_key_points(_members(_article("a", evidence=(_ev(quote, 3),))), limit=2)
-    assert [p.text for p in points] == [quote]
+    _, latest, _ = _brief(_article("a", "2021-01-01", (_ev(quote, 3),)))
+    assert [p.text for p in latest] == [quote]
+
+
+def test_latest_developments_newest_first_within_the_window():
+    articles = [_article(f"s{y}", f"{y}-06-01", (_ev(f"Troops of the alliance held drills near the border in {y} again.", 3),
+                                                 _ev(f"Officials described the {y} drills as the largest held so far.", 2)))
+                for y in (2015, 2019, 2020, 2021)]
+    _, latest, _ = _brief(*articles)
+    assert [p.source for p in latest] == ["s2021", "s2020", "s2019"]  # 2015 is more than 3 years before 2021
+    assert latest[0].date == "2021-06-01"
 
 
 def test_newest_first_puts_undated_last():
@@ -126,5 +142,6 @@ def test_build_briefing_orders_and_summarises(tmp_path):
     summary, empty = briefing.themes
     assert summary.sources == (("b", 8), ("c", 5), ("a", 3))
     assert summary.years == (2019, 2021)
-    assert [p.source for p in summary.key_points] == ["a", "b"]  # best evidence first, limit 2
-    assert (empty.sources, empty.key_points, empty.years) == ((), (), (None, None))
+    assert [p.source for p in summary.latest] == ["c", "a"]  # newest first; the undated b is never "latest"
+    assert len(summary.in_brief) <= 5 and not {p.text for p in summary.in_brief} & {p.text for p in summary.latest}
+    assert (empty.sources, empty.in_brief, empty.latest, empty.key_points, empty.years) == ((), (), (), (), (None, None))

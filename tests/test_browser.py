@@ -103,7 +103,7 @@ def test_search_for_nothing_says_so(page, server):
 
 def test_citation_lands_on_the_paragraph_highlighted(page, server, briefing_data):
     theme = briefing_data["themes"][0]
-    point = theme["key_points"][0]
+    point = theme["in_brief"][0]
     page.goto(server.url + theme["url"])
     page.locator(f"article a[href$='#{point['anchor']}'][href*='{point['source']}']").first.click()
     page.wait_for_url(re.compile(rf"/sources/{point['source']}/#{point['anchor']}$"))

@@ -50,22 +50,26 @@ def test_briefing_json_format(briefing_data):
     assert [t["id"] for t in briefing_data["themes"]] == list(THEMES)
 
 
-def test_every_key_point_links_to_an_existing_paragraph(built, briefing_data):
+def test_every_statement_links_to_an_existing_paragraph(built, briefing_data):
     site = built / "site"
     sources = {s["id"]: s for s in briefing_data["sources"]}
     for theme in briefing_data["themes"]:
-        assert len(theme["key_points"]) >= 3, theme["id"]
-        cited = {k["source"] for k in theme["key_points"]}
-        assert len(cited) >= min(3, len(theme["sources"])), "key points must vary across sources"
-        for point in theme["key_points"]:
-            target = html(page_file(site, sources[point["source"]]["url"])).find(id=point["anchor"])
-            assert target is not None, point
-            assert point["text"] in " ".join(target.get_text().split())  # the exact sentence is there
+        assert len(theme["in_brief"]) >= 3 and theme["latest"], theme["id"]
+        shown = theme["in_brief"] + theme["latest"] + theme["key_points"]
+        cited = {k["source"] for k in shown}
+        assert len(cited) >= min(3, len(theme["sources"])), "statements must vary across sources"
+        texts = [k["text"] for k in shown]
+        assert len(texts) == len(set(texts)), "a sentence is shown once on its theme page"
+        quoted = [(k["source"], k["anchor"], k["text"]) for k in shown] + [tuple(a) for k in shown for a in k["also"]]
+        for source, anchor, text in quoted:
+            target = html(page_file(site, sources[source]["url"])).find(id=anchor)
+            assert target is not None, (source, anchor)
+            assert text in " ".join(target.get_text().split())  # the exact sentence is there
         # and the theme page links to each of them
         theme_page = html(site / "themes" / theme["id"] / "index.html")
         hrefs = {a["href"] for a in theme_page.select("article a[href]")}
-        for point in theme["key_points"]:
-            assert f"../../sources/{point['source']}/#{point['anchor']}" in hrefs
+        for source, anchor, _ in quoted:
+            assert f"../../sources/{source}/#{anchor}" in hrefs
 
 
 def test_all_internal_links_and_anchors_resolve(built):

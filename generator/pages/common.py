@@ -71,14 +71,15 @@ def date_label(article: Article) -> str:
     return f"{label} (inferred)" if date.value and date.basis == INFERRED else label
 
 
-def citation(article: Article, anchor: str, page: str, markdown: bool = False) -> str:
+def citation(article: Article, anchor: str, page: str, markdown: bool = False, dated: bool = True) -> str:
     """'Title · Publication · 4 May 2021', the title linked to the paragraph at `anchor` from `page`
-    (escaped for where it stands, as source_link())."""
+    (escaped for where it stands, as source_link()); without the date where the line gives it already."""
     escape = inline if markdown else html_text
     parts = [source_link(article, page, anchor, markdown)]
     if article.meta.publication.value:
         parts.append(f"<em>{escape(article.meta.publication.value)}</em>")
-    parts.append(escape(date_label(article)))
+    if dated:
+        parts.append(escape(date_label(article)))
     return " · ".join(parts)
 
 

@@ -53,6 +53,8 @@ def briefing_json(briefing: Briefing) -> bytes:
         "title": s.theme.title,
         "url": f"themes/{s.theme.id}/",
         "sources": [source_id for source_id, _ in s.sources],
+        "in_brief": [records.mapping(k) for k in s.in_brief],
+        "latest": [records.mapping(k) for k in s.latest],
         "key_points": [records.mapping(k) for k in s.key_points],
     } for s in briefing.themes]
     entities = [{

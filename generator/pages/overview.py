@@ -26,7 +26,7 @@ def overview_page(briefing: Briefing) -> str:
     dated = [a for a in briefing.articles if a.meta.date.value]
     undated = [a for a in briefing.articles if not a.meta.date.value]
     themes = [(s.theme, sources_count(len(s.sources)), span(s.years),
-               [(p.text, markup(citation(by_id[p.source], p.anchor, "index.md", markdown=True))) for p in s.key_points[:2]])
+               [(p.text, markup(citation(by_id[p.source], p.anchor, "index.md", markdown=True))) for p in s.in_brief[:2]])
               for s in briefing.themes]
     return render(
         "overview.md.j2", config=config, count=sources_count(len(briefing.articles)),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import attr, front_matter
-from generator.models import Briefing, ThemeSummary, newest_first
+from generator.markdown_text import attr, front_matter, inline
+from generator.models import Briefing, KeyPoint, ThemeSummary, newest_first
 from generator.pages.charts import data_table, years_chart
 from generator.pages.charts import figure as chart_figure
-from generator.pages.common import SEARCH_BOOST, citation, search_filters, sources_count, span
+from generator.pages.common import SEARCH_BOOST, citation, date_label, search_filters, sources_count, span
 from generator.pages.differences import discrepancy, figure_value, figure_where
 from generator.pages.listing import source_row
 from generator.pages.templating import markup, render
@@ -44,7 +44,13 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         front_matter=markup(front_matter({"title": attr(theme.title), "description": attr(theme.description),
                                           "search": SEARCH_BOOST})),
         filters=markup(search_filters([("kind", "Theme"), ("theme", theme.title)])),
-        key_points=[(p.text, markup(citation(by_id[p.source], p.anchor, page, markdown=True))) for p in summary.key_points],
+        in_brief=[markup(_statement(p, by_id, page, summary, briefing.config.recent_years)) for p in summary.in_brief],
+        latest=[markup(_statement(p, by_id, page, summary, briefing.config.recent_years, latest=True))
+                for p in summary.latest],
+        key_points=[markup(_statement(p, by_id, page, summary, briefing.config.recent_years))
+                    for p in summary.key_points],
+        recent_years=briefing.config.recent_years,
+        latest_span=_latest_span(summary, by_id),
         actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
         events=markup(event_list(summary.events, by_id, page, None, briefing.config.glossary)) if summary.events else "",
         events_count=len(summary.events),
@@ -54,6 +60,34 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         differences_count=len(concerned), total=len(summary.sources), listed=markup(listed), shown=len(newest),
         chart=markup(_coverage(summary, briefing, page)),
         terms=sorted(theme.terms, key=lambda tw: (-tw[1], tw[0].lower())))
+
+
+def _statement(point: KeyPoint, by_id, page: str, summary: ThemeSummary, recent: int, latest: bool = False) -> str:
+    """A statement as a list item's text: the quoted sentence, its citation and those of the other
+    sources that say much the same; under Latest developments led by its date, elsewhere by its year
+    when it is more than `recent` years older than the theme's newest source."""
+    article = by_id[point.source]
+    quote = f"“{inline(point.text)}”"
+    lead = ""
+    newest = summary.years[1]
+    if latest:
+        lead = f"**{inline(date_label(article))}** · "
+    elif point.date and newest is not None and newest - int(point.date[:4]) > recent:
+        year = point.date[:4]
+        lead = (f'<span class="age-label" title="From {year}: {newest - int(year)} years before the newest source '
+                f'on this theme">{year}</span> ')
+    cited = citation(article, point.anchor, page, markdown=True, dated=not latest)
+    text = f"{lead}{quote}  \n   — {cited}"
+    if point.also:
+        others = "; ".join(citation(by_id[s], anchor, page, markdown=True) for s, anchor, _ in point.also)
+        text += f"  \n   Reported by {len(point.also) + 1} sources; also: {others}"
+    return text
+
+
+def _latest_span(summary: ThemeSummary, by_id) -> str:
+    """The years Latest developments come from: '2021–2023', '2023'."""
+    years = sorted({by_id[p.source].meta.date.value[:4] for p in summary.latest if by_id[p.source].meta.date.value})
+    return "" if not years else years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
 
 
 def _coverage(summary: ThemeSummary, briefing: Briefing, page: str) -> str:

@@ -1,0 +1,334 @@
+"""What a theme page says first: "In brief" (the statements that matter most across the sources) and
+"Latest developments" (the newest sources' news). Pure: articles and their theme matches in, key points out.
+
+A statement is an exact sentence of a source, one that carried the theme's terms (ThemeMatch.evidence).
+Its rank is a documented product of four factors, each near 1 for an ordinary sentence:
+
+- relevance: the weight of the theme's terms in it (a little more for words of the theme's
+  description, less when it opens on a connective such as "In addition,"), against the best in the theme;
+- centrality: LexRank (Erkan and Radev, 2004) over the sentences of different sources, edges weighted
+  by the cosine of their TF-IDF word vectors; a sentence that many sources say much the same as is
+  central. Written here, not taken from a library: the maintained implementations (sumy, lexrank)
+  need NumPy and, for sumy, NLTK's tokenizer data, downloaded at run time; the power iteration over
+  a few hundred sentences is twenty lines;
+- recency: halved every RECENCY_HALF_LIFE years of age against the theme's newest source (an undated
+  source counts as old as its oldest);
+- specificity: more for each figure, named actor and date in the sentence, up to a cap.
+
+Near-duplicates (cosine >= SAME) from different sources are one statement with every citation, and
+each source that says it again adds CORROBORATION to its rank.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from generator import patterns as P
+from generator.models import NONE, Article, Evidence, KeyPoint, ThemeMatch
+from generator.text import word_count, words
+
+MIN_WORDS, MAX_WORDS = 8, 60  # a quotable sentence
+PER_SOURCE = 3  # of each source's theme sentences, its best few are candidates
+POOL = 500  # at most this many candidates are compared (the best by relevance and recency)
+EDGE = 0.1  # cosine below which two sentences are not linked in the LexRank graph
+SAME = 0.5  # cosine from which two sentences of different sources say the same thing
+SAME_IN_STORY = 0.25  # ... when their sources report the same story (_Stories)
+STORY = 0.18  # cosine of two sources' openings from which, published within SAME_NEWS_DAYS, they report one story
+STORY_PARAGRAPHS = 4  # a source's opening: its headline and first paragraphs
+DAMPING, ROUNDS = 0.85, 100
+RECENCY_HALF_LIFE = 3.0  # years
+SPECIFIC, SPECIFIC_CAP = 0.1, 1.5  # per figure, actor or date in the sentence; the factor's cap
+CORROBORATION = 0.5  # added to a statement's rank, as a share of it, per other source that says it
+IN_BRIEF = 5
+PER_SOURCE_SHOWN = 2  # statements of one source, at most, so that no article dominates
+LATEST = 5
+BACKGROUND = 0.3  # a sentence about an event years before its source was published: background, not news
+NEWS_POSITION = 0.25  # the news of a report is at its top: less per paragraph further down
+SAME_NEWS_DAYS = 14  # two reports of one piece of news are published within this many days of each other
+HEADLINE = 2.0  # more for a sentence that says what its headline says, by the share of words they share
+CONNECTIVE = 0.6  # relevance kept by a sentence that opens on a connective
+STOP = P.FUNCTION_WORDS | P.CLOSED_WORDS
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    evidence: Evidence
+    article: Article
+    relevance: float
+    age: float  # years before the theme's newest source
+    specificity: float
+    position: int  # paragraph number
+    background: bool
+    vector: dict[str, float]
+
+
+def statements(members: list[tuple[Article, ThemeMatch]], mentions, description: str = "", key_points: int = 6,
+               window: float = 3.0) -> tuple[tuple[KeyPoint, ...], tuple[KeyPoint, ...], tuple[KeyPoint, ...]]:
+    """A theme's In brief, its Latest developments, and its further key points. A sentence shown under
+    Latest developments is not shown again under In brief.
+
+    Args:
+        members: the theme's sources with their match.
+        mentions: article id → its actors' mentions (aggregate.summarise_entities).
+        description: the theme's description (its words count a little toward relevance).
+        key_points: how many statements in all, In brief's included (briefing.yml `key_points`).
+        window: Latest developments come from sources published within this many years of the newest.
+    Returns:
+        (in brief, latest developments, the further key points), each statement with its citations.
+    """
+    stems = _stems(description)
+    every = _candidates(members, mentions, stems)
+    if not every:
+        return (), (), ()
+    stories = _Stories([a for a, _ in members])
+    latest = _latest(members, every, window, stories)
+    shown = {p.text for p in latest} | {text for p in latest for _, _, text in p.also}
+    pool = [c for c in _pool(every) if c.evidence.text not in shown]
+    merged = _merge(_rank(pool), max(key_points, IN_BRIEF), stories)
+    return tuple(merged[:IN_BRIEF]), latest, tuple(merged[IN_BRIEF:key_points])
+
+
+def _candidates(members, mentions, stems: set[str]) -> dict[str, list[_Candidate]]:
+    """Every quotable theme sentence of every source, most relevant first, by article id; word weights
+    (IDF) from all of them."""
+    dated = [_year(a) for a, _ in members if a.meta.date.value]
+    newest, oldest = (max(dated), min(dated)) if dated else (0.0, 0.0)
+    found = []
+    for article, match in members:
+        quotable = sorted((e for e in match.evidence if _quotable(e)), key=lambda e: (-_relevance(e, stems), e.text))
+        age = newest - _year(article) if article.meta.date.value else newest - oldest
+        found.extend((evidence, article, _relevance(evidence, stems), age) for evidence in quotable)
+    if not found:
+        return {}
+    best = max(c[2] for c in found) or 1.0
+    documents = [_terms(c[0].text) for c in found]
+    frequency: dict[str, int] = defaultdict(int)
+    for terms in documents:
+        for term in set(terms):
+            frequency[term] += 1
+    out: dict[str, list[_Candidate]] = defaultdict(list)
+    for (evidence, article, relevance, age), terms in zip(found, documents, strict=True):
+        specific, background = _specifics(evidence, article, mentions.get(article.id, ()))
+        out[article.id].append(_Candidate(evidence, article, relevance / best, age, specific,
+                                          _position(evidence.anchor), background,
+                                          _vector(terms, frequency, len(found))))
+    return out
+
+
+def _pool(every: dict[str, list[_Candidate]]) -> list[_Candidate]:
+    """What In brief compares: each source's few best sentences; at most POOL, the best by relevance
+    and recency."""
+    pool = [c for found in every.values() for c in found[:PER_SOURCE]]
+    pool.sort(key=lambda c: (-c.relevance * _recency(c.age), c.article.id, c.evidence.text))
+    return pool[:POOL]
+
+
+class _Stories:
+    """Which sources report the same story: published within SAME_NEWS_DAYS of each other, with openings
+    (headline and first paragraphs) that share enough weighted words (STORY)."""
+
+    def __init__(self, articles: list[Article]):
+        documents = {a.id: _terms(" ".join([a.meta.title.value or ""] + [b.text for b in a.blocks[:STORY_PARAGRAPHS]]))
+                     for a in articles}
+        frequency: dict[str, int] = defaultdict(int)
+        for terms in documents.values():
+            for term in set(terms):
+                frequency[term] += 1
+        self.vectors = {i: _vector(terms, frequency, len(documents)) for i, terms in documents.items()}
+
+    def same(self, a: Article, b: Article) -> bool:
+        return _days_apart(a, b) <= SAME_NEWS_DAYS and _cosine(self.vectors[a.id], self.vectors[b.id]) >= STORY
+
+
+def _days_apart(a: Article, b: Article) -> float:
+    """Days between two sources' dates; a date given to the month is as near as any day in it can be; a
+    year alone, or no date, is never near."""
+    x, y = a.meta.date.value or "", b.meta.date.value or ""
+    if len(x) < 7 or len(y) < 7:
+        return math.inf
+    if len(x) == 7 or len(y) == 7:
+        return 0.0 if x[:7] == y[:7] else math.inf
+    return abs(_year(a) - _year(b)) * 365
+
+
+def _same(a: _Candidate, b: _Candidate, stories: _Stories) -> bool:
+    """Do two sentences of different sources say the same thing? Much the same words (SAME), or fewer of
+    them (SAME_IN_STORY) in two reports of one story."""
+    similar = _cosine(a.vector, b.vector)
+    return similar >= SAME or (similar >= SAME_IN_STORY and stories.same(a.article, b.article))
+
+
+def _rank(pool: list[_Candidate]) -> list[tuple[float, _Candidate]]:
+    """Each candidate with its rank, best first."""
+    n = len(pool)
+    links: list[dict[int, float]] = [{} for _ in range(n)]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(pool):
+        for term in c.vector:
+            index[term].append(i)
+    for i, c in enumerate(pool):
+        near = {j for term in c.vector for j in index[term] if j > i}
+        for j in sorted(near):
+            if pool[j].article.id == c.article.id:
+                continue  # a source does not corroborate itself
+            weight = _cosine(c.vector, pool[j].vector)
+            if weight >= EDGE:
+                links[i][j] = links[j][i] = weight
+    centrality = _lexrank(links)
+    scored = [(round(c.relevance * (0.5 + 0.5 * centrality[i] * n) * _recency(c.age) * c.specificity, 9), c)
+              for i, c in enumerate(pool)]
+    scored.sort(key=lambda sc: (-sc[0], sc[1].article.id, sc[1].evidence.text))
+    return scored
+
+
+def _lexrank(links: list[dict[int, float]]) -> list[float]:
+    """PageRank's power iteration over the weighted similarity graph (continuous LexRank)."""
+    n = len(links)
+    if not n:
+        return []
+    rank = [1.0 / n] * n
+    out = [sum(w.values()) for w in links]
+    for _ in range(ROUNDS):
+        lost = sum(rank[j] for j in range(n) if not out[j])  # a sentence like no other: its share spreads evenly
+        new = [(1 - DAMPING) / n + DAMPING * (lost / n + sum(rank[j] * w / out[j] for j, w in links[i].items()))
+               for i in range(n)]
+        done = sum(abs(a - b) for a, b in zip(new, rank, strict=True)) < 1e-9
+        rank = new
+        if done:
+            break
+    return rank
+
+
+def _merge(ranked: list[tuple[float, _Candidate]], limit: int, stories: _Stories) -> list[KeyPoint]:
+    """The best statements, near-duplicates from other sources folded into them as corroboration,
+    ordered by rank with corroboration counted."""
+    chosen: list[tuple[float, _Candidate, list[_Candidate]]] = []
+    per_source: dict[str, int] = defaultdict(int)
+    for score, c in ranked:
+        same = next((k for k in chosen if _same(k[1], c, stories)), None)
+        if same is not None:
+            cited = {same[1].article.id} | {o.article.id for o in same[2]}
+            if c.article.id not in cited:
+                same[2].append(c)
+            continue
+        if len(chosen) < limit and per_source[c.article.id] < PER_SOURCE_SHOWN:
+            chosen.append((score, c, []))
+            per_source[c.article.id] += 1
+    chosen.sort(key=lambda k: (-k[0] * (1 + CORROBORATION * len(k[2])), k[1].article.id, k[1].evidence.text))
+    return [_point(score * (1 + CORROBORATION * len(also)), c, also) for score, c, also in chosen]
+
+
+def _latest(members, every: dict[str, list[_Candidate]], window: float, stories: _Stories) -> tuple[KeyPoint, ...]:
+    """The newest dated sources' news, newest first (those within `window` years of the newest): of each,
+    the theme sentence that is most relevant near its top and not background; several reports of one
+    story are one statement."""
+    dated = sorted((a for a, _ in members if a.meta.date.value and every.get(a.id)), key=_sort_date, reverse=True)
+    newest = _year(dated[0]) if dated else 0.0
+    out: list[tuple[_Candidate, list[_Candidate]]] = []
+    for article in dated:
+        if out and newest - _year(article) > window:
+            break
+        headline = article.meta.title.value if article.meta.title.basis != NONE else ""  # (an inferred one is the lead)
+        best = max(every[article.id], key=lambda c: (_news(c, headline), -c.position, c.evidence.text))
+        same = next((k for k in out if stories.same(k[0].article, article) or (
+            _days_apart(k[0].article, article) <= SAME_NEWS_DAYS and _same(k[0], best, stories))), None)
+        if same is not None:
+            same[1].append(best)
+        elif len(out) < LATEST:
+            out.append((best, []))
+    return tuple(_point(0.0, c, also) for c, also in out)
+
+
+def _news(c: _Candidate, headline: str) -> float:
+    """How much a sentence reads as its report's news: relevant, near the top, saying again what the
+    headline says (a lead restates its headline), and not about an event years before."""
+    told = 1 + HEADLINE * _overlap(headline, c.evidence.text) if headline else 1.0
+    return (c.relevance * told * (BACKGROUND if c.background else 1.0)
+            / (1 + NEWS_POSITION * max(0, c.position - 1)))
+
+
+def _point(score: float, c: _Candidate, also: list[_Candidate]) -> KeyPoint:
+    return replace(KeyPoint(c.evidence.text, c.article.id, c.evidence.anchor, round(score, 6)),
+                   date=c.article.meta.date.value,
+                   also=tuple((o.article.id, o.evidence.anchor, o.evidence.text) for o in also))
+
+
+def _specifics(evidence: Evidence, article: Article, mentions) -> tuple[float, bool]:
+    """The specificity factor of a sentence (its figures, actors and dates), and whether it is background:
+    about an event more than a year before its source was published."""
+    block = next((b.text for b in article.blocks if b.anchor == evidence.anchor), "")
+    start = block.find(evidence.text)
+    end = start + len(evidence.text)
+    figures = sum(1 for f in article.figures if f.anchor == evidence.anchor and start <= f.start < end)
+    events = [e for e in article.events if e.anchor == evidence.anchor and start <= e.start < end]
+    actors = {m.entity for m in mentions if m.anchor == evidence.anchor and start <= m.start < end}
+    published = article.meta.date.value
+    background = bool(published) and any(
+        e.date and e.date[:4].isdigit() and int(e.date[:4]) < int(published[:4]) - 1 for e in events)
+    return min(SPECIFIC_CAP, 1 + SPECIFIC * (figures + len(events) + len(actors))), background
+
+
+def _recency(age: float) -> float:
+    return 0.5 ** (max(0.0, age) / RECENCY_HALF_LIFE)
+
+
+def _year(article: Article) -> float:
+    parts = [int(p) for p in (article.meta.date.value or "0").split("-")]
+    return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0.5) + ((parts[2] - 1) / 365 if len(parts) > 2 else 0)
+
+
+def _sort_date(article: Article) -> tuple:
+    parts = [int(p) for p in article.meta.date.value.split("-")]
+    return (*parts, *([0] * (3 - len(parts))), article.id)
+
+
+def _position(anchor: str) -> int:
+    tail = anchor.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _terms(text: str) -> list[str]:
+    return [w.casefold()[:6] for w in words(text) if len(w) >= 3 and w.casefold() not in STOP and not w.isdigit()]
+
+
+def _vector(terms: list[str], frequency: dict[str, int], n: int) -> dict[str, float]:
+    counts: dict[str, int] = defaultdict(int)
+    for term in terms:
+        counts[term] += 1
+    return {t: k * math.log(1 + n / frequency[t]) for t, k in sorted(counts.items())}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b[t] for t, w in a.items() if t in b)
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _overlap(a: str, b: str) -> float:
+    """Word-set overlap of a headline and a sentence: the share of the smaller's words in the other."""
+    x, y = set(_terms(a)), set(_terms(b))
+    return len(x & y) / max(1, min(len(x), len(y)))
+
+
+def _relevance(evidence: Evidence, stems: set[str]) -> float:
+    """Term weight, a little more for words of the theme's description, less for a sentence that opens
+    on a connective ("In addition, ...")."""
+    score = evidence.score + 0.5 * len(stems & _stems(evidence.text))
+    return score * CONNECTIVE if P.CONNECTIVE_START.match(evidence.text) else score
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in words(text) if len(w) >= 4}
+
+
+def _quotable(evidence: Evidence) -> bool:
+    """A sentence that can stand alone as a statement: of some length, not a question, not opening on a
+    pronoun or a link word ("But ...", "He ...": out of its context it would not say what it means)."""
+    text = evidence.text
+    n = word_count(text)
+    return (MIN_WORDS <= n <= MAX_WORDS and not text.rstrip().endswith("?")
+            and (text[:1].isupper() or text[:1] in "“\"‘") and not P.DANGLING_START.match(text))
