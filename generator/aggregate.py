@@ -194,14 +194,15 @@ def _summarise(theme, articles: tuple[Article, ...], config: Config, mentions) -
             members.append((article, match))
     members.sort(key=lambda am: (-am[1].score, am[0].id))
     years = sorted(int(a.meta.date.value[:4]) for a, _ in members if a.meta.date.value)
-    in_brief, latest, key_points = brief.statements(members, mentions, theme.description, config.key_points,
-                                                   config.recent_years)
+    in_brief, latest, key_points, facets = brief.statements(members, mentions, theme.description, config.key_points,
+                                                           config.recent_years, theme.facets)
     return ThemeSummary(
         theme=theme,
         sources=tuple((a.id, m.score) for a, m in members),
         key_points=key_points,
         in_brief=in_brief,
         latest=latest,
+        facets=facets,
         years=(years[0], years[-1]) if years else (None, None),
         actors=_actors(members, mentions),
         events=_in_sentences(members, "events", MAX_THEME_EVENTS, key=lambda ae: event_order(ae[1])),

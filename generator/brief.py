@@ -26,7 +26,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from generator import patterns as P
-from generator.models import NONE, Article, Evidence, KeyPoint, ThemeMatch
+from generator.config import term_pattern
+from generator.models import NONE, Article, Evidence, Facet, KeyPoint, ThemeMatch
 from generator.text import word_count, words
 
 MIN_WORDS, MAX_WORDS = 8, 60  # a quotable sentence
@@ -42,6 +43,8 @@ RECENCY_HALF_LIFE = 3.0  # years
 SPECIFIC, SPECIFIC_CAP = 0.1, 1.5  # per figure, actor or date in the sentence; the factor's cap
 CORROBORATION = 0.5  # added to a statement's rank, as a share of it, per other source that says it
 IN_BRIEF = 5
+STATEMENTS = 60  # statements ranked for a theme page (In brief, sub-topics, more key points)
+FACET_POINTS = 3  # statements shown under each sub-topic
 PER_SOURCE_SHOWN = 2  # statements of one source, at most, so that no article dominates
 LATEST = 5
 BACKGROUND = 0.3  # a sentence about an event years before its source was published: background, not news
@@ -65,29 +68,78 @@ class _Candidate:
 
 
 def statements(members: list[tuple[Article, ThemeMatch]], mentions, description: str = "", key_points: int = 6,
-               window: float = 3.0) -> tuple[tuple[KeyPoint, ...], tuple[KeyPoint, ...], tuple[KeyPoint, ...]]:
-    """A theme's In brief, its Latest developments, and its further key points. A sentence shown under
-    Latest developments is not shown again under In brief.
+               window: float = 3.0, facets: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> tuple:
+    """A theme's In brief, its Latest developments, its further key points and its sub-topics. A sentence
+    is shown once: one under Latest developments is not shown again under In brief, and so on.
 
     Args:
         members: the theme's sources with their match.
         mentions: article id → its actors' mentions (aggregate.summarise_entities).
         description: the theme's description (its words count a little toward relevance).
-        key_points: how many statements in all, In brief's included (briefing.yml `key_points`).
+        key_points: how many statements in all, In brief's included (briefing.yml `key_points`); with
+            facets, those that fall under none of them.
         window: Latest developments come from sources published within this many years of the newest.
+        facets: the theme's sub-topics, (title, terms) (config.Theme.facets).
     Returns:
-        (in brief, latest developments, the further key points), each statement with its citations.
+        (in brief, latest developments, the further key points, the facets), each statement with its
+        citations.
     """
     stems = _stems(description)
     every = _candidates(members, mentions, stems)
     if not every:
-        return (), (), ()
+        return (), (), (), tuple(Facet(title, (), None, 0) for title, _ in facets)  # (a page shows none of them)
     stories = _Stories([a for a, _ in members])
     latest = _latest(members, every, window, stories)
     shown = {p.text for p in latest} | {text for p in latest for _, _, text in p.also}
     pool = [c for c in _pool(every) if c.evidence.text not in shown]
-    merged = _merge(_rank(pool), max(key_points, IN_BRIEF), stories)
-    return tuple(merged[:IN_BRIEF]), latest, tuple(merged[IN_BRIEF:key_points])
+    merged = _merge(_rank(pool), stories)
+    in_brief = _diverse(merged, IN_BRIEF)
+    rest = [p for p in merged if p not in in_brief]
+    grouped, placed = _facets(facets, rest, every, shown | {p.text for p in in_brief})
+    more = tuple(p for p in rest if p.text not in placed)[:max(0, key_points - IN_BRIEF) if not facets else key_points]
+    return in_brief, latest, more, grouped
+
+
+def _diverse(points: list[KeyPoint], n: int) -> tuple[KeyPoint, ...]:
+    """The first n statements by rank, no source giving more than PER_SOURCE_SHOWN of them."""
+    out: list[KeyPoint] = []
+    per_source: dict[str, int] = defaultdict(int)
+    for point in points:
+        if len(out) < n and per_source[point.source] < PER_SOURCE_SHOWN:
+            out.append(point)
+            per_source[point.source] += 1
+    return tuple(out)
+
+
+def _facets(facets, ranked: list[KeyPoint], every: dict[str, list[_Candidate]],
+            shown: set[str]) -> tuple[tuple[Facet, ...], set[str]]:
+    """Each sub-topic with its best FACET_POINTS statements (a statement goes to the sub-topic whose terms
+    it carries most; ties to the first), the newest statement on it and how many sources speak of it;
+    and the statements that fall under one."""
+    if not facets:
+        return (), set()
+    patterns = [term_pattern(terms) for _, terms in facets]
+
+    def facet_of(text: str) -> int | None:
+        hits = [len(p.findall(text)) for p in patterns]
+        best = max(hits)
+        return hits.index(best) if best else None
+
+    out = []
+    candidates = [c for found in every.values() for c in found]
+    for i, (title, _) in enumerate(facets):
+        on = [c for c in candidates if facet_of(c.evidence.text) == i]
+        dated = [c for c in on if c.article.meta.date.value]
+        newest = None
+        if dated:
+            top = max(_sort_date(c.article) for c in dated)
+            news = [c for c in dated if _sort_date(c.article) == top]
+            headline = news[0].article.meta.title.value if news[0].article.meta.title.basis != NONE else ""
+            newest = _point(0.0, max(news, key=lambda c: (_news(c, headline), -c.position, c.evidence.text)), [])
+        taken = shown | ({newest.text} if newest else set())
+        points = tuple(p for p in ranked if facet_of(p.text) == i and p.text not in taken)[:FACET_POINTS]
+        out.append(Facet(title, points, newest, len({c.article.id for c in on})))
+    return tuple(out), {p.text for p in ranked if facet_of(p.text) is not None}
 
 
 def _candidates(members, mentions, stems: set[str]) -> dict[str, list[_Candidate]]:
@@ -201,11 +253,10 @@ def _lexrank(links: list[dict[int, float]]) -> list[float]:
     return rank
 
 
-def _merge(ranked: list[tuple[float, _Candidate]], limit: int, stories: _Stories) -> list[KeyPoint]:
-    """The best statements, near-duplicates from other sources folded into them as corroboration,
-    ordered by rank with corroboration counted."""
+def _merge(ranked: list[tuple[float, _Candidate]], stories: _Stories) -> list[KeyPoint]:
+    """The best statements (up to STATEMENTS), near-duplicates from other sources folded into them as
+    corroboration, ordered by rank with corroboration counted."""
     chosen: list[tuple[float, _Candidate, list[_Candidate]]] = []
-    per_source: dict[str, int] = defaultdict(int)
     for score, c in ranked:
         same = next((k for k in chosen if _same(k[1], c, stories)), None)
         if same is not None:
@@ -213,9 +264,8 @@ def _merge(ranked: list[tuple[float, _Candidate]], limit: int, stories: _Stories
             if c.article.id not in cited:
                 same[2].append(c)
             continue
-        if len(chosen) < limit and per_source[c.article.id] < PER_SOURCE_SHOWN:
+        if len(chosen) < STATEMENTS:
             chosen.append((score, c, []))
-            per_source[c.article.id] += 1
     chosen.sort(key=lambda k: (-k[0] * (1 + CORROBORATION * len(k[2])), k[1].article.id, k[1].evidence.text))
     return [_point(score * (1 + CORROBORATION * len(also)), c, also) for score, c, also in chosen]
 

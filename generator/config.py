@@ -33,7 +33,7 @@ SOURCES_PER_BUNDLE = 1000  # source pages per bundle of the search page's index 
 RECENT_YEARS = 3  # a theme's statements older than its newest source by more than this show their year
 
 
-THEME_KEYS = {"id", "title", "description", "threshold", "terms"}
+THEME_KEYS = {"id", "title", "description", "threshold", "terms", "facets"}
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,13 @@ class Theme:
     description: str
     threshold: float
     terms: tuple[tuple[str, float], ...]  # (term, weight); "term*" matches any word ending
+    # sub-topics: (title, its terms); a statement belongs to the one whose terms it carries most
+    facets: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """One case-insensitive alternation of every term, whole words only."""
-        return _term_pattern(tuple(t for t, _ in self.terms))
+        return term_pattern(tuple(t for t, _ in self.terms))
 
     @cached_property
     def weights(self) -> dict[str, float]:
@@ -96,7 +98,8 @@ def _term_regex(term: str) -> str:
 _PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Terms as one case-insensitive pattern of whole words, longest first (\"term*\" matches any ending)."""
     if terms not in _PATTERNS:
         # Longest first, so "Islamic State" wins over "Islamic"; one named group per term.
         order = sorted(range(len(terms)), key=lambda i: (-len(terms[i]), terms[i]))
@@ -284,7 +287,8 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
                 ok = False
             else:
                 terms.append((term.strip(), float(weight)))
-    if not ok:
+    facets = _facets(item.get("facets"), where, problem)
+    if not ok or facets is None:
         return None
     return Theme(
         id=str(tid),
@@ -292,4 +296,23 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
         description=(description or "").strip(),
         threshold=float(threshold),
         terms=tuple(terms),
+        facets=facets,
     )
+
+
+def _facets(value: Any, where: str, problem) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """facets: {Sub-topic title: [term, ...]} (optional): a theme's sub-topics, in the order given."""
+    if value is None:
+        return ()
+    expected = "expected a mapping of sub-topic title: [term, ...], e.g. {Exercises: [exercise*, drill*]}"
+    if not isinstance(value, dict):
+        problem(f"{where}.facets", expected)
+        return None
+    out = []
+    for title, terms in value.items():
+        if not isinstance(title, str) or not title.strip() or not isinstance(terms, list) or not terms or not all(
+                isinstance(t, str) and t.strip().rstrip("*") for t in terms):
+            problem(f"{where}.facets.{title}", expected)
+            return None
+        out.append((title.strip(), tuple(t.strip() for t in terms)))
+    return tuple(out)

@@ -228,6 +228,16 @@ class KeyPoint:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """A theme's sub-topic (briefing.yml `facets`): its statements, its newest one, how many sources speak of it."""
+
+    title: str
+    points: tuple[KeyPoint, ...]
+    newest: Optional[KeyPoint]
+    sources: int
+
+
+@dataclass(frozen=True)
 class ThemeSummary:
     theme: Any  # config.Theme
     sources: tuple[tuple[str, float], ...]  # (article id, score), strongest first
@@ -239,6 +249,7 @@ class ThemeSummary:
     by_year: tuple[tuple[int, int, int], ...] = ()  # (year, sources published, dated events in its paragraphs)
     in_brief: tuple[KeyPoint, ...] = ()  # the statements that matter most (brief.py)
     latest: tuple[KeyPoint, ...] = ()  # the newest sources' news, newest first
+    facets: tuple[Facet, ...] = ()  # the theme's sub-topics, when configured, in their order
 
 
 @dataclass(frozen=True)

@@ -196,3 +196,32 @@ def test_invalid_yaml_is_config_error(tmp_path):
 def test_missing_file_is_config_error(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load(tmp_path / "nope.yml")
+
+
+def test_facets_are_read_in_order_and_a_bad_one_is_named(tmp_path):
+    config = _config(tmp_path, """
+        title: Test
+        themes:
+          - id: t
+            title: T
+            terms: {drill: 1}
+            facets: {Exercises: [exercise*, drill*], Bases: [base]}
+        """)
+    assert config.themes[0].facets == (("Exercises", ("exercise*", "drill*")), ("Bases", ("base",)))
+    problems = _problems(tmp_path, """
+        title: Test
+        themes:
+          - {id: t, title: T, terms: {drill: 1}, facets: {Exercises: drill}}
+        """)
+    assert len(problems) == 1 and "themes.t.facets.Exercises" in problems[0]
+
+
+def test_a_theme_sentence_binds_the_next_that_leans_on_it_and_a_quotation_it_opens(tmp_path):
+    text = ("Afghan militants seized the border post on Monday. They then moved north. "
+            "Prices of bread rose in Dushanbe. “We will not let Afghan militants cross. We are ready. "
+            "Our men stand firm,” the general said. The weather was mild.")
+    match = _scores(tmp_path, _para(text, 1))["border"]
+    sentences = [text[start:end] for _, start, end in match.spans]
+    assert sentences == ["Afghan militants seized the border post on Monday.", "They then moved north.",
+                         "“We will not let Afghan militants cross.", "We are ready.",
+                         "Our men stand firm,” the general said."]

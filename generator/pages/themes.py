@@ -50,6 +50,11 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         key_points=[markup(_statement(p, by_id, page, summary, briefing.config.recent_years))
                     for p in summary.key_points],
         recent_years=briefing.config.recent_years,
+        facets=[(f.title, sources_count(f.sources),
+                 markup(_statement(f.newest, by_id, page, summary, briefing.config.recent_years, latest=True))
+                 if f.newest else "",
+                 [markup(_statement(p, by_id, page, summary, briefing.config.recent_years)) for p in f.points])
+                for f in summary.facets if f.sources],
         latest_span=_latest_span(summary, by_id),
         actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
         events=markup(event_list(summary.events, by_id, page, None, briefing.config.glossary)) if summary.events else "",
