@@ -1,7 +1,8 @@
 """What a theme page says first: "In brief" (the statements that matter most across the sources) and
 "Latest developments" (the newest sources' news). Pure: articles and their theme matches in, key points out.
 
-A statement is an exact sentence of a source, one that carried the theme's terms (ThemeMatch.evidence).
+A statement is an exact sentence of a source, one of the theme's own (ThemeMatch.evidence, within
+ThemeMatch.spans: not a sentence whose terms weigh more for another theme).
 Its rank is a documented product of four factors, each near 1 for an ordinary sentence:
 
 - relevance: the weight of the theme's terms in it (a little more for words of the theme's
@@ -114,8 +115,8 @@ def _diverse(points: list[KeyPoint], n: int) -> tuple[KeyPoint, ...]:
 def _facets(facets, ranked: list[KeyPoint], every: dict[str, list[_Candidate]],
             shown: set[str]) -> tuple[tuple[Facet, ...], set[str]]:
     """Each sub-topic with its best FACET_POINTS statements (a statement goes to the sub-topic whose terms
-    it carries most; ties to the first), the newest statement on it and how many sources speak of it;
-    and the statements that fall under one."""
+    it carries most; ties to the first), the newest statement on it not shown above it (In brief,
+    Latest developments) and how many sources speak of it; and the statements that fall under one."""
     if not facets:
         return (), set()
     patterns = [term_pattern(terms) for _, terms in facets]
@@ -129,7 +130,7 @@ def _facets(facets, ranked: list[KeyPoint], every: dict[str, list[_Candidate]],
     candidates = [c for found in every.values() for c in found]
     for i, (title, _) in enumerate(facets):
         on = [c for c in candidates if facet_of(c.evidence.text) == i]
-        dated = [c for c in on if c.article.meta.date.value]
+        dated = [c for c in on if c.article.meta.date.value and c.evidence.text not in shown]
         newest = None
         if dated:
             top = max(_sort_date(c.article) for c in dated)
@@ -149,7 +150,11 @@ def _candidates(members, mentions, stems: set[str]) -> dict[str, list[_Candidate
     newest, oldest = (max(dated), min(dated)) if dated else (0.0, 0.0)
     found = []
     for article, match in members:
-        quotable = sorted((e for e in match.evidence if _quotable(e)), key=lambda e: (-_relevance(e, stems), e.text))
+        own = {(anchor, start) for anchor, start, _ in match.spans}  # the theme's own sentences (themes.py)
+        paragraphs = {b.anchor: b.text for b in article.blocks}
+        quotable = sorted((e for e in match.evidence if _quotable(e)
+                           and (e.anchor, paragraphs.get(e.anchor, "").find(e.text)) in own),
+                          key=lambda e: (-_relevance(e, stems), e.text))
         age = newest - _year(article) if article.meta.date.value else newest - oldest
         found.extend((evidence, article, _relevance(evidence, stems), age) for evidence in quotable)
     if not found:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 
 from generator import patterns as P
 from generator.config import Config, Theme, term_of
-from generator.models import Block, Evidence, ThemeMatch
+from generator.models import Block, BlockKind, Evidence, ThemeMatch
 from generator.text import sentence_spans
 
 # A term counts at most this many times per source: one article repeating "Afghanistan" twenty
 # times is not twenty times more about the theme than one that names it three times.
 MAX_COUNT = 3
 MAX_EVIDENCE = 12
+# A sentence that carries several themes' terms is shown on the pages of those whose terms weigh at
+# least this share of the heaviest: "China has a secret military base" (China 5, military cooperation 3)
+# is China's; "CSTO exercises near the Afghan border" is both.
+OWN_SHARE = 0.75
 
 
 def score_themes(blocks: tuple[Block, ...], config: Config, headline: str = "") -> tuple[ThemeMatch, ...]:
@@ -27,26 +31,49 @@ def score_themes(blocks: tuple[Block, ...], config: Config, headline: str = "") 
     Returns:
         One ThemeMatch per theme, in configuration order; a theme applies when score >= threshold.
     """
-    units = [(b, sentence_spans(b.text)) for b in blocks]
-    return tuple(_score(theme, units, headline) for theme in config.themes)
+    units = [(b, sentence_spans(b.text)) for b in blocks] + ([(Block(BlockKind.HEADING, headline, HEADLINE), [(0, headline)])]
+                                                            if headline else [])
+    # per theme, per paragraph: the terms each sentence carries, by the sentence's index
+    found = [[_terms_in(theme, block.text, starts) for block, starts in units] for theme in config.themes]
+    # per paragraph and sentence: the most any theme's terms weigh in it
+    most: list[dict[int, float]] = [defaultdict(float) for _ in units]
+    for theme, per_block in zip(config.themes, found, strict=True):
+        for n, found_in in enumerate(per_block):
+            for i, terms in found_in.items():
+                most[n][i] = max(most[n][i], _weight(theme, terms))
+    return tuple(_score(theme, units, per_block, most) for theme, per_block in zip(config.themes, found, strict=True))
 
 
-def _score(theme: Theme, units, headline: str) -> ThemeMatch:
+HEADLINE = "\0headline"  # the headline's place among the paragraphs while scoring (its anchor is "")
+
+
+def _terms_in(theme: Theme, text: str, starts: list[tuple[int, str]]) -> dict[int, list[str]]:
+    """One pass of the theme's pattern over a paragraph: each sentence's terms, by its index."""
+    found_in: dict[int, list[str]] = {}
+    offsets = [s for s, _ in starts]
+    for m in theme.pattern.finditer(text):
+        found_in.setdefault(bisect_right(offsets, m.start()) - 1, []).append(term_of(m, theme.terms))
+    return found_in
+
+
+def _weight(theme: Theme, terms: list[str]) -> float:
+    return sum(theme.weight(t) for t in set(terms))
+
+
+def _score(theme: Theme, units, per_block: list[dict[int, list[str]]], most: list[dict[int, float]]) -> ThemeMatch:
     counts: Counter[str] = Counter()
     evidence: list[Evidence] = []
-    spans: list[tuple[str, int, int]] = [("", 0, len(headline))] if headline and theme.pattern.search(headline) else []
-    for block, starts in units:
-        # One pass of the theme's pattern over the paragraph; matches go to their sentence.
-        found_in: dict[int, list[str]] = {}
-        offsets = [s for s, _ in starts]
-        for m in theme.pattern.finditer(block.text):
-            found_in.setdefault(bisect_right(offsets, m.start()) - 1, []).append(term_of(m, theme.terms))
+    spans: list[tuple[str, int, int]] = []
+    for (block, starts), found_in, top in zip(units, per_block, most, strict=True):
+        # a sentence is the theme's when its terms weigh nearly as much as any theme's (OWN_SHARE)
+        own = {i for i, terms in found_in.items() if _weight(theme, terms) >= OWN_SHARE * top[i]}
+        if block.anchor == HEADLINE:  # never scored; its figures are the theme's when it is
+            spans[:0] = [("", 0, len(block.text))] if own else []
+            continue
         for index, found in sorted(found_in.items()):
             counts.update(found)
-            distinct = sorted(set(found))
-            weight = sum(theme.weight(t) for t in distinct)
-            evidence.append(Evidence(starts[index][1], block.anchor, weight, tuple(distinct)))
-        spans.extend((block.anchor, starts[i][0], starts[i][0] + len(starts[i][1])) for i in _bound(block.text, starts, found_in))
+            evidence.append(Evidence(starts[index][1], block.anchor, _weight(theme, found), tuple(sorted(set(found)))))
+        spans.extend((block.anchor, starts[i][0], starts[i][0] + len(starts[i][1])) for i in _bound(block.text, starts, own))
     score = sum(theme.weight(t) * min(n, MAX_COUNT) for t, n in counts.items())
     evidence.sort(key=lambda e: (-e.score, _order(e.anchor)))
     return ThemeMatch(

@@ -7,7 +7,18 @@ import textwrap
 from generator.aggregate import build_briefing
 from generator.brief import statements
 from generator.config import load
-from generator.models import Article, DateField, Evidence, Field, Metadata, Source, ThemeMatch, newest_first
+from generator.models import (
+    Article,
+    Block,
+    BlockKind,
+    DateField,
+    Evidence,
+    Field,
+    Metadata,
+    Source,
+    ThemeMatch,
+    newest_first,
+)
 
 
 def _article(aid: str, date: str | None = None, evidence: tuple[Evidence, ...] = (), theme: str = "t",
@@ -20,8 +31,17 @@ def _article(aid: str, date: str | None = None, evidence: tuple[Evidence, ...] =
         date=DateField(date, precision), source_type=Field("news"), summary=Field(None),
         translator=Field(None), url=Field(None),
     )
-    match = ThemeMatch(theme, score, (), evidence)
-    return Article(source=source, meta=meta, blocks=(), words=0, themes=(match,), scores=(match,))
+    # each paragraph holds its evidence sentences, and each is one of the theme's own sentences
+    texts: dict[str, str] = {}
+    spans = []
+    for e in evidence:
+        before = texts.get(e.anchor, "")
+        start = len(before) + (1 if before else 0)
+        texts[e.anchor] = f"{before} {e.text}" if before else e.text
+        spans.append((e.anchor, start, start + len(e.text)))
+    blocks = tuple(Block(BlockKind.PARAGRAPH, text, anchor) for anchor, text in texts.items())
+    match = ThemeMatch(theme, score, (), evidence, tuple(spans))
+    return Article(source=source, meta=meta, blocks=blocks, words=0, themes=(match,), scores=(match,))
 
 
 def _ev(text: str, score: float, n: int = 1) -> Evidence:

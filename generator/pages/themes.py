@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.markdown_text import attr, front_matter, inline
+from generator.markdown_text import attr, front_matter, href, html_text, inline
 from generator.models import Briefing, KeyPoint, ThemeSummary, newest_first
 from generator.pages.charts import data_table, years_chart
 from generator.pages.charts import figure as chart_figure
@@ -84,9 +84,19 @@ def _statement(point: KeyPoint, by_id, page: str, summary: ThemeSummary, recent:
     cited = citation(article, point.anchor, page, markdown=True, dated=not latest)
     text = f"{lead}{quote}  \n   — {cited}"
     if point.also:
-        others = "; ".join(citation(by_id[s], anchor, page, markdown=True) for s, anchor, _ in point.also)
-        text += f"  \n   Reported by {len(point.also) + 1} sources; also: {others}"
+        others = ", ".join(_also(by_id[s], anchor, page) for s, anchor, _ in point.also)
+        text += f"  \n   Reported by {len(point.also) + 1} sources; also by {others}"
     return text
+
+
+def _also(article, anchor: str, page: str) -> str:
+    """Another source of a statement, short: its publication (or its title's first words) linked to the
+    paragraph, its date beside it, its title on hover."""
+    words = article.meta.title.value.split()
+    label = article.meta.publication.value or " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+    link = (f'<a href="{href(page, f"sources/{article.id}.md", anchor)}" title="{html_text(article.meta.title.value)}">'
+            f"{inline(label)}</a>")
+    return f"{link} ({inline(date_label(article))})" if article.meta.date.value else link
 
 
 def _latest_span(summary: ThemeSummary, by_id) -> str:
