@@ -194,7 +194,7 @@ def _summarise(theme, articles: tuple[Article, ...], config: Config, mentions) -
             members.append((article, match))
     members.sort(key=lambda am: (-am[1].score, am[0].id))
     years = sorted(int(a.meta.date.value[:4]) for a, _ in members if a.meta.date.value)
-    in_brief, latest, key_points, facets = brief.statements(members, mentions, theme.description, config.key_points,
+    in_brief, latest, key_points, facets = brief.statements(members, mentions, config.key_points,
                                                            config.recent_years, theme.facets)
     return ThemeSummary(
         theme=theme,

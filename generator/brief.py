@@ -29,23 +29,23 @@ from dataclasses import dataclass, replace
 from generator import patterns as P
 from generator.config import term_pattern
 from generator.models import NONE, Article, Evidence, Facet, KeyPoint, ThemeMatch
-from generator.text import word_count, words
+from generator.text import words
 
-MIN_WORDS, MAX_WORDS = 8, 60  # a quotable sentence
 PER_SOURCE = 3  # of each source's theme sentences, its best few are candidates
-POOL = 500  # at most this many candidates are compared (the best by relevance and recency)
+POOL = 300  # at most this many candidates are compared (the best by relevance and recency)
 EDGE = 0.1  # cosine below which two sentences are not linked in the LexRank graph
 SAME = 0.5  # cosine from which two sentences of different sources say the same thing
 SAME_IN_STORY = 0.25  # ... when their sources report the same story (_Stories)
 STORY = 0.18  # cosine of two sources' openings from which, published within SAME_NEWS_DAYS, they report one story
 STORY_PARAGRAPHS = 4  # a source's opening: its headline and first paragraphs
-DAMPING, ROUNDS = 0.85, 100
+DAMPING, ROUNDS, CONVERGED = 0.85, 100, 1e-6
 RECENCY_HALF_LIFE = 3.0  # years
 SPECIFIC, SPECIFIC_CAP = 0.1, 1.5  # per figure, actor or date in the sentence; the factor's cap
 CORROBORATION = 0.5  # added to a statement's rank, as a share of it, per other source that says it
 IN_BRIEF = 5
 STATEMENTS = 60  # statements ranked for a theme page (In brief, sub-topics, more key points)
 FACET_POINTS = 3  # statements shown under each sub-topic
+LATEST_SCAN = 50  # Latest developments reads the newest sources up to this many (its stories, folded)
 PER_SOURCE_SHOWN = 2  # statements of one source, at most, so that no article dominates
 LATEST = 5
 BACKGROUND = 0.3  # a sentence about an event years before its source was published: background, not news
@@ -68,15 +68,17 @@ class _Candidate:
     vector: dict[str, float]
 
 
-def statements(members: list[tuple[Article, ThemeMatch]], mentions, description: str = "", key_points: int = 6,
+def statements(members: list[tuple[Article, ThemeMatch]], mentions, key_points: int = 6,
                window: float = 3.0, facets: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> tuple:
     """A theme's In brief, its Latest developments, its further key points and its sub-topics. A sentence
     is shown once: one under Latest developments is not shown again under In brief, and so on.
 
+    Linear in the sources and their theme sentences; what is compared pairwise is bounded (POOL
+    candidates, the LATEST_SCAN newest sources).
+
     Args:
         members: the theme's sources with their match.
         mentions: article id → its actors' mentions (aggregate.summarise_entities).
-        description: the theme's description (its words count a little toward relevance).
         key_points: how many statements in all, In brief's included (briefing.yml `key_points`); with
             facets, those that fall under none of them.
         window: Latest developments come from sources published within this many years of the newest.
@@ -85,18 +87,20 @@ def statements(members: list[tuple[Article, ThemeMatch]], mentions, description:
         (in brief, latest developments, the further key points, the facets), each statement with its
         citations.
     """
-    stems = _stems(description)
-    every = _candidates(members, mentions, stems)
-    if not every:
+    sentences = _sentences(members)
+    if not sentences:
         return (), (), (), tuple(Facet(title, (), None, 0) for title, _ in facets)  # (a page shows none of them)
-    stories = _Stories([a for a, _ in members])
-    latest = _latest(members, every, window, stories)
+    newest = _newest(members, window)
+    pool = _pool(sentences)
+    latest_of = {a.id: sentences[a.id] for a in newest if a.id in sentences}
+    every = _candidates([s for found in latest_of.values() for s in found] + pool, mentions)
+    stories = _Stories([c.article for c in every.values()])
+    latest = _latest(newest, latest_of, every, stories)
     shown = {p.text for p in latest} | {text for p in latest for _, _, text in p.also}
-    pool = [c for c in _pool(every) if c.evidence.text not in shown]
-    merged = _merge(_rank(pool), stories)
+    merged = _merge(_rank([every[id(s)] for s in pool if s[0].text not in shown]), stories)
     in_brief = _diverse(merged, IN_BRIEF)
     rest = [p for p in merged if p not in in_brief]
-    grouped, placed = _facets(facets, rest, every, shown | {p.text for p in in_brief})
+    grouped, placed = _facets(facets, members, rest, sentences, mentions, shown | {p.text for p in in_brief})
     more = tuple(p for p in rest if p.text not in placed)[:max(0, key_points - IN_BRIEF) if not facets else key_points]
     return in_brief, latest, more, grouped
 
@@ -112,11 +116,12 @@ def _diverse(points: list[KeyPoint], n: int) -> tuple[KeyPoint, ...]:
     return tuple(out)
 
 
-def _facets(facets, ranked: list[KeyPoint], every: dict[str, list[_Candidate]],
+def _facets(facets, members, ranked: list[KeyPoint], sentences: dict[str, list[tuple]], mentions,
             shown: set[str]) -> tuple[tuple[Facet, ...], set[str]]:
     """Each sub-topic with its best FACET_POINTS statements (a statement goes to the sub-topic whose terms
     it carries most; ties to the first), the newest statement on it not shown above it (In brief,
-    Latest developments) and how many sources speak of it; and the statements that fall under one."""
+    Latest developments) and how many sources speak of it (ThemeMatch.facets); and the statements that
+    fall under one."""
     if not facets:
         return (), set()
     patterns = [term_pattern(terms) for _, terms in facets]
@@ -126,69 +131,84 @@ def _facets(facets, ranked: list[KeyPoint], every: dict[str, list[_Candidate]],
         best = max(hits)
         return hits.index(best) if best else None
 
+    by_date = sorted((am for am in members if am[0].meta.date.value), key=lambda am: _sort_date(am[0]), reverse=True)
     out = []
-    candidates = [c for found in every.values() for c in found]
     for i, (title, _) in enumerate(facets):
-        on = [c for c in candidates if facet_of(c.evidence.text) == i]
-        dated = [c for c in on if c.article.meta.date.value and c.evidence.text not in shown]
         newest = None
-        if dated:
-            top = max(_sort_date(c.article) for c in dated)
-            news = [c for c in dated if _sort_date(c.article) == top]
-            headline = news[0].article.meta.title.value if news[0].article.meta.title.basis != NONE else ""
-            newest = _point(0.0, max(news, key=lambda c: (_news(c, headline), -c.position, c.evidence.text)), [])
+        for article, match in by_date:  # the newest source on it with a sentence on it not shown yet
+            if i not in match.facets:
+                continue
+            on = [s for s in sentences.get(article.id, ()) if s[0].text not in shown and facet_of(s[0].text) == i]
+            if on:
+                found = _candidates(on, mentions)
+                headline = article.meta.title.value if article.meta.title.basis != NONE else ""
+                newest = _point(0.0, max(found.values(), key=lambda c: (_news(c, headline), -c.position,
+                                                                         c.evidence.text)), [])
+                break
         taken = shown | ({newest.text} if newest else set())
         points = tuple(p for p in ranked if facet_of(p.text) == i and p.text not in taken)[:FACET_POINTS]
-        out.append(Facet(title, points, newest, len({c.article.id for c in on})))
+        out.append(Facet(title, points, newest, sum(1 for _, m in members if i in m.facets)))
     return tuple(out), {p.text for p in ranked if facet_of(p.text) is not None}
 
 
-def _candidates(members, mentions, stems: set[str]) -> dict[str, list[_Candidate]]:
-    """Every quotable theme sentence of every source, most relevant first, by article id; word weights
-    (IDF) from all of them."""
+def _sentences(members) -> dict[str, list[tuple]]:
+    """Each source's quotable sentences of the theme's own (of its evidence), most relevant first: (evidence, article, relevance against the best, age in years before the newest
+    source)."""
     dated = [_year(a) for a, _ in members if a.meta.date.value]
     newest, oldest = (max(dated), min(dated)) if dated else (0.0, 0.0)
-    found = []
+    found: dict[str, list[tuple]] = {}
     for article, match in members:
         own = {(anchor, start) for anchor, start, _ in match.spans}  # the theme's own sentences (themes.py)
-        paragraphs = {b.anchor: b.text for b in article.blocks}
-        quotable = sorted((e for e in match.evidence if _quotable(e)
-                           and (e.anchor, paragraphs.get(e.anchor, "").find(e.text)) in own),
-                          key=lambda e: (-_relevance(e, stems), e.text))
-        age = newest - _year(article) if article.meta.date.value else newest - oldest
-        found.extend((evidence, article, _relevance(evidence, stems), age) for evidence in quotable)
-    if not found:
-        return {}
-    best = max(c[2] for c in found) or 1.0
-    documents = [_terms(c[0].text) for c in found]
+        quotable = sorted(((e, _relevance(e)) for e in match.evidence if e.quotable and (e.anchor, e.start) in own),
+                          key=lambda er: (-er[1], er[0].text))
+        if quotable:
+            age = newest - _year(article) if article.meta.date.value else newest - oldest
+            found[article.id] = [(e, article, relevance, age) for e, relevance in quotable]
+    best = max((s[2] for found_in in found.values() for s in found_in), default=1.0) or 1.0
+    return {i: [(e, a, r / best, age) for e, a, r, age in found_in] for i, found_in in found.items()}
+
+
+def _newest(members, window: float) -> list[Article]:
+    """The LATEST_SCAN newest dated sources published within `window` years of the newest, newest first."""
+    dated = sorted((a for a, _ in members if a.meta.date.value), key=_sort_date, reverse=True)[:LATEST_SCAN]
+    return [a for n, a in enumerate(dated) if n == 0 or _year(dated[0]) - _year(a) <= window]
+
+
+def _pool(sentences: dict[str, list[tuple]]) -> list[tuple]:
+    """What In brief compares: each source's few best sentences; at most POOL, the best by relevance
+    and recency."""
+    pool = [s for found in sentences.values() for s in found[:PER_SOURCE]]
+    pool.sort(key=lambda s: (-s[2] * _recency(s[3]), s[1].id, s[0].text))
+    return pool[:POOL]
+
+
+def _candidates(sentences: list[tuple], mentions) -> dict[int, _Candidate]:
+    """The sentences as candidates with their word vectors (IDF over these sentences), by id() of
+    each sentence's tuple."""
+    documents = [_terms(s[0].text) for s in sentences]
     frequency: dict[str, int] = defaultdict(int)
     for terms in documents:
         for term in set(terms):
             frequency[term] += 1
-    out: dict[str, list[_Candidate]] = defaultdict(list)
-    for (evidence, article, relevance, age), terms in zip(found, documents, strict=True):
+    out: dict[int, _Candidate] = {}
+    for (evidence, article, relevance, age), terms, key in zip(sentences, documents, map(id, sentences), strict=True):
+        if key in out:
+            continue
         specific, background = _specifics(evidence, article, mentions.get(article.id, ()))
-        out[article.id].append(_Candidate(evidence, article, relevance / best, age, specific,
-                                          _position(evidence.anchor), background,
-                                          _vector(terms, frequency, len(found))))
+        out[key] = _Candidate(evidence, article, relevance, age, specific, _position(evidence.anchor), background,
+                              _vector(terms, frequency, len(sentences)))
     return out
-
-
-def _pool(every: dict[str, list[_Candidate]]) -> list[_Candidate]:
-    """What In brief compares: each source's few best sentences; at most POOL, the best by relevance
-    and recency."""
-    pool = [c for found in every.values() for c in found[:PER_SOURCE]]
-    pool.sort(key=lambda c: (-c.relevance * _recency(c.age), c.article.id, c.evidence.text))
-    return pool[:POOL]
 
 
 class _Stories:
     """Which sources report the same story: published within SAME_NEWS_DAYS of each other, with openings
-    (headline and first paragraphs) that share enough weighted words (STORY)."""
+    (headline and first paragraphs) that share enough weighted words (STORY; word weights over the
+    sources compared)."""
 
     def __init__(self, articles: list[Article]):
-        documents = {a.id: _terms(" ".join([a.meta.title.value or ""] + [b.text for b in a.blocks[:STORY_PARAGRAPHS]]))
-                     for a in articles}
+        unique = {a.id: a for a in articles}
+        documents = {i: _terms(" ".join([a.meta.title.value or ""] + [b.text for b in a.blocks[:STORY_PARAGRAPHS]]))
+                     for i, a in sorted(unique.items())}
         frequency: dict[str, int] = defaultdict(int)
         for terms in documents.values():
             for term in set(terms):
@@ -251,7 +271,7 @@ def _lexrank(links: list[dict[int, float]]) -> list[float]:
         lost = sum(rank[j] for j in range(n) if not out[j])  # a sentence like no other: its share spreads evenly
         new = [(1 - DAMPING) / n + DAMPING * (lost / n + sum(rank[j] * w / out[j] for j, w in links[i].items()))
                for i in range(n)]
-        done = sum(abs(a - b) for a, b in zip(new, rank, strict=True)) < 1e-9
+        done = sum(abs(a - b) for a, b in zip(new, rank, strict=True)) < CONVERGED
         rank = new
         if done:
             break
@@ -275,18 +295,17 @@ def _merge(ranked: list[tuple[float, _Candidate]], stories: _Stories) -> list[Ke
     return [_point(score * (1 + CORROBORATION * len(also)), c, also) for score, c, also in chosen]
 
 
-def _latest(members, every: dict[str, list[_Candidate]], window: float, stories: _Stories) -> tuple[KeyPoint, ...]:
-    """The newest dated sources' news, newest first (those within `window` years of the newest): of each,
-    the theme sentence that is most relevant near its top and not background; several reports of one
-    story are one statement."""
-    dated = sorted((a for a, _ in members if a.meta.date.value and every.get(a.id)), key=_sort_date, reverse=True)
-    newest = _year(dated[0]) if dated else 0.0
+def _latest(newest: list[Article], sentences: dict[str, list[tuple]], every: dict[int, _Candidate],
+            stories: _Stories) -> tuple[KeyPoint, ...]:
+    """The newest sources' news, newest first: of each, the theme sentence that is most relevant near its
+    top and not background; several reports of one story are one statement."""
     out: list[tuple[_Candidate, list[_Candidate]]] = []
-    for article in dated:
-        if out and newest - _year(article) > window:
-            break
+    for article in newest:
+        if article.id not in sentences:
+            continue
         headline = article.meta.title.value if article.meta.title.basis != NONE else ""  # (an inferred one is the lead)
-        best = max(every[article.id], key=lambda c: (_news(c, headline), -c.position, c.evidence.text))
+        best = max((every[id(s)] for s in sentences[article.id]),
+                   key=lambda c: (_news(c, headline), -c.position, c.evidence.text))
         same = next((k for k in out if stories.same(k[0].article, article) or (
             _days_apart(k[0].article, article) <= SAME_NEWS_DAYS and _same(k[0], best, stories))), None)
         if same is not None:
@@ -313,8 +332,7 @@ def _point(score: float, c: _Candidate, also: list[_Candidate]) -> KeyPoint:
 def _specifics(evidence: Evidence, article: Article, mentions) -> tuple[float, bool]:
     """The specificity factor of a sentence (its figures, actors and dates), and whether it is background:
     about an event more than a year before its source was published."""
-    block = next((b.text for b in article.blocks if b.anchor == evidence.anchor), "")
-    start = block.find(evidence.text)
+    start = evidence.start
     end = start + len(evidence.text)
     figures = sum(1 for f in article.figures if f.anchor == evidence.anchor and start <= f.start < end)
     events = [e for e in article.events if e.anchor == evidence.anchor and start <= e.start < end]
@@ -349,18 +367,19 @@ def _terms(text: str) -> list[str]:
 
 
 def _vector(terms: list[str], frequency: dict[str, int], n: int) -> dict[str, float]:
+    """TF-IDF weights of a sentence's words, scaled to unit length (so a cosine is a dot product)."""
     counts: dict[str, int] = defaultdict(int)
     for term in terms:
         counts[term] += 1
-    return {t: k * math.log(1 + n / frequency[t]) for t, k in sorted(counts.items())}
+    weights = {t: k * math.log(1 + n / frequency[t]) for t, k in sorted(counts.items())}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b[t] for t, w in a.items() if t in b)
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    return dot / norm if norm else 0.0
+    return sum(w * b[t] for t, w in a.items() if t in b)
 
 
 def _overlap(a: str, b: str) -> float:
@@ -369,21 +388,8 @@ def _overlap(a: str, b: str) -> float:
     return len(x & y) / max(1, min(len(x), len(y)))
 
 
-def _relevance(evidence: Evidence, stems: set[str]) -> float:
+def _relevance(evidence: Evidence) -> float:
     """Term weight, a little more for words of the theme's description, less for a sentence that opens
     on a connective ("In addition, ...")."""
-    score = evidence.score + 0.5 * len(stems & _stems(evidence.text))
+    score = evidence.score + 0.5 * evidence.described
     return score * CONNECTIVE if P.CONNECTIVE_START.match(evidence.text) else score
-
-
-def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in words(text) if len(w) >= 4}
-
-
-def _quotable(evidence: Evidence) -> bool:
-    """A sentence that can stand alone as a statement: of some length, not a question, not opening on a
-    pronoun or a link word ("But ...", "He ...": out of its context it would not say what it means)."""
-    text = evidence.text
-    n = word_count(text)
-    return (MIN_WORDS <= n <= MAX_WORDS and not text.rstrip().endswith("?")
-            and (text[:1].isupper() or text[:1] in "“\"‘") and not P.DANGLING_START.match(text))

@@ -119,6 +119,9 @@ class Evidence:
     anchor: str
     score: float
     terms: tuple[str, ...]
+    start: int = 0  # in the paragraph
+    quotable: bool = False  # it can stand alone as a statement (themes.quotable)
+    described: int = 0  # how many words of the theme's description it has (their first five letters)
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class ThemeMatch:
     # its terms and those bound to one that does (a pronoun's sentence, a quotation continued); what
     # a theme page shows (timeline, figures, actors) comes only from them
     spans: tuple[tuple[str, int, int], ...] = ()
+    facets: tuple[int, ...] = ()  # the theme's sub-topics (by index) its sentences speak of
 
 
 @dataclass(frozen=True, slots=True)

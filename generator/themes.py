@@ -6,14 +6,15 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from generator import patterns as P
-from generator.config import Config, Theme, term_of
+from generator.config import Config, Theme, term_of, term_pattern
 from generator.models import Block, BlockKind, Evidence, ThemeMatch
-from generator.text import sentence_spans
+from generator.text import sentence_spans, word_count, words
 
 # A term counts at most this many times per source: one article repeating "Afghanistan" twenty
 # times is not twenty times more about the theme than one that names it three times.
 MAX_COUNT = 3
 MAX_EVIDENCE = 12
+MIN_WORDS, MAX_WORDS = 8, 60  # a sentence that can stand alone as a statement
 # A sentence that carries several themes' terms is shown on the pages of those whose terms weigh at
 # least this share of the heaviest: "China has a secret military base" (China 5, military cooperation 3)
 # is China's; "CSTO exercises near the Afghan border" is both.
@@ -64,6 +65,9 @@ def _score(theme: Theme, units, per_block: list[dict[int, list[str]]], most: lis
     counts: Counter[str] = Counter()
     evidence: list[Evidence] = []
     spans: list[tuple[str, int, int]] = []
+    facets: set[int] = set()
+    patterns = [term_pattern(terms) for _, terms in theme.facets]
+    described = stems(theme.description)
     for (block, starts), found_in, top in zip(units, per_block, most, strict=True):
         # a sentence is the theme's when its terms weigh nearly as much as any theme's (OWN_SHARE)
         own = {i for i, terms in found_in.items() if _weight(theme, terms) >= OWN_SHARE * top[i]}
@@ -72,8 +76,12 @@ def _score(theme: Theme, units, per_block: list[dict[int, list[str]]], most: lis
             continue
         for index, found in sorted(found_in.items()):
             counts.update(found)
-            evidence.append(Evidence(starts[index][1], block.anchor, _weight(theme, found), tuple(sorted(set(found)))))
-        spans.extend((block.anchor, starts[i][0], starts[i][0] + len(starts[i][1])) for i in _bound(block.text, starts, own))
+            sentence = starts[index][1]
+            evidence.append(Evidence(sentence, block.anchor, _weight(theme, found), tuple(sorted(set(found))),
+                                     starts[index][0], quotable(sentence), len(described & stems(sentence))))
+        for i in _bound(block.text, starts, own):
+            spans.append((block.anchor, starts[i][0], starts[i][0] + len(starts[i][1])))
+            facets.update(n for n, pattern in enumerate(patterns) if n not in facets and pattern.search(starts[i][1]))
     score = sum(theme.weight(t) * min(n, MAX_COUNT) for t, n in counts.items())
     evidence.sort(key=lambda e: (-e.score, _order(e.anchor)))
     return ThemeMatch(
@@ -82,6 +90,7 @@ def _score(theme: Theme, units, per_block: list[dict[int, list[str]]], most: lis
         terms=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
         evidence=tuple(evidence[:MAX_EVIDENCE]),
         spans=tuple(spans),
+        facets=tuple(sorted(facets)),
     )
 
 
@@ -106,6 +115,19 @@ def _still_quoting(quoting: bool, sentence: str) -> bool:
     if sentence.count('"') % 2:
         quoting = not quoting
     return (opens > closes) or (quoting and closes <= opens)
+
+
+def quotable(sentence: str) -> bool:
+    """Can a sentence stand alone as a statement (brief.py)? Of some length, not a question, not opening
+    on a pronoun or a link word ("But ...", "He ...": out of its context it would not say what it means)."""
+    n = word_count(sentence)
+    return (MIN_WORDS <= n <= MAX_WORDS and not sentence.rstrip().endswith("?")
+            and (sentence[:1].isupper() or sentence[:1] in "“\"‘") and not P.DANGLING_START.match(sentence))
+
+
+def stems(text: str) -> set[str]:
+    """A text's words of four letters or more, by their first five letters, lowercased."""
+    return {w.lower()[:5] for w in words(text) if len(w) >= 4}
 
 
 def _order(anchor: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 
 from generator.aggregate import build_briefing
 from generator.brief import statements
@@ -19,6 +20,7 @@ from generator.models import (
     ThemeMatch,
     newest_first,
 )
+from generator.themes import quotable
 
 
 def _article(aid: str, date: str | None = None, evidence: tuple[Evidence, ...] = (), theme: str = "t",
@@ -33,19 +35,21 @@ def _article(aid: str, date: str | None = None, evidence: tuple[Evidence, ...] =
     )
     # each paragraph holds its evidence sentences, and each is one of the theme's own sentences
     texts: dict[str, str] = {}
-    spans = []
+    spans, placed = [], []
     for e in evidence:
         before = texts.get(e.anchor, "")
         start = len(before) + (1 if before else 0)
         texts[e.anchor] = f"{before} {e.text}" if before else e.text
         spans.append((e.anchor, start, start + len(e.text)))
+        placed.append(replace(e, start=start))
+    evidence = tuple(placed)
     blocks = tuple(Block(BlockKind.PARAGRAPH, text, anchor) for anchor, text in texts.items())
     match = ThemeMatch(theme, score, (), evidence, tuple(spans))
     return Article(source=source, meta=meta, blocks=blocks, words=0, themes=(match,), scores=(match,))
 
 
 def _ev(text: str, score: float, n: int = 1) -> Evidence:
-    return Evidence(text, f"p-{n}", score, ("term",))
+    return Evidence(text, f"p-{n}", score, ("term",), quotable=quotable(text))
 
 
 def _members(*articles: Article):
@@ -69,7 +73,7 @@ C = _article("c", evidence=(
 
 
 def _brief(*articles: Article, key_points: int = 6, window: float = 3.0):
-    return statements(_members(*articles), {}, "", key_points, window)[:3]
+    return statements(_members(*articles), {}, key_points, window)[:3]
 
 
 def test_what_many_sources_say_is_one_statement_and_ranks_first():
@@ -80,7 +84,7 @@ def test_what_many_sources_say_is_one_statement_and_ranks_first():
     b = _article("b", "2021-05-01", (_ev(again, 5),))
     c = _article("c", "2021-05-01", (_ev(said.replace("Monday", "Tuesday"), 5),))
     d = _article("d", "2021-05-01", (_ev(lone, 7),))
-    in_brief, _, _, _ = statements(_members(a, b, c, d), {}, "", 6, -1)  # window -1: Latest takes only d
+    in_brief, _, _, _ = statements(_members(a, b, c, d), {}, 6, -1)  # window -1: Latest takes only d
     first = in_brief[0]
     assert first.source in "abc" and {s for s, _, _ in first.also} | {first.source} == {"a", "b", "c"}
     assert [p.text for p in in_brief].count(lone) == 0  # shown under Latest developments, not again
@@ -97,7 +101,7 @@ def test_a_newer_source_outranks_an_older_one_saying_as_much():
     old = _article("old", "2010-01-01", (_ev("The defence ministry said about two thousand soldiers took part.", 5),))
     new = _article("new", "2022-01-01", (_ev("Armoured vehicles and helicopters practised repelling an attack.", 5),))
     new2 = _article("new2", "2022-01-01", (_ev("Beijing has financed roads, tunnels and power lines in the east.", 1),))
-    in_brief, latest, _, _ = statements(_members(old, new, new2), {}, "", 6, 3)
+    in_brief, latest, _, _ = statements(_members(old, new, new2), {}, 6, 3)
     assert [p.source for p in latest] == ["new", "new2"] or [p.source for p in latest] == ["new2", "new"]
     assert [p.source for p in in_brief] == ["old"]  # what Latest shows is not shown twice
 

@@ -54,7 +54,7 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
                  markup(_statement(f.newest, by_id, page, summary, briefing.config.recent_years, latest=True))
                  if f.newest else "",
                  [markup(_statement(p, by_id, page, summary, briefing.config.recent_years)) for p in f.points])
-                for f in summary.facets if f.sources],
+                for f in summary.facets if f.points or f.newest],
         latest_span=_latest_span(summary, by_id),
         actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
         events=markup(event_list(summary.events, by_id, page, None, briefing.config.glossary)) if summary.events else "",
