@@ -21,8 +21,10 @@ from generator.models import (
     Related,
     Statement,
     ThemeSummary,
+    event_key,
     newest_first,
 )
+from generator.text import words
 
 MAX_RELATED, MAX_RELATED_EVIDENCE, MAX_ACTORS = 10, 3, 12
 MAX_THEME_EVENTS, MAX_THEME_FIGURES = 15, 12  # a theme page shows its latest 15 events
@@ -43,8 +45,44 @@ def build_briefing(articles: list[Article], config: Config, added: Mapping[str, 
     themes = tuple(_summarise(theme, ordered, config, mentions) for theme in config.themes)
     events = tuple(sorted(((a.id, e) for a in ordered for e in a.events), key=lambda ae: event_order(ae[1])))
     discrepancies = find_discrepancies(ordered, config)
+    also, folded = group_events(events)
     return Briefing(config=config, articles=ordered, themes=themes, entities=entities, mentions=mentions,
-                    events=events, discrepancies=discrepancies, added=dict(added or {}))
+                    events=events, discrepancies=discrepancies, added=dict(added or {}), event_also=also,
+                    event_folded=folded)
+
+
+SAME_EVENT = 0.5  # share of the shorter sentence's words the other has, on the same date: one event
+
+
+def group_events(events: tuple[tuple[str, Event], ...]) -> tuple[dict, dict]:
+    """One event told by several sentences (of one source or of several) is one line: events of the
+    same kind on the same date (and end), whose sentences are the same or share SAME_EVENT of their
+    words (of four letters or more); across sources only for a date given to the day or month (two
+    sources naming "2021" in similar words need not tell one event). Linear: events are compared
+    only within their date.
+
+    Returns:
+        (each line's first event → the others' (article id, anchor); each folded event → its line's first).
+    """
+    by_date: dict[tuple, list[tuple[tuple[str, str, int], frozenset[str], str]]] = defaultdict(list)
+    also: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
+    folded: dict[tuple[str, str, int], tuple[str, str, int]] = {}
+    for article_id, event in events:
+        if not event.date:
+            continue
+        key = event_key(article_id, event)
+        bag = frozenset(w.casefold() for w in words(event.text) if len(w) >= 4)
+        bucket = by_date[(event.date, event.end, event.kind)]
+        lead = next((k for k, other, text in bucket if text == event.text or (
+            (k[0] == article_id or event.precision in ("day", "month"))
+            and len(bag & other) >= SAME_EVENT * max(1, min(len(bag), len(other))))), None)
+        if lead is None:
+            bucket.append((key, bag, event.text))
+        else:
+            folded[key] = lead
+            if (article_id, event.anchor) != lead[:2] and (article_id, event.anchor) not in also.get(lead, ()):
+                also.setdefault(lead, []).append((article_id, event.anchor))
+    return {k: tuple(v) for k, v in also.items()}, folded
 
 
 SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -221,7 +259,7 @@ def _by_year(members) -> tuple[tuple[int, int, int], ...]:
             sources[int(article.meta.date.value[:4])] += 1
         inside = _within(match)
         for event in article.events:
-            if event.date and inside(event.anchor, event.start):
+            if event.date and event.kind == "event" and inside(event.anchor, event.start):
                 events[int(event.date[:4])] += 1
     years = sources.keys() | events.keys()
     if not years:
@@ -236,7 +274,7 @@ def _in_sentences(members, field: str, limit: int, key=None) -> tuple:
     for article, match in members:
         inside = _within(match)
         found.extend((article.id, item) for item in getattr(article, field)
-                     if inside(item.anchor, item.start) and (field != "events" or item.date))
+                     if inside(item.anchor, item.start) and (field != "events" or (item.date and item.kind == "event")))
     if key:
         found.sort(key=key)
     return tuple(found[:limit]) if not key else tuple(found[-limit:])

@@ -106,9 +106,87 @@ def extract_events(blocks: tuple[Block, ...], published: DateField) -> tuple[Eve
             if PUBLISHED.search(sentence):
                 continue
             text = sentence if len(sentence) <= MAX_TEXT else sentence[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
-            found.append(Event(value, precision, end, text, match.group(0).strip(), block.anchor, note, match.start()))
+            sentence_start = starts[bisect_right(offsets, match.start()) - 1][0]
+            before = block.text[sentence_start:match.start()]
+            if value and kind in FORWARDABLE and _coming(before) and _compare(value, published) == -1:
+                value, end, note = _forward(kind, value, end, note)  # "will begin on April 3": the coming one
+            kind = _kind(before, match.group(0), value, published)
+            found.append(Event(value, precision, end, text, match.group(0).strip(), block.anchor, note, match.start(),
+                               kind))
         events.extend(_finest(found))
     return tuple(events)
+
+
+# the word just before a date (or the first of its expression: "since October", "by September")
+SINCE = re.compile(r"\bsince\b[^,.;:!?()]{0,60}$", re.IGNORECASE)  # "since 1994", "since they invaded the country in 2001"
+UNTIL = re.compile(r"\b(?:until|till|up to)\s*$", re.IGNORECASE)
+BY = re.compile(r"\bby\s*(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will|would|shall|plans? to|planned (?:to|for)|planning to|expects?|expected|scheduled|"
+                    r"preparing to|prepares to|set to|going to|upcoming|to be (?:held|built|completed)|aims? to|"
+                    r"intends? to|forecasts?|projected)\b", re.IGNORECASE)
+# "Unlike the agreement announced on the 27th of April, this one ...": a date in an opening comparison
+COMPARISON = re.compile(r"^[“\"‘]?(?:Unlike|Like|As with|Compared (?:with|to)|In contrast to|Similar(?:ly)? to|Just as)\b")
+
+
+FORWARDABLE = ("range", "the-dm", "md", "dm", "month", "month-part", "weekday")  # dates without a year
+PAST = re.compile(r"\b(?:was|were|had|been)\b", re.IGNORECASE)
+REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|saying|stated|quoted|cited)\b", re.IGNORECASE)
+
+
+def _coming(before: str) -> bool:
+    """Does the clause that leads to a date say it is coming ("will begin on", "is scheduled for", "by")?
+    Only the date's own clause counts ("China will build a base, an official said on Thursday": the
+    Thursday is when it was said), a cue after its last reporting verb, and not a clause in the past
+    tense ("was originally scheduled for")."""
+    clause = re.split(r"[,;:()]", before)[-1]
+    cues = [m.end() for m in FUTURE.finditer(clause)] + [m.end() for m in BY.finditer(clause)]
+    reported = [m.end() for m in REPORTING.finditer(clause)]
+    # "KBO said the new season will begin on": the cue after the reporting verb counts
+    return bool(cues) and not PAST.search(clause) and max(cues) > max(reported, default=-1)
+
+
+def _kind(before: str, expression: str, value: str | None, published: DateField) -> str:
+    """What a date is to its sentence (Event.kind), from the words before it in the sentence and the
+    report's own date: a date after the report is a plan or forecast, whatever the words."""
+    if COMPARISON.match(before) and "," not in before:
+        return "mentioned"
+    words = f"{before}{expression.split()[0]} " if expression.split() else before  # "since October": "since" counts
+    if SINCE.search(before) or SINCE.search(words.rstrip()):
+        return "since"
+    order = _compare(value, published)
+    if UNTIL.search(before) or UNTIL.search(words.rstrip()):  # "will last till December 20": a plan
+        return "plan" if order == 1 or (_coming(before) and order != -1) else "until"
+    # a date after the report; one the sentence says is coming ("will", "plans to", "by"), not before the report
+    by = BY.search(before) or BY.search(words.rstrip())
+    if order == 1 or (order == 0 and (by or _coming(before))) or (
+            by and not published.value):
+        return "plan"
+    return "event"
+
+
+def _forward(kind: str, value: str, end: str | None, note: str) -> tuple[str, str | None, str]:
+    """A date without a year (or a weekday) that the sentence says is coming, resolved before the report:
+    the next one instead (a week on for a weekday, a year on otherwise)."""
+    def shift(iso: str) -> str:
+        if kind == "weekday":
+            return (dt.date.fromisoformat(iso) + dt.timedelta(days=7)).isoformat()
+        year, rest = iso[:4], iso[4:]
+        if rest == "-02-29":
+            return iso  # no 29 February the year after: left as resolved
+        return f"{int(year) + 1:04d}{rest}"
+    return shift(value), (shift(end) if end else None), f"{note}; the sentence speaks of it as coming, so the next one"
+
+
+def _compare(value: str | None, published: DateField) -> int | None:
+    """A date against the report's own date, at the precision both have: -1 before, 0 the same, 1 after;
+    None when either is missing."""
+    if not value or not published.value or not value[:4].isdigit():
+        return None
+    common = min(len(value), len(published.value))
+    if len(value) > 7 and not value[5:7].isdigit():  # a season: "2023-spring"
+        common = 4
+    a, b = value[:common], published.value[:common]
+    return (a > b) - (a < b)
 
 
 def _finest(found: list[Event]) -> list[Event]:

@@ -177,6 +177,10 @@ class Event:
     anchor: str
     note: str  # how it was resolved, or why it could not be
     start: int = 0  # of the date's words in the paragraph
+    # what the date is to the sentence: "event" (what happened then), "since" (when a state began:
+    # "since 1994"), "until" (when one ended), "plan" (a plan or forecast: "by 2030", a date after the
+    # report), "mentioned" (named in a comparison: "Unlike the agreement of 27 April, ...")
+    kind: str = "event"
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +321,10 @@ class Briefing:
     events: tuple[tuple[str, Event], ...] = ()  # (article id, event), dated ones in date order, then the rest
     discrepancies: tuple[Discrepancy, ...] = ()
     added: dict[str, str] = field(default_factory=dict)  # article id → day it reached the briefing (arrivals.json)
+    # one event told by several sentences or sources is one line: the events folded into each line's
+    # first (event_key → the others' (article id, anchor)), and each folded event's line (key → key)
+    event_also: dict[tuple[str, str, int], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    event_folded: dict[tuple[str, str, int], tuple[str, str, int]] = field(default_factory=dict)
     # the code that makes pages and the configuration they read, as a digest (set by the pipeline):
     # where the keys of the pages made only when their inputs change start (pages.common)
     inputs_digest: str = ""
@@ -340,6 +348,11 @@ class Briefing:
             index = {e.entity.id: e for e in self.entities}
             object.__setattr__(self, "_index", index)
         return index
+
+
+def event_key(article_id: str, event: Event) -> tuple[str, str, int]:
+    """An event's identity: its source, paragraph and place in it."""
+    return (article_id, event.anchor, event.start)
 
 
 def newest_first(article: Article) -> tuple:

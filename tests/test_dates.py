@@ -82,3 +82,32 @@ def test_a_date_line_whose_month_is_not_read_is_no_date_not_this_month():
     assert parse_date("20 mart 2019", "stated", "").value is None
     assert parse_date("Friday, June 4, 2021 - 10:31", "stated", "").value == "2021-06-04"
     assert parse_date("12.03.2021 14:02", "stated", "").value == "2021-03-12"
+
+
+def _kinds(*paragraphs: str, published: DateField = MAY_4_2021) -> list[tuple]:
+    blocks = tuple(Block("paragraph", p, f"p-{n}") for n, p in enumerate(paragraphs, 1))
+    return [(e.date, e.kind) for e in extract_events(blocks, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what happened then
+    ("On April 27, Shoigu announced a joint air defence system.", [("2021-04-27", "event")]),
+    ("China will build a base, an official said on Thursday.", [("2021-04-29", "event")]),  # when it was said
+    ("The season was originally scheduled to start on March 28.", [("2021-03-28", "event")]),  # a past plan
+    # durations: when a state began or ended
+    ("Tajikistan has sent cadets to Russian academies since 1994.", [("1994", "since")]),
+    ("American forces have been there since they invaded the country in 2001.", [("2001", "since")]),
+    ("Until 2005 this boundary was protected by Russian border guards.", [("2005", "until")]),
+    # plans and forecasts: said to be coming, or dated after the report
+    ("The withdrawal of all troops is due by September.", [("2021-09", "plan")]),
+    ("Exercises are scheduled for September 2021.", [("2021-09", "plan")]),
+    ("By 2030 the base will house 9,000 troops.", [("2030", "plan")]),
+    ("The new season will begin on April 3.", [("2022-04-03", "plan")]),  # the coming April 3, not the past one
+    ("The minister will visit Berlin on Friday.", [("2021-05-07", "plan")]),
+    ("The meeting will last till December 20.", [("2021-12-20", "plan")]),
+    # a date named in a comparison is not the sentence's event
+    ("Unlike the agreement announced on the 27th of April, this one is part of the CIS system.",
+     [("2021-04-27", "mentioned")]),
+])
+def test_what_a_date_is_to_its_sentence(text, expected):
+    assert _kinds(text) == expected

@@ -39,7 +39,7 @@ def overview_page(briefing: Briefing) -> str:
                 markup(source_link(a, "index.md", markdown=True)), a.meta.publication.value)
                for a in latest(briefing, LATEST_ON_HOME)],
         grid=markup(_grid(briefing)),
-        events=sum(1 for _, e in briefing.events if e.date), differences=len(briefing.discrepancies),
+        events=sum(1 for _, e in briefing.events if e.date and e.kind == "event"), differences=len(briefing.discrepancies),
         actors=sum(1 for e in briefing.entities if e.entity.reviewed))
 
 

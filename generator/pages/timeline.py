@@ -6,7 +6,7 @@ import csv
 import io
 
 from generator.markdown_text import front_matter, href, html_text, human_date
-from generator.models import Briefing
+from generator.models import Briefing, event_key
 from generator.pages.common import citation, sources_count, year_page, years_table
 from generator.pages.templating import markup, render
 
@@ -25,8 +25,8 @@ def year_links(briefing: Briefing, page: str) -> dict[int, str]:
     its own page when the timeline is split. Decided as timeline_pages() decides (the events it
     lists, SPLIT_FROM), so that a link from another page always lands."""
     listed = _listed(briefing)
-    years = sorted({int(e.date[:4]) for _, e in listed if e.date})
-    split = sum(1 for _, e in listed if e.date) >= SPLIT_FROM
+    years = sorted({int(e.date[:4]) for _, e in listed if _dated(e)})
+    split = sum(1 for _, e in listed if _dated(e)) >= SPLIT_FROM
     return {y: href(page, f"timeline/{y}.md") if split else href(page, "timeline.md", str(y)) for y in years}
 
 
@@ -43,21 +43,42 @@ def event_date(event) -> str:
     return label
 
 
-def event_list(events, by_id, page: str, titles: dict[str, str] | None, glossary) -> str:
-    """Events as an HTML list: date, precision, the sentence, its citation (and its source's themes)."""
+def _dated(event) -> bool:
+    """An event the timeline places in its year: dated, and what happened then (not a plan, a
+    "since", or a date named in a comparison)."""
+    return bool(event.date) and event.kind == "event"
+
+
+KIND_LABEL = {"plan": "plan or forecast", "since": "since", "until": "until"}
+
+
+def event_list(events, by_id, page: str, titles: dict[str, str] | None, glossary, briefing: Briefing | None = None) -> str:
+    """Events as an HTML list: date, precision, the sentence, its citation (and its source's themes).
+    With the briefing, an event told again by other sentences or sources is one line citing them all
+    (Briefing.event_also), unless the line it belongs to is not in this list."""
     # Each item is built here, not in the template: a template loop over 10,000 events cost twice as much.
+    also = briefing.event_also if briefing else {}
+    folded = briefing.event_folded if briefing else {}
+    keys = {event_key(a, e) for a, e in events} if folded else set()
     items = []
     for article_id, event in events:
+        key = event_key(article_id, event)
+        if folded.get(key) in keys:
+            continue
         article = by_id[article_id]
         themes = ""
         if titles is not None and article.theme_ids:
             themes = " · " + ", ".join(f"<em>{html_text(titles[t])}</em>" for t in article.theme_ids)
-        items.append(f"<li><strong>{html_text(event_date(event))}</strong> <small>{html_text(event.precision)}</small> — "
-                     f"{html_text(event.text, glossary)}<br>\n{citation(article, event.anchor, page)}{themes}</li>\n")
+        others = "".join(f"; also {citation(by_id[a], anchor, page)}" for a, anchor in also.get(key, ()))
+        kind = f" <small>({KIND_LABEL[event.kind]})</small>" if event.kind in KIND_LABEL else ""
+        items.append(f"<li><strong>{html_text(event_date(event))}</strong> <small>{html_text(event.precision)}</small>"
+                     f"{kind} — {html_text(event.text, glossary)}<br>\n{citation(article, event.anchor, page)}{others}"
+                     f"{themes}</li>\n")
     return render("events.html.j2", items=markup("".join(items)))
 
 
-TIMELINE_NOTE = ("Each is the sentence that carries the date, linked to its paragraph. Dates are shown as precisely "
+TIMELINE_NOTE = ("Each is the sentence that carries the date, linked to its paragraph; an event told by several "
+                 "sentences or sources is one line citing them all. Dates are shown as precisely "
                  "as the source gives them (day, month, season or year); a date without a year takes it from the "
                  "source's own date, and the source page says how that date was found. Each event lists the "
                  "themes of its source.")
@@ -69,21 +90,26 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
     by_id = briefing.by_id
     titles = {t.id: t.title for t in briefing.config.themes}
     listed = _listed(briefing)
-    dated = [(a, e) for a, e in listed if e.date]
+    dated = [(a, e) for a, e in listed if _dated(e)]
     undated = [(a, e) for a, e in listed if not e.date]
+    plans = [(a, e) for a, e in listed if e.date and e.kind == "plan"][:UNDATED_LISTED]
+    spans = [(a, e) for a, e in listed if e.date and e.kind in ("since", "until")][:UNDATED_LISTED]
     by_year: dict[str, list] = {}
     for article_id, event in dated:
         by_year.setdefault(event.date[:4], []).append((article_id, event))
     split = len(dated) >= SPLIT_FROM
     glossary = briefing.config.glossary
-    lists = {year: event_list(events, by_id, f"timeline/{year}.md" if split else "timeline.md", titles, glossary)
+    lists = {year: event_list(events, by_id, f"timeline/{year}.md" if split else "timeline.md", titles, glossary, briefing)
              for year, events in by_year.items()}
+    shown = sum(1 for a, e in dated if briefing.event_folded.get(event_key(a, e)) is None)
     pages = {f"timeline/{year}.md": year_page(f"Timeline: {year}", f"{len(by_year[year])} dated events; "
                                               f"[all years](../timeline.md). {TIMELINE_NOTE}", lines)
              for year, lines in lists.items()} if split else {}
     left_out = len(briefing.events) - len(listed)
     timeline = render(
-        "timeline.md.j2", note=markup(TIMELINE_NOTE), dated=len(dated), count=sources_count(len({a for a, _ in dated})),
+        "timeline.md.j2", note=markup(TIMELINE_NOTE), dated=shown, count=sources_count(len({a for a, _ in dated})),
+        plans=markup(event_list(plans, by_id, "timeline.md", titles, glossary, briefing)) if plans else "",
+        spans=markup(event_list(spans, by_id, "timeline.md", titles, glossary, briefing)) if spans else "",
         front_matter=markup(front_matter({"title": "Timeline",
                                           "description": "Every dated event in the sources, in date order."})),
         left_out=markup(f"{left_out:,}") if left_out else "", per_source=EVENTS_PER_SOURCE,
@@ -118,10 +144,10 @@ def timeline_csv(briefing: Briefing) -> str:
     """The timeline as a table for spreadsheets: one row per event, dated ones in date order."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["date", "precision", "end", "text", "expression", "source", "url", "themes", "note"])
+    writer.writerow(["date", "precision", "end", "kind", "text", "expression", "source", "url", "themes", "note"])
     themes_of = {a.id: a.theme_ids for a in briefing.articles}
     for source, e in briefing.events:
-        writer.writerow([_cell(v) for v in (e.date or "", e.precision, e.end or "", e.text, e.expression, source,
+        writer.writerow([_cell(v) for v in (e.date or "", e.precision, e.end or "", e.kind, e.text, e.expression, source,
                                             f"sources/{source}/#{e.anchor}", " ".join(themes_of[source]), e.note)])
     return buffer.getvalue()
 
