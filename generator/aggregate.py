@@ -6,20 +6,17 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from generator import brief
+from generator.compare import find_discrepancies
 from generator.config import Config
-from generator.entities import matcher_for, resolve
+from generator.entities import resolve
 from generator.models import (
     Article,
     Briefing,
-    Discrepancy,
     Entity,
     EntitySummary,
     Event,
-    Figure,
-    Measure,
     Mention,
     Related,
-    Statement,
     ThemeSummary,
     event_key,
     newest_first,
@@ -44,10 +41,11 @@ def build_briefing(articles: list[Article], config: Config, added: Mapping[str, 
     entities, mentions = summarise_entities(ordered, config)
     themes = tuple(_summarise(theme, ordered, config, mentions) for theme in config.themes)
     events = tuple(sorted(((a.id, e) for a in ordered for e in a.events), key=lambda ae: event_order(ae[1])))
-    discrepancies = find_discrepancies(ordered, config)
+    discrepancies, comparisons = find_discrepancies(ordered, config)
     also, folded = group_events(events)
     return Briefing(config=config, articles=ordered, themes=themes, entities=entities, mentions=mentions,
-                    events=events, discrepancies=discrepancies, added=dict(added or {}), event_also=also,
+                    events=events, discrepancies=discrepancies, comparisons=comparisons, added=dict(added or {}),
+                    event_also=also,
                     event_folded=folded)
 
 
@@ -100,84 +98,6 @@ def event_order(event: Event) -> tuple:
     if parts[1] in SEASON_MONTH:
         return (0, year, SEASON_MONTH[parts[1]], 32, event.text)
     return (0, year, int(parts[1]), int(parts[2]) if len(parts) == 3 else 32, event.text)
-
-
-def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[Discrepancy, ...]:
-    """Statements that give different values for the same measured thing. Conservative:
-
-    - a border's length: distances in sentences that speak of a border and name the same countries or
-      places (adjectives count: "Tajik-Afghan border"), across all sources;
-    - a sum of money: in one source (headline included), sentences naming the same countries or
-      places; a sum given in brackets after another is its conversion, not a second value.
-    Anything else is never compared. Linear: figures are grouped by key in one pass.
-    """
-    matcher = matcher_for(config.gazetteer)
-    kinds = {e.id: e.kind for e in config.gazetteer.entities}
-    groups: dict[tuple, list[Statement]] = defaultdict(list)
-    for article in articles:
-        previous: Statement | None = None
-        previous_key: tuple = ()
-        for figure in article.figures:
-            if figure.measure not in (Measure.BORDER, Measure.MONEY):
-                continue
-            if (figure.measure == Measure.MONEY and previous is not None and previous.figure.measure == Measure.MONEY
-                    and previous.figure.anchor == figure.anchor and previous.figure.unit != figure.unit
-                    and _in_brackets_after(previous.figure, figure, article)):
-                groups[previous_key].remove(previous)
-                previous = Statement(previous.source, previous.figure, previous.equivalents + (figure,))
-                groups[previous_key].append(previous)
-                continue
-            places = frozenset(e for e in matcher.entities_in(figure.sentence) if kinds.get(e) in PLACE_KINDS)
-            if len(places) < (2 if figure.measure == Measure.BORDER else 1):
-                continue
-            key = (figure.measure, places) if figure.measure != Measure.MONEY else (figure.measure, places, article.id)
-            previous, previous_key = Statement(article.id, figure), key
-            groups[key].append(previous)
-    names = {e.id: e.name for e in config.gazetteer.entities}
-    themes_of = {a.id: a.theme_ids for a in articles}
-    titles = {a.id: a.meta.title.value for a in articles}
-    out = []
-    for key, statements in groups.items():
-        if len(statements) < 2 or not _conflict(statements):
-            continue
-        places = " – ".join(sorted(names[p] for p in key[1]))
-        if key[0] == Measure.MONEY:
-            what = f"A sum of money concerning {places}, in “{titles[key[2]]}”"
-            method = ("Sums of money in one source (its headline included), in sentences naming the same countries "
-                      "or places; a sum given in brackets after another is shown as its conversion.")
-        else:
-            what = f"Length of the border: {places}"
-            method = ("Distances in sentences that speak of a border and name the same two or more countries or "
-                      "places (their adjectives count too, as in the “Franco-Spanish” border), across all sources.")
-        themes = tuple(sorted({t for s in statements for t in themes_of[s.source]}))
-        out.append(Discrepancy(what, method, tuple(statements), themes))
-    return tuple(sorted(out, key=lambda d: d.what))
-
-
-PLACE_KINDS = ("country", "place")
-
-
-def _in_brackets_after(first: Figure, second: Figure, article: Article) -> bool:
-    """'70 billion rubles in the coming years (about $1.23 billion …)': second converts first."""
-    if first.sentence != second.sentence or not 0 < second.start - first.end <= 60:
-        return False
-    text = article.meta.title.value if not first.anchor else next(
-        (b.text for b in article.blocks if b.anchor == first.anchor), "")
-    between = text[first.end:second.start]
-    return "(" in between and ")" not in between
-
-
-def _conflict(statements: list[Statement]) -> bool:
-    """True when two statements give different values in the same unit: their own figures, or one's
-    figure against another's stated conversion (two conversions that round differently do not count)."""
-    stated: dict[str, set[float]] = defaultdict(set)
-    converted: dict[str, set[float]] = defaultdict(set)
-    for statement in statements:
-        stated[statement.figure.unit].add(round(statement.figure.value, 6))
-        for figure in statement.equivalents:
-            converted[figure.unit].add(round(figure.value, 6))
-    return any(len(values) > 1 or (converted[unit] and values.isdisjoint(converted[unit]))
-               for unit, values in stated.items())
 
 
 def summarise_entities(articles: tuple[Article, ...], config: Config):

@@ -46,6 +46,8 @@ def _patterns(currencies: tuple[tuple[str, str], ...] = (), people: tuple[str, .
                               rf"(?P<noun>{nouns})\b")),
     ]
 BORDER = re.compile(r"\b(?:border|frontier|boundary)\b", re.IGNORECASE)
+AWAY = re.compile(r"\s+(?:\(\s*[\d.,]+\s*\w+\s*\)\s+)?(?:from|away|off|inside|into|across|beyond|behind|short of|"
+                  r"north|south|east|west|deep)\b", re.IGNORECASE)
 YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -96,7 +98,8 @@ def _figure(kind: str, m: re.Match, text: str, anchor: str, words: dict[str, str
         unit = "km"
         if g["unit"].startswith("mile"):
             value, unit = round(value * 1.609344, 1), "km"
-        measure = Measure.BORDER if BORDER.search(sentence) else Measure.DISTANCE
+        # a border's length, not a distance from it: "20 km from the border", "5 km inside Afghanistan"
+        measure = Measure.BORDER if BORDER.search(sentence) and not AWAY.match(text, m.end()) else Measure.DISTANCE
     elif kind == "share":
         unit, measure = "%", Measure.SHARE
     else:

@@ -280,6 +280,18 @@ class Discrepancy:
 
 
 @dataclass(frozen=True)
+class Comparisons:
+    """How many figures were compared for disagreements, and why the others were not (compare.py; briefing.json)."""
+
+    compared: int
+    groups: int  # sets of statements about one measured thing
+    disagreements: int
+    not_compared: tuple[tuple[str, int], ...]  # (reason, figures), most first
+    agreed: int  # groups whose values all meet (their approximations and bounds understood)
+    conversions: int  # figures read as the bracketed conversion of the one before
+
+
+@dataclass(frozen=True)
 class Entity:
     """An actor with a page: from the gazetteer (reviewed) or found in the sources (not yet)."""
 
@@ -320,6 +332,7 @@ class Briefing:
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # article id → its mentions
     events: tuple[tuple[str, Event], ...] = ()  # (article id, event), dated ones in date order, then the rest
     discrepancies: tuple[Discrepancy, ...] = ()
+    comparisons: Optional[Comparisons] = None  # how the figures were compared for them
     added: dict[str, str] = field(default_factory=dict)  # article id → day it reached the briefing (arrivals.json)
     # one event told by several sentences or sources is one line: the events folded into each line's
     # first (event_key → the others' (article id, anchor)), and each folded event's line (key → key)

@@ -51,18 +51,38 @@ def seeds_briefing():
     return briefing
 
 
-def test_the_two_known_disagreements_of_the_seeds_and_no_other(seeds_briefing):
+def test_the_known_disagreement_of_the_seeds_and_no_other(seeds_briefing):
     found = {d.what: [(s.source[:3], s.figure.text, s.figure.anchor, [e.text for e in s.equivalents])
                       for s in d.statements] for d in seeds_briefing.discrepancies}
     assert found == {
-        "Length of the border: Afghanistan – Tajikistan": [("001", "1,360 km", "p-7", []),
-                                                           ("004", "about 1350 km", "p-4", [])],
         "A sum of money concerning Russia – Tajikistan, in “Russia will transfer $70 billion to Tajikistan”": [
             ("004", "$70 billion", "", []), ("004", "70 billion rubles", "p-1", []),
             ("004", "about 70 billion rubles", "p-9", ["about $1.23 billion"])],
     }
-    # 50,000 soldiers (000) and over 50,000 personnel (001) agree; Bishkek's 40 billion rubles is another sum
+    # the border's "1,360 km" (001) and "about 1350 km" (004) are compared and agree (about: 5 % either side);
+    # 50,000 soldiers (000) and over 50,000 personnel (001) are different nouns; Bishkek's 40 billion
+    # rubles is another sum
+    checks = seeds_briefing.comparisons
+    assert checks.agreed >= 1 and checks.conversions == 1
     assert not any("soldiers" in d.what or "personnel" in d.what for d in seeds_briefing.discrepancies)
+
+
+def test_what_several_reports_of_one_story_give_differently(tmp_path):
+    """The 32 real reports: the Chinese-funded base's cost, $8.5 million (Press TV) against about $10
+    million (The Drive, The Goa Spotlight), is found; the euro and somoni sums are not set against it."""
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in (ROOT / "tests" / "themecorpus").glob("*"):
+        if path.suffix in (".txt", ".yml"):
+            shutil.copy(path, seeds / path.name)
+    project = __import__("conftest").copy_project(tmp_path / "p", seeds=seeds)
+    briefing, _ = gather(config_mod.load(project / "briefing.yml"))
+    story = [d for d in briefing.discrepancies if "one story" in d.what]
+    assert [sorted(s.figure.text for s in d.statements) for d in story] == [
+        ["$ 10 million", "$8.5 million", "around $10 million"]]
+    assert {s.source.split("-")[0] for s in story[0].statements} == {"china"}
 
 
 def test_timeline_of_the_seeds_reads_from_1991_to_2023_without_invented_dates(seeds_briefing):
@@ -83,7 +103,7 @@ def test_timeline_of_the_seeds_reads_from_1991_to_2023_without_invented_dates(se
 
 def test_timeline_and_differences_pages_built_by_mkdocs(built, briefing_data):
     site = built / "site"
-    for page, minimum in (("timeline", 30), ("differences", 5)):
+    for page, minimum in (("timeline", 30), ("differences", 3)):
         soup = BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
         links = [a["href"] for a in soup.select("article a[href*='sources/']") if "#p-" in a["href"]]
         assert len(links) >= minimum, page
@@ -97,7 +117,12 @@ def test_timeline_and_differences_pages_built_by_mkdocs(built, briefing_data):
     assert "Key figures" in theme and "Where sources differ" in theme and "1,360 km" in theme
     rows = list(csv.DictReader(io.StringIO((site / "timeline.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(briefing_data["events"]) and rows[0]["date"] == "1991"
-    assert sorted(d["what"][:14] for d in briefing_data["discrepancies"]) == ["A sum of money", "Length of the "]
+    # the headline's "$70 billion" against the text's "70 billion rubles (about $1.23 billion)"; the border's
+    # "1,360 km" and "about 1350 km" agree (about: 5 % either side), and briefing.json says so
+    assert [d["what"][:14] for d in briefing_data["discrepancies"]] == ["A sum of money"]
+    checks = briefing_data["discrepancy_checks"]
+    assert checks["agreed"] >= 1 and checks["conversions"] == 1 and checks["disagreements"] == 1
+    assert all(isinstance(n, int) and reason for reason, n in checks["not_compared"])
     money = next(f for f in briefing_data["figures"] if f["text"] == "$70 billion")
     assert money == {"text": "$70 billion", "value": 70e9, "unit": "USD", "measure": "money", "approximate": False,
                      "sentence": money["sentence"], "source": "004_00b821af94ef5a2d", "anchor": "",
@@ -144,3 +169,43 @@ def test_a_topics_own_currency_and_nouns_come_from_briefing_yml(tmp_path):
     result = run_cli("check", cwd=project)
     assert result.returncode == 1 and "briefing.yml: figures.currencies: expected a mapping of currency word" \
         in result.stderr
+
+
+def _figure(text: str, value: float, unit: str = "km", measure: str = "length of a border", approximate: bool = False):
+    from generator.models import Figure
+
+    return Figure(text, value, unit, measure, approximate, text, "p-1", 0, len(text))
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    (("20,000 troops", 20000), ("over 20,000 troops", 20000), True),  # a lower bound
+    (("20,000 troops", 20000), ("up to 15,000 troops", 15000), False),  # an upper bound below it
+    (("about 1350 km", 1350), ("1,360 km", 1360), True),  # about: 5 % either side
+    (("approximately 1,300 kilometres", 1300), ("1,400 km", 1400), False),
+    (("300 to 400 servicemen", 300), ("350 servicemen", 350), True),  # a range
+    (("$8.5 million", 8.5e6), ("around $10 million", 10e6), False),
+])
+def test_what_a_figures_words_allow(a, b, agree):
+    from generator.compare import _conflict
+    from generator.models import Statement
+
+    first, second = (_figure(text, value, approximate=text.split()[0] in ("about", "approximately", "over", "up"))
+                     for text, value in (a, b))
+    assert _conflict([Statement("x", first), Statement("y", second)]) is not agree
+
+
+def test_a_conversion_in_brackets_is_never_set_against_its_own_figure_and_a_third_place_keeps_the_border(tmp_path):
+    from conftest import copy_project
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Border A\n\nThe Tajik-Afghan border is 1,344 km (835 miles) long, officials in "
+                                 "Dushanbe said.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("Border B\n\nTajikistan's border with Afghanistan, which runs past Badakhshan "
+                                 "and Khatlon, is 1,400 km long.\n", encoding="utf-8")
+    project = copy_project(tmp_path / "p", seeds=seeds)
+    briefing, _ = gather(config_mod.load(project / "briefing.yml"))
+    borders = [d for d in briefing.discrepancies if d.what.startswith("Length")]
+    assert len(borders) == 1  # the sentence naming a third place is compared, as the same border
+    values = sorted((s.figure.text, tuple(e.text for e in s.equivalents)) for s in borders[0].statements)
+    assert values == [("1,344 km", ("835 miles",)), ("1,400 km", ())]  # 835 miles is 1,344 km's, not a third value

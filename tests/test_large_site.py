@@ -19,6 +19,11 @@ from generator.pages import differences, listing, themes, timeline
 def large(tmp_path_factory):
     """The flagship built as if it were large: split from 3 sources or events, Pagefind box above 2 sources."""
     project = copy_project(tmp_path_factory.mktemp("large") / "project")
+    # a second disagreement, on the Afghanistan page too, so that its page lists only the first
+    (project / "seeds" / "zz-border-aid.txt").write_text(
+        "Border aid\n\nThe Taliban and other militants threaten the Tajik-Afghan border, and Afghan officials in "
+        "Kabul warned of spillover. Russia will give Tajikistan 70 billion rubles for the border. Later Russia will "
+        "give Tajikistan 60 billion rubles for the border, officials said of the Taliban threat.\n", encoding="utf-8")
     with (project / "briefing.yml").open("a", encoding="utf-8") as handle:
         handle.write("\nsearch:\n  material_box_up_to: 2\n")
     with pytest.MonkeyPatch.context() as mp:
@@ -49,7 +54,7 @@ def test_sources_index_has_one_page_per_year_and_every_source_once(large):
 
 def test_timeline_has_one_page_per_year_with_every_dated_event(large):
     data = json.loads((large / "site" / "briefing.json").read_text(encoding="utf-8"))
-    dated = [e for e in data["events"] if e["date"]]
+    dated = [e for e in data["events"] if e["date"] and e["kind"] == "event"]  # not plans, "since", ...
     years = sorted({e["date"][:4] for e in dated})
     index = html(large / "site" / "timeline" / "index.html")
     assert [a.get_text() for a in index.select("article table a")] == years
@@ -58,7 +63,7 @@ def test_timeline_has_one_page_per_year_with_every_dated_event(large):
         items = html(large / "site" / "timeline" / year / "index.html").select("article li")
         lines += len(items)
         assert all(li.find("a", href=re.compile(r"sources/.+#p-\d+")) for li in items)
-    assert lines == len(dated)
+    assert lines == len([e for e in dated if not e["folded_into"]])  # one line per event, however often told
 
 
 def test_differences_have_one_page_per_year_and_theme_pages_show_the_first(large):

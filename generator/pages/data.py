@@ -72,7 +72,10 @@ def briefing_json(briefing: Briefing) -> bytes:
         theme["actors"] = [{"entity": e, "mentions": n, "sources": k} for e, n, k in summary.actors]
     glossary = [{"term": term, "definition": definition} for term, definition in briefing.config.glossary]
     themes_of = {a.id: list(a.theme_ids) for a in briefing.articles}
-    events = [records.mapping(e, source=source, themes=themes_of[source]) for source, e in briefing.events]
+    folded = briefing.event_folded
+    events = [records.mapping(e, source=source, themes=themes_of[source],
+                              folded_into=list(folded[(source, e.anchor, e.start)]) if (source, e.anchor, e.start) in folded
+                              else None) for source, e in briefing.events]
     figures = (_figure(f, a.id) for a in briefing.articles for f in a.figures)
     discrepancies = [{
         "what": d.what, "method": d.method, "themes": list(d.themes),
@@ -80,8 +83,10 @@ def briefing_json(briefing: Briefing) -> bytes:
                    for s in d.statements],
     } for d in briefing.discrepancies]
     sources = (source_record(a) for a in briefing.articles)
+    checks = records.mapping(briefing.comparisons) if briefing.comparisons else {}
     data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": entities,
-            "glossary": glossary, "events": events, "figures": figures, "discrepancies": discrepancies}
+            "glossary": glossary, "events": events, "figures": figures, "discrepancies": discrepancies,
+            "discrepancy_checks": checks}
     return _records_json(data)
 
 

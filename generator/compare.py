@@ -1,0 +1,249 @@
+"""Where sources differ: figures of the same measured thing that give values no reading reconciles. Pure.
+
+Conservative by design; every figure is either compared or counted under the reason it was not
+(Comparisons, in briefing.json):
+
+- a figure in brackets just after another, in the same sentence, is its conversion ("1,344 km (835
+  miles)", "70 billion rubles (about $1.23 billion)"): one statement, never set against itself;
+- a value is an interval, as its words say: "about 1,350" is 5 % either side, "over 20,000" and "at
+  least" have no upper end, "up to" and "nearly" no lower, "300 to 400" is the range; two statements
+  agree when their intervals meet ("20,000" and "over 20,000" agree);
+- only statements in the same unit are compared (no currency is converted; a count of "troops" and
+  one of "soldiers" are different things);
+- what is compared, and why these statements are about the same thing:
+  * a border's length: distances in sentences that speak of a border, across all sources, when two
+    sentences name two or more of the same countries or places (a third place named in one of them
+    does not make it another border);
+  * a sum of money in one source (its headline included): sentences naming the same countries or places;
+  * a sum of money, or a count of people by the same noun, in reports of one story: sources published
+    within STORY_DAYS of each other whose sentences share most of their words (SAME_SUBJECT).
+  Shares and other distances are not compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from generator.config import Config
+from generator.entities import matcher_for
+from generator.models import Article, Comparisons, Discrepancy, Figure, Measure, Statement
+from generator.text import words
+
+PLACE_KINDS = ("country", "place")
+ABOUT = 0.05  # "about 1,350": this share either side
+LOWER = re.compile(r"^(?:over|more than|at least)\b", re.IGNORECASE)  # no upper end
+UPPER = re.compile(r"^(?:up to|less than|nearly|almost|under)\b", re.IGNORECASE)  # no lower end
+AROUND = re.compile(r"^(?:about|around|approximately|some|roughly|close to)\b", re.IGNORECASE)
+RANGE = re.compile(r"(\d[\d,.]*)\s*(?:to|-|–)\s*(\d[\d,.]*)")
+STORY_DAYS = 14
+SAME_SUBJECT = 0.4  # of the shorter sentence's words (four letters or more, figures' words aside)
+NOT_SUBJECT = frozenset("""thousand million billion trillion rubles roubles dollars euros yuan pounds percent
+people soldiers troops about around over more than nearly almost least some""".split())
+
+
+def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[tuple[Discrepancy, ...], Comparisons]:
+    """Statements that give different values for the same measured thing, and how the figures fared.
+    Linear: statements are grouped by key, or compared only with those of reports within STORY_DAYS."""
+    matcher = matcher_for(config.gazetteer)
+    kinds = {e.id: e.kind for e in config.gazetteer.entities}
+    names = {e.id: e.name for e in config.gazetteer.entities}
+    themes_of = {a.id: a.theme_ids for a in articles}
+    titles = {a.id: a.meta.title.value for a in articles}
+    skipped: Counter = Counter()
+    conversions = 0
+    borders: list[tuple[Statement, frozenset[str]]] = []
+    in_source: dict[tuple, list[Statement]] = defaultdict(list)
+    in_story: dict[tuple[str, str], list[tuple[Statement, Article, frozenset[str]]]] = defaultdict(list)
+    for article in articles:
+        for statement in _statements(article):
+            conversions += len(statement.equivalents)
+            figure = statement.figure
+            places = frozenset(e for e in matcher.entities_in(figure.sentence) if kinds.get(e) in PLACE_KINDS)
+            if figure.measure == Measure.BORDER:
+                if len(places) >= 2:
+                    borders.append((statement, places))
+                else:
+                    skipped["a border's length in a sentence naming fewer than two countries or places"] += 1
+                continue
+            if figure.measure in (Measure.DISTANCE, Measure.SHARE):
+                skipped[f"{figure.measure}: not compared"] += 1
+                continue
+            if figure.measure == Measure.MONEY and places:
+                in_source[(places, article.id)].append(statement)
+            if article.meta.date.value and len(article.meta.date.value) >= 7:
+                in_story[(figure.measure, figure.unit)].append((statement, article, _subject(figure.sentence)))
+            elif figure.measure != Measure.MONEY or not places:
+                skipped["no other report to compare with (the source is undated or dated only to the year)"] += 1
+    groups: list[tuple[str, str, list[Statement]]] = []
+    for members in _border_groups(borders):
+        places = " – ".join(sorted({names[p] for _, ps in members for p in ps if _shared(p, members)}))
+        groups.append((f"Length of the border: {places}",
+                       "Distances in sentences that speak of a border and name two or more of the same countries or "
+                       "places (their adjectives count too, as in the “Franco-Spanish” border), across all sources.",
+                       [s for s, _ in members]))
+    for (places, article_id), statements in in_source.items():
+        groups.append((f"A sum of money concerning {' – '.join(sorted(names[p] for p in places))}, in “{titles[article_id]}”",
+                       "Sums of money in one source (its headline included), in sentences naming the same countries "
+                       "or places; a sum given in brackets after another is shown as its conversion.", statements))
+    for (measure, unit), found in in_story.items():
+        for members in _story_groups(found):
+            what = "A sum of money" if measure == Measure.MONEY else f"A count of {measure}"
+            groups.append((f"{what} in reports of one story: “{_excerpt(members[0].figure.sentence)}”",
+                           f"Figures of the same measure and unit ({unit}) in reports published within {STORY_DAYS} "
+                           "days of each other whose sentences share most of their words.", members))
+    out, agreed, compared = [], 0, 0
+    seen: set[tuple] = set()
+    for what, method, statements in groups:
+        statements = [s for s in statements if _key(s) not in seen]
+        if len(statements) < 2 or len({(s.source, s.figure.text) for s in statements}) < 2:
+            continue
+        seen.update(map(_key, statements))
+        compared += len(statements)
+        if not _conflict(statements):
+            agreed += 1
+            continue
+        themes = tuple(sorted({t for s in statements for t in themes_of[s.source]}))
+        out.append(Discrepancy(what, method, tuple(statements), themes))
+    discrepancies = tuple(sorted(out, key=lambda d: d.what))
+    return discrepancies, Comparisons(compared, len(groups), len(discrepancies),
+                                      tuple(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))), agreed, conversions)
+
+
+def _statements(article: Article) -> list[Statement]:
+    """An article's figures as statements: one in brackets just after another is its conversion."""
+    out: list[Statement] = []
+    for figure in article.figures:
+        if out and _in_brackets_after(out[-1].figure, figure, article):
+            out[-1] = Statement(out[-1].source, out[-1].figure, out[-1].equivalents + (figure,))
+        else:
+            out.append(Statement(article.id, figure))
+    return out
+
+
+def _in_brackets_after(first: Figure, second: Figure, article: Article) -> bool:
+    """'70 billion rubles in the coming years (about $1.23 billion …)', '1,344 km (835 miles)'."""
+    if first.anchor != second.anchor or first.sentence != second.sentence or not 0 < second.start - first.end <= 60:
+        return False
+    if first.measure != second.measure and {first.measure, second.measure} != {Measure.BORDER, Measure.DISTANCE}:
+        return False
+    text = article.meta.title.value if not first.anchor else next(
+        (b.text for b in article.blocks if b.anchor == first.anchor), "")
+    between = text[first.end:second.start]
+    return "(" in between and ")" not in between
+
+
+def _border_groups(borders: list[tuple[Statement, frozenset[str]]]) -> list[list[tuple[Statement, frozenset[str]]]]:
+    """Border statements joined when they name two or more of the same places (union-find over the
+    pairs of places each names)."""
+    parent = list(range(len(borders)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_pair: dict[tuple[str, str], int] = {}
+    for i, (_, places) in enumerate(borders):
+        ordered = sorted(places)
+        for a in range(len(ordered)):
+            for b in range(a + 1, len(ordered)):
+                j = by_pair.setdefault((ordered[a], ordered[b]), i)
+                parent[root(i)] = root(j)
+    groups: dict[int, list] = defaultdict(list)
+    for i, item in enumerate(borders):
+        groups[root(i)].append(item)
+    return [g for _, g in sorted(groups.items())]
+
+
+def _shared(place: str, members) -> bool:
+    """A place named by at least two of the group's sentences (or by its only one)."""
+    return len(members) < 2 or sum(1 for _, ps in members if place in ps) >= 2
+
+
+def _story_groups(found: list[tuple[Statement, Article, frozenset[str]]]) -> list[list[Statement]]:
+    """Statements of different sources within STORY_DAYS whose sentences share SAME_SUBJECT of their
+    words, joined; compared only with those near in date (sorted by date, a sliding window)."""
+    found = sorted(found, key=lambda f: (f[1].meta.date.value, f[0].source, f[0].figure.start))
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    days = [_day(a) for _, a, _ in found]
+    start = 0
+    for i, (statement, _, subject) in enumerate(found):
+        while days[i] - days[start] > STORY_DAYS:
+            start += 1
+        for j in range(start, i):
+            other, _, other_subject = found[j]
+            if other.source != statement.source and subject and other_subject and len(subject & other_subject) >= (
+                    SAME_SUBJECT * min(len(subject), len(other_subject))):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Statement]] = defaultdict(list)
+    for i, (statement, _, _) in enumerate(found):
+        groups[root(i)].append(statement)
+    return [g for _, g in sorted(groups.items()) if len({s.source for s in g}) >= 2]
+
+
+def _day(article: Article) -> int:
+    parts = [int(p) for p in article.meta.date.value.split("-")]
+    return parts[0] * 372 + (parts[1] - 1) * 31 + (parts[2] - 1 if len(parts) > 2 else 15)
+
+
+def _subject(sentence: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words(sentence) if len(w) >= 4 and not w[0].isdigit()
+                     and w.casefold() not in NOT_SUBJECT)
+
+
+def _key(statement: Statement) -> tuple[str, str, int]:
+    return (statement.source, statement.figure.anchor, statement.figure.start)
+
+
+def _excerpt(sentence: str, n: int = 12) -> str:
+    parts = sentence.split()
+    return " ".join(parts[:n]) + (" …" if len(parts) > n else "")
+
+
+def interval(figure: Figure) -> tuple[float, float]:
+    """The values a figure's words allow: exact, about (ABOUT either side), a lower or upper bound, a range."""
+    value = figure.value
+    text = figure.text
+    m = RANGE.search(text)
+    if m:
+        first, second = (float(x.replace(",", "")) for x in m.groups())
+        if first and second > first:
+            return value, value * second / first
+    if LOWER.match(text):
+        return value, float("inf")
+    if UPPER.match(text):
+        return 0.0, value
+    if AROUND.match(text) or figure.approximate:
+        return value * (1 - ABOUT), value * (1 + ABOUT)
+    return value, value
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] * (1 + 1e-9) and b[0] <= a[1] * (1 + 1e-9)
+
+
+def _conflict(statements: list[Statement]) -> bool:
+    """Do two statements give values no reading reconciles, in the same unit? Each statement's own
+    figure against the others', and against their stated conversions (two conversions, which round
+    differently, are not compared with each other)."""
+    stated: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    converted: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for statement in statements:
+        stated[statement.figure.unit].append(interval(statement.figure))
+        for figure in statement.equivalents:
+            converted[figure.unit].append(interval(figure))
+    for unit, values in stated.items():
+        if any(not _meet(a, b) for i, a in enumerate(values) for b in values[i + 1:]):
+            return True
+        if converted[unit] and not any(_meet(a, b) for a in values for b in converted[unit]):
+            return True
+    return False
