@@ -9,7 +9,7 @@ Conservative by design; every figure is either compared or counted under the rea
   least" have no upper end, "up to" and "nearly" no lower, "300 to 400" is the range; two statements
   agree when their intervals meet ("20,000" and "over 20,000" agree);
 - only statements in the same unit are compared (no currency is converted; a count of "troops" and
-  one of "soldiers" are different things);
+  one of "soldiers" are different things unless briefing.yml's figures.same says they name the same);
 - what is compared, and why these statements are about the same thing:
   * a border's length: distances in sentences that speak of a border, across all sources, when two
     sentences name two or more of the same countries or places (a third place named in one of them
@@ -52,6 +52,7 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[t
     titles = {a.id: a.meta.title.value for a in articles}
     skipped: Counter = Counter()
     conversions = 0
+    same = {noun: group[0] for group in config.same_units for noun in group}  # briefing.yml figures.same
     borders: list[tuple[Statement, frozenset[str]]] = []
     in_source: dict[tuple, list[Statement]] = defaultdict(list)
     in_story: dict[tuple[str, str], list[tuple[Statement, Article, frozenset[str]]]] = defaultdict(list)
@@ -72,7 +73,8 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[t
             if figure.measure == Measure.MONEY and places:
                 in_source[(places, article.id)].append(statement)
             if article.meta.date.value and len(article.meta.date.value) >= 7:
-                in_story[(figure.measure, figure.unit)].append((statement, article, _subject(figure.sentence)))
+                measure = same.get(figure.measure.lower(), figure.measure)
+                in_story[(measure, figure.unit)].append((statement, article, _subject(figure.sentence)))
             elif figure.measure != Measure.MONEY or not places:
                 skipped["no other report to compare with (the source is undated or dated only to the year)"] += 1
     groups: list[tuple[str, str, list[Statement]]] = []

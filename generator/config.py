@@ -25,7 +25,7 @@ TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "ga
 SEARCH_KEYS = {"material_box_up_to", "sources_per_bundle"}
 
 
-FIGURE_KEYS = {"currencies", "people"}
+FIGURE_KEYS = {"currencies", "people", "same"}
 
 
 MATERIAL_BOX_UP_TO = 100  # sources; above, the header's box sends the query to the Pagefind page
@@ -78,6 +78,8 @@ class Config:
     sources_per_bundle: int = SOURCES_PER_BUNDLE  # source pages per search index bundle (search.py)
     currencies: tuple[tuple[str, str], ...] = ()  # the topic's own currency names → codes ("rupee": "INR")
     people: tuple[str, ...] = ()  # the topic's own counted nouns ("Kurds"), beyond figures.PEOPLE
+    # counted nouns that name the same thing, compared as one ("troops", "soldiers"); else never compared
+    same_units: tuple[tuple[str, ...], ...] = ()
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -175,6 +177,8 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     glossary = _load_glossary(raw.get("glossary"), path, problems)
     material_box_up_to, sources_per_bundle = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
     currencies, people = _figure_words(raw.get("figures") or {}, problem)
+    same_units = _same_units((raw.get("figures") or {}).get("same") if isinstance(raw.get("figures"), dict) else None,
+                             problem)
     if problems:
         return None
     root = path.parent
@@ -194,6 +198,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         sources_per_bundle=sources_per_bundle,
         currencies=currencies,
         people=people,
+        same_units=same_units,
     )
 
 
@@ -215,6 +220,18 @@ def _figure_words(value: Any, problem) -> tuple[tuple[tuple[str, str], ...], tup
         problem("figures.people", "expected a list of nouns (Kurds, Yazidis)")
     return (tuple(sorted((w.strip(), c) for w, c in currencies.items())) if ok_currencies else (),
             tuple(n.strip() for n in people) if ok_people else ())
+
+
+def _same_units(value: Any, problem) -> tuple[tuple[str, ...], ...]:
+    """figures.same: [[troops, soldiers], ...]: counted nouns that name the same thing (compare.py)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(
+            isinstance(group, list) and len(group) >= 2 and all(isinstance(n, str) and n.strip() for n in group)
+            for group in value):
+        problem("figures.same", "expected a list of lists of nouns that name the same thing: [[troops, soldiers]]")
+        return ()
+    return tuple(tuple(n.strip().lower() for n in group) for group in value)
 
 
 def _search_settings(value: Any, problem) -> tuple[int, int]:

@@ -225,3 +225,10 @@ def test_a_theme_sentence_binds_the_next_that_leans_on_it_and_a_quotation_it_ope
     assert sentences == ["Afghan militants seized the border post on Monday.", "They then moved north.",
                          "“We will not let Afghan militants cross.", "We are ready.",
                          "Our men stand firm,” the general said."]
+
+
+def test_nouns_that_name_the_same_thing_are_read_and_a_bad_list_is_named(tmp_path):
+    config = _config(tmp_path, BRIEFING + "figures:\n  same: [[Troops, soldiers]]\n")
+    assert config.same_units == (("troops", "soldiers"),)
+    problems = _problems(tmp_path, BRIEFING + "figures:\n  same: [troops, soldiers]\n")
+    assert len(problems) == 1 and "figures.same" in problems[0]
