@@ -38,6 +38,8 @@ SAME = 0.5  # cosine from which two sentences of different sources say the same 
 SAME_IN_STORY = 0.25  # ... when their sources report the same story (_Stories)
 STORY = 0.18  # cosine of two sources' openings from which, published within SAME_NEWS_DAYS, they report one story
 STORY_PARAGRAPHS = 4  # a source's opening: its headline and first paragraphs
+STORY_SOURCES = 8  # stories are told apart only among this many sources or more (word weights need them)
+STORY_WEIGHTS_FROM = 300  # ... weighed over the compared sources and up to this many of the theme's newest
 DAMPING, ROUNDS, CONVERGED = 0.85, 100, 1e-6
 RECENCY_HALF_LIFE = 3.0  # years
 SPECIFIC, SPECIFIC_CAP = 0.1, 1.5  # per figure, actor or date in the sentence; the factor's cap
@@ -94,7 +96,9 @@ def statements(members: list[tuple[Article, ThemeMatch]], mentions, key_points: 
     pool = _pool(sentences)
     latest_of = {a.id: sentences[a.id] for a in newest if a.id in sentences}
     every = _candidates([s for found in latest_of.values() for s in found] + pool, mentions)
-    stories = _Stories([c.article for c in every.values()])
+    # word weights for telling stories apart: from the compared sources and the newest of the theme's
+    by_date = sorted((a for a, _ in members if a.meta.date.value), key=_sort_date, reverse=True)
+    stories = _Stories([c.article for c in every.values()] + by_date[:STORY_WEIGHTS_FROM])
     latest = _latest(newest, latest_of, every, stories)
     shown = {p.text for p in latest} | {text for p in latest for _, _, text in p.also}
     merged = _merge(_rank([every[id(s)] for s in pool if s[0].text not in shown]), stories)
@@ -214,9 +218,12 @@ class _Stories:
             for term in set(terms):
                 frequency[term] += 1
         self.vectors = {i: _vector(terms, frequency, len(documents)) for i, terms in documents.items()}
+        # word weights from a handful of sources cannot tell a story's words from the topic's: none then
+        self.known = len(documents) >= STORY_SOURCES
 
     def same(self, a: Article, b: Article) -> bool:
-        return _days_apart(a, b) <= SAME_NEWS_DAYS and _cosine(self.vectors[a.id], self.vectors[b.id]) >= STORY
+        return self.known and _days_apart(a, b) <= SAME_NEWS_DAYS and \
+            _cosine(self.vectors[a.id], self.vectors[b.id]) >= STORY
 
 
 def _days_apart(a: Article, b: Article) -> float:
