@@ -138,25 +138,14 @@ def _in_brackets_after(first: Figure, second: Figure, article: Article) -> bool:
 def _border_groups(borders: list[tuple[Statement, frozenset[str]]]) -> list[list[tuple[Statement, frozenset[str]]]]:
     """Border statements joined when they name two or more of the same places (union-find over the
     pairs of places each names)."""
-    parent = list(range(len(borders)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = _Joined(len(borders))
     by_pair: dict[tuple[str, str], int] = {}
     for i, (_, places) in enumerate(borders):
         ordered = sorted(places)
         for a in range(len(ordered)):
             for b in range(a + 1, len(ordered)):
-                j = by_pair.setdefault((ordered[a], ordered[b]), i)
-                parent[root(i)] = root(j)
-    groups: dict[int, list] = defaultdict(list)
-    for i, item in enumerate(borders):
-        groups[root(i)].append(item)
-    return [g for _, g in sorted(groups.items())]
+                joined.join(i, by_pair.setdefault((ordered[a], ordered[b]), i))
+    return joined.groups(borders)
 
 
 def _shared(place: str, members) -> bool:
@@ -168,14 +157,7 @@ def _story_groups(found: list[tuple[Statement, Article, frozenset[str]]]) -> lis
     """Statements of different sources within STORY_DAYS whose sentences share SAME_SUBJECT of their
     words, joined; compared only with those near in date (sorted by date, a sliding window)."""
     found = sorted(found, key=lambda f: (f[1].meta.date.value, f[0].source, f[0].figure.start))
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = _Joined(len(found))
     days = [_day(a) for _, a, _ in found]
     start = 0
     for i, (statement, _, subject) in enumerate(found):
@@ -185,11 +167,30 @@ def _story_groups(found: list[tuple[Statement, Article, frozenset[str]]]) -> lis
             other, _, other_subject = found[j]
             if other.source != statement.source and subject and other_subject and len(subject & other_subject) >= (
                     SAME_SUBJECT * min(len(subject), len(other_subject))):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[Statement]] = defaultdict(list)
-    for i, (statement, _, _) in enumerate(found):
-        groups[root(i)].append(statement)
-    return [g for _, g in sorted(groups.items()) if len({s.source for s in g}) >= 2]
+                joined.join(i, j)
+    return [g for g in joined.groups([statement for statement, _, _ in found]) if len({s.source for s in g}) >= 2]
+
+
+class _Joined:
+    """Items joined into groups (union-find): join(i, j), then the groups in order of their first item."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.root(i)] = self.root(j)
+
+    def groups(self, items: list) -> list[list]:
+        found: dict[int, list] = defaultdict(list)
+        for i, item in enumerate(items):
+            found[self.root(i)].append(item)
+        return list(found.values())  # in the order of each group's first item
 
 
 def _day(article: Article) -> int:
