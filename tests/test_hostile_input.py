@@ -122,8 +122,9 @@ def test_one_huge_source_cannot_fill_the_timeline_or_an_actor_page(tmp_path):
     from generator.pages.actors import QUOTES_PER_SOURCE
     from generator.pages.timeline import EVENTS_PER_SOURCE
 
-    day = "On {d} March 2021 the Taliban crossed the border near Khorog, officials said in Dushanbe. "
-    text = "".join(day.format(d=1 + n % 28) + ("\n\n" if n % 5 == 4 else "") for n in range(2000))
+    # each a different day (the same event told twice on one day would be one line)
+    day = "On {d} March {y} the Taliban crossed the border near Khorog, officials said in Dushanbe. "
+    text = "".join(day.format(d=1 + n % 28, y=1930 + n // 28) + ("\n\n" if n % 5 == 4 else "") for n in range(2000))
     project = copy_project(tmp_path / "p", seeds=seeds_with(tmp_path, {"huge.txt": text}))
     assert run_cli("build", "--no-site", cwd=project).returncode == 0
     timeline = (project / "docs" / "timeline.md").read_text(encoding="utf-8")
