@@ -1,4 +1,4 @@
-"""Command line: `briefing build`, `add`, `check`, `entities`. Thin: parse, call the pipeline, report."""
+"""Command line: `briefing init`, `build`, `add`, `check`, `entities`. Thin: parse, call the pipeline, report."""
 
 from __future__ import annotations
 
@@ -36,6 +36,66 @@ def cmd_build(args: argparse.Namespace) -> int:
             return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir or str(root / "site-offline"),
                                  report.sources, offline=True)
         return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir, report.sources)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Start a new briefing in DIR: briefing.yml (title, description, one example theme, each key
+    explained), an empty gazetteer.yml, mkdocs.yml, seeds/ and docs/ with a neutral About page. It
+    builds at once; add articles with `briefing add`. DIR must be new or empty: nothing is overwritten.
+
+    Example: briefing init arctic-watch --title "Arctic shipping watch"
+    """
+    import os
+    import tempfile
+
+    target = Path(args.dir).resolve()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise BriefingError(f"{args.dir}: not an empty folder; briefing init writes only into a new or empty one")
+    project = Path(__file__).resolve().parent.parent  # the generator's own folder (an editable install)
+    needed = [project / "mkdocs.yml", project / "overrides", project / "docs" / "assets"]
+    if not all(p.exists() for p in needed):
+        raise BriefingError(f"briefing init copies the site's theme from the generator's folder, not found at {project} "
+                            "(install the generator from its folder: pip install -e .)")
+    starter = Path(__file__).resolve().parent / "starter"
+    title = " ".join((args.title or target.name.replace("-", " ").replace("_", " ").capitalize()).split())
+    description = " ".join((args.description or f"What the sources say about {title}.").split())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))  # all or nothing: renamed at the end
+    umask = os.umask(0)
+    os.umask(umask)
+    work.chmod(0o777 & ~umask)  # as a folder made by hand (mkdtemp's is private)
+    try:
+        quoted = {"__TITLE__": _yaml_text(title), "__DESCRIPTION__": description}
+        text = (starter / "briefing.yml").read_text(encoding="utf-8")
+        for key, value in quoted.items():
+            text = text.replace(key, value)
+        (work / "briefing.yml").write_text(text, encoding="utf-8")
+        shutil.copy(starter / "gazetteer.yml", work / "gazetteer.yml")
+        shutil.copy(starter / "gitignore", work / ".gitignore")
+        mkdocs = (project / "mkdocs.yml").read_text(encoding="utf-8")
+        # the hook is the installed generator's: named by its full path, so the project may live anywhere
+        mkdocs = mkdocs.replace("  - generator/hooks.py", f"  - {(project / 'generator' / 'hooks.py').as_posix()}")
+        (work / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+        shutil.copytree(project / "overrides", work / "overrides")
+        shutil.copytree(project / "docs" / "assets", work / "docs" / "assets")
+        shutil.copy(starter / "about.md", work / "docs" / "about.md")
+        (work / "seeds").mkdir()
+        if target.exists():
+            target.rmdir()
+        os.replace(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    print(f"briefing: a new briefing in {target}: edit briefing.yml (its themes) and gazetteer.yml, "
+          f"add articles with `briefing add FILE-OR-URL`, then `briefing build`", file=sys.stderr)
+    return 0
+
+
+def _yaml_text(text: str) -> str:
+    """A title as a YAML scalar that reads back as itself."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -193,7 +253,7 @@ def _shown(message: str) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line: briefing build | add | check | entities, each with its help."""
+    """The command line: briefing init | build | add | check | entities, each with its help."""
     top = argparse.ArgumentParser(
         prog="briefing",
         description="Turn the articles in seeds/ into a searchable briefing site.",
@@ -201,7 +261,8 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, func in (("build", cmd_build), ("add", cmd_add), ("check", cmd_check), ("entities", cmd_entities)):
+    for name, func in (("init", cmd_init), ("build", cmd_build), ("add", cmd_add), ("check", cmd_check),
+                       ("entities", cmd_entities)):
         doc = (func.__doc__ or "").strip()
         p = sub.add_parser(name, help=doc.splitlines()[0], description=doc,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -214,6 +275,10 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--site-dir", default=None, help="build the site here instead of site/")
             p.add_argument("--offline", action="store_true",
                            help="build a copy that works from file:// into site-offline/ (or --site-dir)")
+        if name == "init":
+            p.add_argument("dir", metavar="DIR", help="the new briefing's folder (new, or empty)")
+            p.add_argument("--title", help="the briefing's name (default: the folder's)")
+            p.add_argument("--description", help="a sentence on what it covers")
         if name == "entities":
             p.add_argument("--unreviewed", action="store_true",
                            help="only names not in the gazetteer, as entries ready to paste")
