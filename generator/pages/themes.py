@@ -123,8 +123,8 @@ def _coverage(summary: ThemeSummary, briefing: Briefing, page: str) -> str:
     alt = (f"Bar chart: {sources} sources published and {events} dated events in this theme, per year, "
            f"from {years[0]} to {years[-1]}.")
     return (chart_figure(years_chart(summary.by_year, links), alt,
-                          "Sources on this theme by year of publication, and the dated events in their theme "
-                          "paragraphs by the year they happened (each year's events open the timeline).")
+                          "Sources on this theme by year of publication, and the dated events in the theme's own "
+                          "sentences by the year they happened (each year's events open the timeline).")
             + data_table(("Year", "Sources", "Dated events"),
                                 [(y, n, f'<a href="{links[y]}">{e}</a>' if y in links else e) for y, n, e in summary.by_year]))
 
