@@ -216,6 +216,8 @@ def interval(figure: Figure) -> tuple[float, float]:
     """The values a figure's words allow: exact, about (ABOUT either side), a lower or upper bound, a range."""
     value = figure.value
     text = figure.text
+    if figure.upper and figure.upper > value:
+        return value, figure.upper
     m = RANGE.search(text)
     if m:
         first, second = (float(x.replace(",", "")) for x in m.groups())

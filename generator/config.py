@@ -25,7 +25,7 @@ TOP_KEYS = {"title", "description", "seeds", "docs", "key_points", "themes", "ga
 SEARCH_KEYS = {"material_box_up_to", "sources_per_bundle"}
 
 
-FIGURE_KEYS = {"currencies", "people", "same"}
+FIGURE_KEYS = {"currencies", "people", "same", "units"}
 
 
 MATERIAL_BOX_UP_TO = 100  # sources; above, the header's box sends the query to the Pagefind page
@@ -80,6 +80,7 @@ class Config:
     people: tuple[str, ...] = ()  # the topic's own counted nouns ("Kurds"), beyond figures.PEOPLE
     # counted nouns that name the same thing, compared as one ("troops", "soldiers"); else never compared
     same_units: tuple[tuple[str, ...], ...] = ()
+    units: tuple[tuple[str, str], ...] = ()  # the topic's own units: (word, what it measures), ("bales", "cotton")
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -177,8 +178,9 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
     glossary = _load_glossary(raw.get("glossary"), path, problems)
     material_box_up_to, sources_per_bundle = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
     currencies, people = _figure_words(raw.get("figures") or {}, problem)
-    same_units = _same_units((raw.get("figures") or {}).get("same") if isinstance(raw.get("figures"), dict) else None,
-                             problem)
+    figures: dict = raw["figures"] if isinstance(raw.get("figures"), dict) else {}
+    same_units = _same_units(figures.get("same"), problem)
+    units = _units(figures.get("units"), problem)
     if problems:
         return None
     root = path.parent
@@ -199,6 +201,7 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         currencies=currencies,
         people=people,
         same_units=same_units,
+        units=units,
     )
 
 
@@ -232,6 +235,17 @@ def _same_units(value: Any, problem) -> tuple[tuple[str, ...], ...]:
         problem("figures.same", "expected a list of lists of nouns that name the same thing: [[troops, soldiers]]")
         return ()
     return tuple(tuple(n.strip().lower() for n in group) for group in value)
+
+
+def _units(value: Any, problem) -> tuple[tuple[str, str], ...]:
+    """figures.units: {bales: cotton, carats: diamonds}: the topic's own units, each with what it measures."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not all(isinstance(w, str) and w.strip() and isinstance(m, str) and m.strip()
+                                              for w, m in value.items()):
+        problem("figures.units", "expected a mapping of unit word: what it measures (bales: cotton)")
+        return ()
+    return tuple(sorted((w.strip(), m.strip()) for w, m in value.items()))
 
 
 def _search_settings(value: Any, problem) -> tuple[int, int]:

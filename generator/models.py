@@ -196,6 +196,7 @@ class Figure:
     anchor: str  # "" for the headline
     start: int  # in the paragraph (or headline)
     end: int
+    upper: Optional[float] = None  # a range's upper end ("300 to 400 servicemen": 400), in the figure's unit
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def process(source: Source, config: Config) -> Article:
         candidates=candidates,
         events=extract_events(blocks, meta.date),
         figures=extract_figures(blocks, meta.title.value if meta.title.basis != INFERRED else "",
-                                config.currencies, config.people),
+                                config.currencies, config.people, config.units),
     )
 
 

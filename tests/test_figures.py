@@ -126,7 +126,7 @@ def test_timeline_and_differences_pages_built_by_mkdocs(built, briefing_data):
     money = next(f for f in briefing_data["figures"] if f["text"] == "$70 billion")
     assert money == {"text": "$70 billion", "value": 70e9, "unit": "USD", "measure": "money", "approximate": False,
                      "sentence": money["sentence"], "source": "004_00b821af94ef5a2d", "anchor": "",
-                     "start": money["start"], "end": money["end"]}
+                     "start": money["start"], "end": money["end"], "upper": None}
     assert money["sentence"][money["start"]:money["end"]] == "$70 billion"  # where it stands in the headline
     event = briefing_data["events"][0]
     assert set(event) >= {"date", "precision", "text", "source", "anchor", "themes"}
@@ -209,3 +209,37 @@ def test_a_conversion_in_brackets_is_never_set_against_its_own_figure_and_a_thir
     assert len(borders) == 1  # the sentence naming a third place is compared, as the same border
     values = sorted((s.figure.text, tuple(e.text for e in s.equivalents)) for s in borders[0].statements)
     assert values == [("1,344 km", ("835 miles",)), ("1,400 km", ())]  # 835 miles is 1,344 km's, not a third value
+
+
+# Real sentences (tests/corpus/ and its saved web pages), quantities of every kind
+@pytest.mark.parametrize("text, expected", [
+    ("The provincial food department is supplying 17,000 tons of wheat to the flourmills to meet 11,000 tons per day "
+     "requirement.", [(17000, "t", "weight", None), (11000, "t", "weight", None)]),
+    ("Past year, Mongolia produced over 7000 tons of cashmere from more than 19 million goats.",
+     [(7000, "t", "weight", None)]),
+    ("A deal to cede 1,158 square kilometers of disputed territory in Tajikistan to China was struck.",
+     [(1158, "km²", "area", None)]),
+    ("Mit 458.000 TEU wurden 9 % mehr als 2020 bewegt.", [(458, "TEU", "containers", None), (9, "%", "share", None)]),
+    ("Bis 2030 sollen sich Offshore-Anlagen mit einer Gesamtleistung von 20 GW vor den Küsten Deutschlands drehen.",
+     [(20000, "MW", "power", None)]),
+    ("Nordex Group erhält Auftrag über 95 MW in Spanien.", [(95, "MW", "power", None)]),
+    ("Four thousand people and more than 500 pieces of equipment will take part in the exercises.",
+     [(500, "units", "pieces of equipment", None)]),
+    ("Khayrulloyev pointed to Tajikistan sending 300 to 400 servicemen annually.",
+     [(300, "people", "servicemen", 400)]),  # a range stays a range
+    ("The construction budget is estimated at 55 million Chinese yuan, equivalent to about 100 million somonis.",
+     [(55e6, "CNY", "money", None), (1e8, "TJS", "money", None)]),
+    ("Malaysia is expected to export palm oil valued at between RM65 billion and RM70 billion.",
+     [(65e9, "MYR", "money", None), (70e9, "MYR", "money", None)]),
+    ("Output could reach 2 to 3 million tonnes a year.", [(2e6, "t", "weight", 3e6)]),
+])
+def test_quantities_of_every_kind_on_real_sentences(text, expected):
+    found = extract_figures((Block("paragraph", text, "p-1"),), "", (("somoni", "TJS"),), ("Tajiks",))
+    assert [(f.value, f.unit, f.measure, f.upper) for f in found] == expected
+
+
+def test_a_topics_own_units_come_from_briefing_yml():
+    text = (Block("paragraph", "The gin pressed 4,000 bales this season.", "p-1"),)
+    assert extract_figures(text) == ()
+    assert [(f.value, f.unit, f.measure) for f in extract_figures(text, "", (), (), (("bales", "cotton"),))] == [
+        (4000, "bales", "cotton")]
