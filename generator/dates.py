@@ -286,11 +286,14 @@ def resolve(kind: str, m: re.Match, reference) -> tuple[str | None, str, str | N
     if kind == "weekday":
         if ref_date is None or ref_precision != "day":
             return None, "day", None, f"“{m.group(0)}”, but the source's date is not precise to the day"
-        back = (ref_date.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7 or 7
+        # "on Monday" in a report of a Monday is that day (news names the day of the week, today's
+        # too: "had a telephone call on Monday", datelined Monday 5 July); "last Monday" a week before
+        back = (ref_date.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7 or (7 if m.group(0)[:1] in "Ll" else 0)
         if ref_date <= dt.date.min + dt.timedelta(days=7):
             return None, "day", None, "not a calendar date"
         day = ref_date - dt.timedelta(days=back)
-        return day.isoformat(), "day", None, f"the {g['weekday']} before {ref_date.isoformat()}"
+        return day.isoformat(), "day", None, (f"the {g['weekday']} before {ref_date.isoformat()}" if back
+                                              else f"the day of the report, a {g['weekday']}")
     return None, "", None, "not understood"
 
 

@@ -59,8 +59,9 @@ def test_date_expressions(text, published, expected):
 def test_a_section_dateline_is_the_reference_for_what_follows():
     found = events("On April 2, the ministers met.", YEAR_2015, "# Related:", "Radio of Armenia, 23 March 2015",
                    "The exercise began on Monday, in March, on March 20.")
-    # ("in March" is dropped: the same sentence dates it to the day)
-    assert found == [("2015-04-02", "day", None), ("2015-03-16", "day", None), ("2015-03-20", "day", None)]
+    # ("in March" is dropped: the same sentence dates it to the day; 23 March 2015 was a Monday, so
+    # "on Monday" under that dateline is that day)
+    assert found == [("2015-04-02", "day", None), ("2015-03-23", "day", None), ("2015-03-20", "day", None)]
     found = events("Intro.", YEAR_2015, "# Related:", "(SFP 16/7/2014) ~ The airline moved fighters on July 2.",
                    "In relevant remarks in October, a spokesman spoke.")
     assert found == [("2014-07-02", "day", None), ("2013-10", "month", None)]  # October before July 2014
@@ -111,3 +112,11 @@ def _kinds(*paragraphs: str, published: DateField = MAY_4_2021) -> list[tuple]:
 ])
 def test_what_a_date_is_to_its_sentence(text, expected):
     assert _kinds(text) == expected
+
+
+def test_a_weekday_is_the_report_s_own_day_when_it_is_that_day():
+    # 4 May 2021 was a Tuesday: "on Tuesday" in a report of that day is that day (wire style), "last
+    # Tuesday" the week before, "on Monday" the day before
+    assert events("The two presidents spoke by phone on Tuesday.") == [("2021-05-04", "day", None)]
+    assert events("They had met last Tuesday in Moscow.") == [("2021-04-27", "day", None)]
+    assert events("Troops crossed the border on Monday.") == [("2021-05-03", "day", None)]

@@ -21,8 +21,15 @@ from generator.sources import load_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKED = yaml.safe_load((ROOT / "tests" / "data" / "offtheme.yml").read_text(encoding="utf-8"))
-OFF_THEME_STILL_SHOWN = 2  # of the 26 marked off-theme on the seeds (all 26 were shown before issue 16)
-ABOUT_LOST = 1  # of the 12 marked on-theme: the 2013 border guards (its terms weigh more for military cooperation)
+MARKED_REPORTS = yaml.safe_load((ROOT / "tests" / "data" / "offtheme-reports.yml").read_text(encoding="utf-8"))
+# What the sentence rule still gets wrong, as measured (benchmarks/RESULTS.md); a regression breaks these.
+# On the seeds, of the 26 marked off-theme (all 26 shown before issue 16): Russia's agreement with
+# Kazakhstan, 40 billion rubles for Bishkek, China's secret base on the military page; none of the 12
+# marked on-theme is missing.
+OFF_THEME_STILL_SHOWN, ABOUT_LOST = 3, 0
+# On the 32 reports: a training ground's size on the Afghanistan page; missing, three sentences that
+# carry none of their theme's terms ("The total cost will be $ 10 million.") or another theme's more.
+REPORTS_OFF_THEME, REPORTS_ABOUT_LOST = 1, 3
 
 
 def _briefing(seeds: Path):
@@ -52,16 +59,28 @@ def _shown(summary) -> list[str]:
     return [e.text for _, e in summary.events] + [f"{f.text}|{f.sentence}" for _, f in summary.figures]
 
 
-def test_timeline_and_figures_show_the_themes_own_sentences(flagship):
+def _marked(briefing, marked) -> tuple[list, list]:
+    """The marked off-theme sentences a theme page shows, and the marked on-theme ones it does not."""
     still, lost = [], []
-    for summary in flagship.themes:
-        marked = MARKED[summary.theme.id]
+    for summary in briefing.themes:
+        marks = marked[summary.theme.id]
         shown = _shown(summary)
-        lost += [(summary.theme.id, start) for start in marked["about"] if not any(s.startswith(start) for s in shown)]
-        still += [(summary.theme.id, start) for start in marked["not_about"] if any(s.startswith(start) for s in shown)]
+        lost += [(summary.theme.id, start) for start in marks["about"] if not any(s.startswith(start) for s in shown)]
+        still += [(summary.theme.id, start) for start in marks["not_about"] or [] if any(s.startswith(start) for s in shown)]
+    return still, lost
+
+
+def test_timeline_and_figures_show_the_themes_own_sentences(flagship):
+    still, lost = _marked(flagship, MARKED)
     assert sum(len(m["not_about"]) for m in MARKED.values()) == 26
     assert len(still) <= OFF_THEME_STILL_SHOWN, still
     assert len(lost) <= ABOUT_LOST, lost
+
+
+def test_timeline_and_figures_show_the_themes_own_sentences_on_real_reports(reports):
+    still, lost = _marked(reports, MARKED_REPORTS)
+    assert len(still) <= REPORTS_OFF_THEME, still
+    assert len(lost) <= REPORTS_ABOUT_LOST, lost
 
 
 def test_every_theme_page_opens_with_in_brief_and_latest_and_groups_by_facet(flagship):
