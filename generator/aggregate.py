@@ -152,6 +152,7 @@ def _summarise(theme, articles: tuple[Article, ...], config: Config, mentions) -
             members.append((article, match))
     members.sort(key=lambda am: (-am[1].score, am[0].id))
     years = sorted(int(a.meta.date.value[:4]) for a, _ in members if a.meta.date.value)
+    inside = {article.id: _within(match) for article, match in members}  # is a position in the theme's sentences?
     in_brief, latest, key_points, facets = brief.statements(members, mentions, config.key_points,
                                                            config.recent_years, theme.facets)
     return ThemeSummary(
@@ -162,24 +163,23 @@ def _summarise(theme, articles: tuple[Article, ...], config: Config, mentions) -
         latest=latest,
         facets=facets,
         years=(years[0], years[-1]) if years else (None, None),
-        actors=_actors(members, mentions),
-        events=_in_sentences(members, "events", MAX_THEME_EVENTS, key=lambda ae: event_order(ae[1])),
-        figures=_in_sentences(members, "figures", MAX_THEME_FIGURES),
-        by_year=_by_year(members),
+        actors=_actors(members, mentions, inside),
+        events=_in_sentences(members, inside, "events", MAX_THEME_EVENTS, key=lambda ae: event_order(ae[1])),
+        figures=_in_sentences(members, inside, "figures", MAX_THEME_FIGURES),
+        by_year=_by_year(members, inside),
     )
 
 
-def _by_year(members) -> tuple[tuple[int, int, int], ...]:
+def _by_year(members, inside) -> tuple[tuple[int, int, int], ...]:
     """Per year, from the first to the last: the theme's sources published, and the dated events in
     the paragraphs that carried its score (the year of the event, not of the source)."""
     sources: Counter = Counter()
     events: Counter = Counter()
-    for article, match in members:
+    for article, _ in members:
         if article.meta.date.value:
             sources[int(article.meta.date.value[:4])] += 1
-        inside = _within(match)
         for event in article.events:
-            if event.date and event.kind == "event" and inside(event.anchor, event.start):
+            if event.date and event.kind == "event" and inside[article.id](event.anchor, event.start):
                 events[int(event.date[:4])] += 1
     years = sources.keys() | events.keys()
     if not years:
@@ -187,14 +187,14 @@ def _by_year(members) -> tuple[tuple[int, int, int], ...]:
     return tuple((y, sources[y], events[y]) for y in range(min(years), max(years) + 1))
 
 
-def _in_sentences(members, field: str, limit: int, key=None) -> tuple:
+def _in_sentences(members, inside, field: str, limit: int, key=None) -> tuple:
     """A theme's own events or figures: those in its sentences (ThemeMatch.spans), not every one in a
     paragraph that scored."""
     found = []
-    for article, match in members:
-        inside = _within(match)
+    for article, _ in members:
+        within = inside[article.id]
         found.extend((article.id, item) for item in getattr(article, field)
-                     if inside(item.anchor, item.start) and (field != "events" or (item.date and item.kind == "event")))
+                     if within(item.anchor, item.start) and (field != "events" or (item.date and item.kind == "event")))
     if key:
         found.sort(key=key)
     return tuple(found[:limit]) if not key else tuple(found[-limit:])
@@ -208,16 +208,16 @@ def _within(match):
     return lambda anchor, at: any(start <= at < end for start, end in spans.get(anchor, ()))
 
 
-def _actors(members, mentions) -> tuple[tuple[str, int, int], ...]:
+def _actors(members, mentions, inside) -> tuple[tuple[str, int, int], ...]:
     """The actors most named where the theme is discussed: in its sentences.
 
     Returns (entity id, mentions, sources), most mentioned first.
     """
     counts: Counter = Counter()
     sources: Counter = Counter()
-    for article, match in members:
-        inside = _within(match)
-        found = Counter(m.entity for m in mentions.get(article.id, ()) if m.anchor and inside(m.anchor, m.start))
+    for article, _ in members:
+        within = inside[article.id]
+        found = Counter(m.entity for m in mentions.get(article.id, ()) if m.anchor and within(m.anchor, m.start))
         counts.update(found)
         sources.update(found.keys())
     top = sorted(counts, key=lambda e: (-counts[e], -sources[e], e))[:MAX_ACTORS]

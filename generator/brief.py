@@ -58,6 +58,17 @@ CONNECTIVE = 0.6  # relevance kept by a sentence that opens on a connective
 STOP = P.FUNCTION_WORDS | P.CLOSED_WORDS
 
 
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a sentence's candidate is looked up by it
+class _Sentence:
+    """One of a source's quotable theme sentences, with its relevance (against the theme's best) and its
+    source's age in years before the theme's newest."""
+
+    evidence: Evidence
+    article: Article
+    relevance: float
+    age: float
+
+
 @dataclass(frozen=True)
 class _Candidate:
     evidence: Evidence
@@ -92,19 +103,20 @@ def statements(members: list[tuple[Article, ThemeMatch]], mentions, key_points: 
     sentences = _sentences(members)
     if not sentences:
         return (), (), (), tuple(Facet(title, (), None, 0) for title, _ in facets)  # (a page shows none of them)
-    newest = _newest(members, window)
+    by_date = sorted(((a, m) for a, m in members if a.meta.date.value), key=lambda am: _sort_date(am[0]), reverse=True)
+    newest = _newest([a for a, _ in by_date], window)
     pool = _pool(sentences)
     latest_of = {a.id: sentences[a.id] for a in newest if a.id in sentences}
     every = _candidates([s for found in latest_of.values() for s in found] + pool, mentions)
     # word weights for telling stories apart: from the compared sources and the newest of the theme's
-    by_date = sorted((a for a, _ in members if a.meta.date.value), key=_sort_date, reverse=True)
-    stories = _Stories([c.article for c in every.values()] + by_date[:STORY_WEIGHTS_FROM])
+    stories = _Stories([c.article for c in every.values()] + [a for a, _ in by_date[:STORY_WEIGHTS_FROM]])
     latest = _latest(newest, latest_of, every, stories)
     shown = {p.text for p in latest} | {text for p in latest for _, _, text in p.also}
-    merged = _merge(_rank([every[id(s)] for s in pool if s[0].text not in shown]), stories)
+    merged = _merge(_rank([every[s] for s in pool if s.evidence.text not in shown]), stories)
     in_brief = _diverse(merged, IN_BRIEF)
     rest = [p for p in merged if p not in in_brief]
-    grouped, placed = _facets(facets, members, rest, sentences, mentions, shown | {p.text for p in in_brief})
+    grouped, placed = _facets(facets, members, by_date, rest, sentences, mentions,
+                              shown | {p.text for p in in_brief})
     more = tuple(p for p in rest if p.text not in placed)[:max(0, key_points - IN_BRIEF) if not facets else key_points]
     return in_brief, latest, more, grouped
 
@@ -120,7 +132,7 @@ def _diverse(points: list[KeyPoint], n: int) -> tuple[KeyPoint, ...]:
     return tuple(out)
 
 
-def _facets(facets, members, ranked: list[KeyPoint], sentences: dict[str, list[tuple]], mentions,
+def _facets(facets, members, by_date, ranked: list[KeyPoint], sentences: dict[str, list[_Sentence]], mentions,
             shown: set[str]) -> tuple[tuple[Facet, ...], set[str]]:
     """Each sub-topic with its best FACET_POINTS statements (a statement goes to the sub-topic whose terms
     it carries most; ties to the first), the newest statement on it not shown above it (In brief,
@@ -135,14 +147,13 @@ def _facets(facets, members, ranked: list[KeyPoint], sentences: dict[str, list[t
         best = max(hits)
         return hits.index(best) if best else None
 
-    by_date = sorted((am for am in members if am[0].meta.date.value), key=lambda am: _sort_date(am[0]), reverse=True)
     out = []
     for i, (title, _) in enumerate(facets):
         newest = None
         for article, match in by_date:  # the newest source on it with a sentence on it not shown yet
             if i not in match.facets:
                 continue
-            on = [s for s in sentences.get(article.id, ()) if s[0].text not in shown and facet_of(s[0].text) == i]
+            on = [s for s in sentences.get(article.id, ()) if s.evidence.text not in shown and facet_of(s.evidence.text) == i]
             if on:
                 found = _candidates(on, mentions)
                 headline = article.meta.title.value if article.meta.title.basis != NONE else ""
@@ -155,52 +166,48 @@ def _facets(facets, members, ranked: list[KeyPoint], sentences: dict[str, list[t
     return tuple(out), {p.text for p in ranked if facet_of(p.text) is not None}
 
 
-def _sentences(members) -> dict[str, list[tuple]]:
-    """Each source's quotable sentences of the theme's own (of its evidence), most relevant first: (evidence, article, relevance against the best, age in years before the newest
-    source)."""
+def _sentences(members) -> dict[str, list[_Sentence]]:
+    """Each source's quotable sentences of the theme's own (of its evidence), most relevant first."""
     dated = [_year(a) for a, _ in members if a.meta.date.value]
     newest, oldest = (max(dated), min(dated)) if dated else (0.0, 0.0)
-    found: dict[str, list[tuple]] = {}
+    found: dict[str, list[tuple[Evidence, float]]] = {}
+    ages: dict[str, float] = {}
     for article, match in members:
         own = {(anchor, start) for anchor, start, _ in match.spans}  # the theme's own sentences (themes.py)
         quotable = sorted(((e, _relevance(e)) for e in match.evidence if e.quotable and (e.anchor, e.start) in own),
                           key=lambda er: (-er[1], er[0].text))
         if quotable:
-            age = newest - _year(article) if article.meta.date.value else newest - oldest
-            found[article.id] = [(e, article, relevance, age) for e, relevance in quotable]
-    best = max((s[2] for found_in in found.values() for s in found_in), default=1.0) or 1.0
-    return {i: [(e, a, r / best, age) for e, a, r, age in found_in] for i, found_in in found.items()}
+            found[article.id] = quotable
+            ages[article.id] = newest - _year(article) if article.meta.date.value else newest - oldest
+    best = max((r for quotable in found.values() for _, r in quotable), default=1.0) or 1.0
+    articles = {a.id: a for a, _ in members}
+    return {i: [_Sentence(e, articles[i], r / best, ages[i]) for e, r in quotable] for i, quotable in found.items()}
 
 
-def _newest(members, window: float) -> list[Article]:
-    """The LATEST_SCAN newest dated sources published within `window` years of the newest, newest first."""
-    dated = sorted((a for a, _ in members if a.meta.date.value), key=_sort_date, reverse=True)[:LATEST_SCAN]
+def _newest(by_date: list[Article], window: float) -> list[Article]:
+    """Of the dated sources, newest first, the LATEST_SCAN newest published within `window` years of the newest."""
+    dated = by_date[:LATEST_SCAN]
     return [a for n, a in enumerate(dated) if n == 0 or _year(dated[0]) - _year(a) <= window]
 
 
-def _pool(sentences: dict[str, list[tuple]]) -> list[tuple]:
+def _pool(sentences: dict[str, list[_Sentence]]) -> list[_Sentence]:
     """What In brief compares: each source's few best sentences; at most POOL, the best by relevance
     and recency."""
     pool = [s for found in sentences.values() for s in found[:PER_SOURCE]]
-    pool.sort(key=lambda s: (-s[2] * _recency(s[3]), s[1].id, s[0].text))
+    pool.sort(key=lambda s: (-s.relevance * _recency(s.age), s.article.id, s.evidence.text))
     return pool[:POOL]
 
 
-def _candidates(sentences: list[tuple], mentions) -> dict[int, _Candidate]:
-    """The sentences as candidates with their word vectors (IDF over these sentences), by id() of
-    each sentence's tuple."""
-    documents = [_terms(s[0].text) for s in sentences]
-    frequency: dict[str, int] = defaultdict(int)
-    for terms in documents:
-        for term in set(terms):
-            frequency[term] += 1
-    out: dict[int, _Candidate] = {}
-    for (evidence, article, relevance, age), terms, key in zip(sentences, documents, map(id, sentences), strict=True):
-        if key in out:
-            continue
-        specific, background = _specifics(evidence, article, mentions.get(article.id, ()))
-        out[key] = _Candidate(evidence, article, relevance, age, specific, _position(evidence.anchor), background,
-                              _vector(terms, frequency, len(sentences)))
+def _candidates(sentences: list[_Sentence], mentions) -> dict[_Sentence, _Candidate]:
+    """The sentences as candidates with their word vectors (IDF over these sentences); a sentence given
+    twice is one candidate."""
+    unique = list(dict.fromkeys(sentences))
+    vectors = _weighed([_terms(s.evidence.text) for s in unique])
+    out: dict[_Sentence, _Candidate] = {}
+    for s, vector in zip(unique, vectors, strict=True):
+        specific, background = _specifics(s.evidence, s.article, mentions.get(s.article.id, ()))
+        out[s] = _Candidate(s.evidence, s.article, s.relevance, s.age, specific, _position(s.evidence.anchor),
+                            background, vector)
     return out
 
 
@@ -210,16 +217,12 @@ class _Stories:
     sources compared)."""
 
     def __init__(self, articles: list[Article]):
-        unique = {a.id: a for a in articles}
-        documents = {i: _terms(" ".join([a.meta.title.value or ""] + [b.text for b in a.blocks[:STORY_PARAGRAPHS]]))
-                     for i, a in sorted(unique.items())}
-        frequency: dict[str, int] = defaultdict(int)
-        for terms in documents.values():
-            for term in set(terms):
-                frequency[term] += 1
-        self.vectors = {i: _vector(terms, frequency, len(documents)) for i, terms in documents.items()}
+        unique = sorted({a.id: a for a in articles}.items())
+        openings = [_terms(" ".join([a.meta.title.value or ""] + [b.text for b in a.blocks[:STORY_PARAGRAPHS]]))
+                    for _, a in unique]
+        self.vectors = dict(zip((i for i, _ in unique), _weighed(openings), strict=True))
         # word weights from a handful of sources cannot tell a story's words from the topic's: none then
-        self.known = len(documents) >= STORY_SOURCES
+        self.known = len(unique) >= STORY_SOURCES
 
     def same(self, a: Article, b: Article) -> bool:
         return self.known and _days_apart(a, b) <= SAME_NEWS_DAYS and \
@@ -302,7 +305,7 @@ def _merge(ranked: list[tuple[float, _Candidate]], stories: _Stories) -> list[Ke
     return [_point(score * (1 + CORROBORATION * len(also)), c, also) for score, c, also in chosen]
 
 
-def _latest(newest: list[Article], sentences: dict[str, list[tuple]], every: dict[int, _Candidate],
+def _latest(newest: list[Article], sentences: dict[str, list[_Sentence]], every: dict[_Sentence, _Candidate],
             stories: _Stories) -> tuple[KeyPoint, ...]:
     """The newest sources' news, newest first: of each, the theme sentence that is most relevant near its
     top and not background; several reports of one story are one statement."""
@@ -311,7 +314,7 @@ def _latest(newest: list[Article], sentences: dict[str, list[tuple]], every: dic
         if article.id not in sentences:
             continue
         headline = article.meta.title.value if article.meta.title.basis != NONE else ""  # (an inferred one is the lead)
-        best = max((every[id(s)] for s in sentences[article.id]),
+        best = max((every[s] for s in sentences[article.id]),
                    key=lambda c: (_news(c, headline), -c.position, c.evidence.text))
         same = next((k for k in out if stories.same(k[0].article, article) or (
             _days_apart(k[0].article, article) <= SAME_NEWS_DAYS and _same(k[0], best, stories))), None)
@@ -373,14 +376,22 @@ def _terms(text: str) -> list[str]:
     return [w.casefold()[:6] for w in words(text) if len(w) >= 3 and w.casefold() not in STOP and not w.isdigit()]
 
 
-def _vector(terms: list[str], frequency: dict[str, int], n: int) -> dict[str, float]:
-    """TF-IDF weights of a sentence's words, scaled to unit length (so a cosine is a dot product)."""
-    counts: dict[str, int] = defaultdict(int)
-    for term in terms:
-        counts[term] += 1
-    weights = {t: k * math.log(1 + n / frequency[t]) for t, k in sorted(counts.items())}
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {t: w / norm for t, w in weights.items()}
+def _weighed(documents: list[list[str]]) -> list[dict[str, float]]:
+    """Each document's TF-IDF word weights (IDF over these documents), scaled to unit length (so a
+    cosine is a dot product)."""
+    frequency: dict[str, int] = defaultdict(int)
+    for terms in documents:
+        for term in set(terms):
+            frequency[term] += 1
+    out = []
+    for terms in documents:
+        counts: dict[str, int] = defaultdict(int)
+        for term in terms:
+            counts[term] += 1
+        weights = {t: k * math.log(1 + len(documents) / frequency[t]) for t, k in sorted(counts.items())}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        out.append({t: w / norm for t, w in weights.items()})
+    return out
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

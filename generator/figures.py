@@ -36,6 +36,7 @@ CURRENCY_CODES = ("USD", "EUR", "GBP", "RUB", "CNY", "JPY", "INR", "KRW", "TRY",
                   "MYR", "IDR", "THB", "MXN", "BRL", "PLN", "UAH", "KZT", "ILS", "SEK", "NOK", "DKK", "GHS", "KES",
                   "AZN", "GEL", "AMD", "AFN", "PKR", "BDT", "EGP", "CAD", "AUD", "HKD", "SGD", "NZD", "TJS", "KGS",
                   "UZS", "TMT", "IRR")
+_PREFIXES = (("tera", "T", 1e6), ("giga", "G", 1e3), ("mega", "M", 1.0), ("kilo", "k", 1e-3))  # to mega
 # Quantities: the words of a unit, the unit a figure is kept in, the factor to it, and what it measures.
 # A briefing adds its own (briefing.yml `figures: units: {bales: cotton}`).
 UNITS = (
@@ -49,13 +50,9 @@ UNITS = (
     (r"lit(?:er|re)s?", "m³", 0.001, "volume"),
     (r"TEUs?|twenty-foot equivalent units?", "TEU", 1.0, "containers"),
     (r"containers", "containers", 1.0, "containers"),
-    (r"terawatt[- ]hours?|TWh", "MWh", 1e6, "energy"),
-    (r"gigawatt[- ]hours?|GWh", "MWh", 1e3, "energy"),
-    (r"megawatt[- ]hours?|MWh", "MWh", 1.0, "energy"),
-    (r"kilowatt[- ]hours?|kWh", "MWh", 1e-3, "energy"),
-    (r"gigawatts?|GW", "MW", 1e3, "power"),
-    (r"megawatts?|MW", "MW", 1.0, "power"),
-    (r"kilowatts?|kW", "MW", 1e-3, "power"),
+    # energy in MWh and power in MW, from kilo to tera ("TWh", "gigawatt-hours", "megawatts", "kW")
+    *((rf"{name}watt[- ]hours?|{sign}Wh", "MWh", factor, "energy") for name, sign, factor in _PREFIXES),
+    *((rf"{name}watts?|{sign}W", "MW", factor, "power") for name, sign, factor in _PREFIXES[1:]),
     (r"square kilomet(?:er|re)s?|sq\.? ?km|km2|km²", "km²", 1.0, "area"),
     (r"square miles?|sq\.? ?mi", "km²", 2.589988, "area"),
     (r"hectares?|ha", "km²", 0.01, "area"),

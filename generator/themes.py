@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from generator import patterns as P
 from generator.config import Config, Theme, term_of, term_pattern
@@ -79,19 +80,21 @@ def _score(theme: Theme, units, per_block: list[dict[int, list[str]]], most: lis
             continue
         for index, found in sorted(found_in.items()):
             counts.update(found)
-            sentence = starts[index][1]
-            evidence.append(Evidence(sentence, block.anchor, _weight(theme, found), tuple(sorted(set(found))),
-                                     starts[index][0], quotable(sentence), len(described & stems(sentence))))
+            evidence.append(Evidence(starts[index][1], block.anchor, _weight(theme, found), tuple(sorted(set(found))),
+                                     starts[index][0]))
         for i in _bound(block.text, starts, own):
             spans.append((block.anchor, starts[i][0], starts[i][0] + len(starts[i][1])))
             facets.update(n for n, pattern in enumerate(patterns) if n not in facets and pattern.search(starts[i][1]))
     score = sum(theme.weight(t) * min(n, MAX_COUNT) for t, n in counts.items())
     evidence.sort(key=lambda e: (-e.score, _order(e.anchor)))
+    # what a statement needs from a sentence, read for the kept ones only (brief.py)
+    kept = tuple(replace(e, quotable=quotable(e.text), described=len(described & stems(e.text)))
+                 for e in evidence[:MAX_EVIDENCE])
     return ThemeMatch(
         theme=theme.id,
         score=round(score, 2),
         terms=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
-        evidence=tuple(evidence[:MAX_EVIDENCE]),
+        evidence=kept,
         spans=tuple(spans),
         facets=tuple(sorted(facets)),
     )

@@ -97,7 +97,7 @@ def test_no_source_gives_more_than_two_statements_in_brief():
     assert set(shown) >= {"a", "b", "c"} and [p.source for p in more] == ["a"]  # a's third goes on below
 
 
-def test_a_newer_source_outranks_an_older_one_saying_as_much():
+def test_latest_takes_the_newest_sources_and_in_brief_does_not_show_them_again():
     old = _article("old", "2010-01-01", (_ev("The defence ministry said about two thousand soldiers took part.", 5),))
     new = _article("new", "2022-01-01", (_ev("Armoured vehicles and helicopters practised repelling an attack.", 5),))
     new2 = _article("new2", "2022-01-01", (_ev("Beijing has financed roads, tunnels and power lines in the east.", 1),))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from generator.markdown_text import attr, front_matter, href, html_text, inline
-from generator.models import Briefing, KeyPoint, ThemeSummary, event_key, newest_first
+from generator.models import Briefing, KeyPoint, ThemeSummary, newest_first
 from generator.pages.charts import data_table, years_chart
 from generator.pages.charts import figure as chart_figure
 from generator.pages.common import SEARCH_BOOST, citation, date_label, search_filters, sources_count, span
 from generator.pages.differences import discrepancy, figure_value, figure_where
 from generator.pages.listing import source_row
 from generator.pages.templating import markup, render
-from generator.pages.timeline import event_list, year_links
+from generator.pages.timeline import event_list, lines, year_links
 
 THEME_SOURCES = 200  # a theme page lists its newest sources; "Sources by theme" lists them all
 THEME_DIFFERENCES = 10  # a theme page shows this many disagreements; "Where sources differ" has all
@@ -58,7 +58,7 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         latest_span=_latest_span(summary, by_id),
         actors=[(briefing.entity(e).entity, mentions, sources) for e, mentions, sources in summary.actors],
         events=markup(event_list(summary.events, by_id, page, None, briefing.config.glossary, briefing)) if summary.events else "",
-        events_count=_lines(summary.events, briefing),
+        events_count=len(lines(summary.events, briefing)),
         figures=[(f.text, figure_value(f), f.approximate, f.measure, markup(figure_where(by_id[i], f, page, markdown=True)))
                  for i, f in summary.figures],
         differences=[markup(discrepancy(d, by_id, page, level="###")) for d in concerned[:THEME_DIFFERENCES]],
@@ -97,12 +97,6 @@ def _also(article, anchor: str, page: str) -> str:
     link = (f'<a href="{href(page, f"sources/{article.id}.md", anchor)}" title="{html_text(article.meta.title.value)}">'
             f"{inline(label)}</a>")
     return f"{link} ({inline(date_label(article))})" if article.meta.date.value else link
-
-
-def _lines(events, briefing: Briefing) -> int:
-    """How many lines a list of events makes: those folded into another line of it are not lines."""
-    keys = {event_key(a, e) for a, e in events}
-    return sum(1 for a, e in events if briefing.event_folded.get(event_key(a, e)) not in keys)
 
 
 def _latest_span(summary: ThemeSummary, by_id) -> str:

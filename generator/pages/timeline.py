@@ -52,19 +52,25 @@ def _dated(event) -> bool:
 KIND_LABEL = {"plan": "plan or forecast", "since": "since", "until": "until"}
 
 
+def lines(events, briefing: Briefing | None) -> list:
+    """The events of a list that start a line: not those folded into another event of the same list
+    (Briefing.event_folded: one event told again); one folded into an event the list lacks keeps its line."""
+    folded = briefing.event_folded if briefing else {}
+    if not folded:
+        return list(events)
+    keys = {event_key(a, e) for a, e in events}
+    return [(a, e) for a, e in events if folded.get(event_key(a, e)) not in keys]
+
+
 def event_list(events, by_id, page: str, titles: dict[str, str] | None, glossary, briefing: Briefing | None = None) -> str:
     """Events as an HTML list: date, precision, the sentence, its citation (and its source's themes).
     With the briefing, an event told again by other sentences or sources is one line citing them all
     (Briefing.event_also), unless the line it belongs to is not in this list."""
     # Each item is built here, not in the template: a template loop over 10,000 events cost twice as much.
     also = briefing.event_also if briefing else {}
-    folded = briefing.event_folded if briefing else {}
-    keys = {event_key(a, e) for a, e in events} if folded else set()
     items = []
-    for article_id, event in events:
+    for article_id, event in lines(events, briefing):
         key = event_key(article_id, event)
-        if folded.get(key) in keys:
-            continue
         article = by_id[article_id]
         themes = ""
         if titles is not None and article.theme_ids:
@@ -101,7 +107,7 @@ def timeline_pages(briefing: Briefing) -> dict[str, str]:
     glossary = briefing.config.glossary
     lists = {year: event_list(events, by_id, f"timeline/{year}.md" if split else "timeline.md", titles, glossary, briefing)
              for year, events in by_year.items()}
-    shown = sum(1 for a, e in dated if briefing.event_folded.get(event_key(a, e)) is None)
+    shown = len(lines(dated, briefing))
     pages = {f"timeline/{year}.md": year_page(f"Timeline: {year}", f"{len(by_year[year])} dated events; "
                                               f"[all years](../timeline.md). {TIMELINE_NOTE}", lines)
              for year, lines in lists.items()} if split else {}
