@@ -215,7 +215,7 @@ def _tokens(text: str, known: list[tuple[int, int, str | None]], skip: list[tupl
         j = start - 1
         while j >= 0 and text[j] in OPENERS:
             j -= 1
-        initial = j < 0 or text[j] in ".!?:;–—•*\n"
+        initial = j < 0 or text[j] in ".!?:;–—•*\n-"
         out.append(_Tok(start, end, word, initial, (known[k][2] or "") if covered else None))
     return out
 
@@ -228,7 +228,8 @@ def _runs(tokens: list[_Tok], text: str):
             if run:
                 yield run
             run = []
-        elif run and not tok.initial and JOIN.fullmatch(text, tokens[run[-1]].end, tok.start):
+        elif run and not tok.initial and JOIN.fullmatch(text, tokens[run[-1]].end, tok.start) \
+                and not _title_inside(tokens, run[-1], i, text):
             run.append(i)
         else:
             if run:
@@ -236,6 +237,17 @@ def _runs(tokens: list[_Tok], text: str):
             run = [i]
     if run:
         yield run
+
+
+def _title_inside(tokens: list[_Tok], last: int, i: int, text: str) -> bool:
+    """A title after a name, itself before a name: "Japanese Olympic Committee | President Yasuhiro
+    Yamashita". Not "Prime Minister" (a title after a title) nor "Council of Ministers" (no name after)."""
+    tok = tokens[i]
+    if tok.text not in P.TITLES or tokens[last].text in P.TITLES or text[tokens[last].end:tok.start] != " ":
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (after is not None and after.known is None and text[tok.end:after.start] == " "
+            and after.text not in P.TITLES and after.text not in P.ORG_HEADS)
 
 
 def _capitalised(word: str) -> bool:
