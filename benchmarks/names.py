@@ -56,6 +56,8 @@ def proposals(ids: list[str]) -> dict[str, set[str]]:
                                  gazetteer=Gazetteer())
     files = {p.stem: p for p in CORPUS.iterdir() if p.is_file()}
     articles = {}
+    if unknown := [doc for doc in ids if doc not in files]:
+        raise SystemExit(f"tests/corpus/names/: no document in tests/corpus/ for {', '.join(unknown)}")
     for doc in ids:
         article, _ = generator_reading(files[doc].name, files[doc].read_bytes(), config)
         if article is not None:
@@ -69,7 +71,7 @@ def proposals(ids: list[str]) -> dict[str, set[str]]:
 
 
 def score(gold: dict[str, list[dict]], found: dict[str, set[str]]):
-    """(right, proposed, found, marked) overall and per kind, and the errors per document."""
+    """(right, proposed, hit, total, hits per kind, marked per kind, {document: (wrong, missed)})."""
     right = proposed = hit = total = 0
     by_kind: Counter = Counter()
     marked_kind: Counter = Counter()
