@@ -32,6 +32,8 @@ CLAUSE = re.compile(r"(?<=\S)[:~|](?=\s)")
 CAPITALISED = re.compile(r"(?<![\w'’.-])(?=[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω])[^\W_]+(?:[-.'’][^\W_]+)*")
 # The gap inside one name: a space, or up to two connectors ("Ministry of the Interior").
 JOIN = re.compile(r" (?:(?:" + "|".join(sorted(P.NAME_CONNECTORS)) + r") ){0,2}")
+INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 WORD_BEFORE = re.compile(r"([^\W_]+)[ ]$")
 OPENERS = frozenset(" \t\"“‘'(«[")
 MAX_RUN = 8  # words; a longer capitalised run is a headline, not a name
@@ -136,7 +138,7 @@ def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = fr
                        + [m.span() for m in MARKUP.finditer(block.text)])
         known = hits[block.anchor] if hits else matcher.find(block.text)
         tokens = _tokens(block.text, known, skip)
-        for run in _runs(tokens, block.text):
+        for run in _runs(tokens, block.text, lower_words):
             candidate = _candidate(run, tokens, block, lower_words)
             if candidate and candidate.name.casefold() not in gazetteer.known and candidate.name not in glossary:
                 out.append(candidate)
@@ -205,6 +207,9 @@ def _tokens(text: str, known: list[tuple[int, int, str | None]], skip: list[tupl
         start, end = m.span()
         if word.endswith(("'s", "’s")):  # possessive: "Khayrulloyev’s"
             word, end = word[:-2], end - 2
+        elif text[end:end + 1] == "." and (INITIALS.fullmatch(word) or MIDDLE_INITIAL.fullmatch(word + ".")):
+            # "U.S.", "U.K.", "George W. Bush": the last dot too
+            word, end = word + ".", end + 1
         while s < len(skip) and skip[s][1] <= start:
             s += 1
         if s < len(skip) and skip[s][0] <= start:
@@ -216,27 +221,60 @@ def _tokens(text: str, known: list[tuple[int, int, str | None]], skip: list[tupl
         while j >= 0 and text[j] in OPENERS:
             j -= 1
         initial = j < 0 or text[j] in ".!?:;–—•*\n-"
+        if initial and out and out[-1].end == j + 1 and MIDDLE_INITIAL.fullmatch(out[-1].text) and len(out) > 1 \
+                and text[out[-2].end:out[-1].start] == " " and word.lower() not in P.COMMON_WORDS:
+            initial = False  # "George W. Bush": the dot is a middle initial's
         out.append(_Tok(start, end, word, initial, (known[k][2] or "") if covered else None))
     return out
 
 
-def _runs(tokens: list[_Tok], text: str):
+def _runs(tokens: list[_Tok], text: str, lower_words: set[str]):
     """Maximal runs of capitalised unknown words, joined by a space or up to two connectors."""
     run: list[int] = []
     for i, tok in enumerate(tokens):
         if tok.known is not None:
             if run:
-                yield run
+                yield from _office_split(run, tokens, text, lower_words)
             run = []
         elif run and not tok.initial and JOIN.fullmatch(text, tokens[run[-1]].end, tok.start) \
                 and not _title_inside(tokens, run[-1], i, text):
             run.append(i)
         else:
             if run:
-                yield run
+                yield from _office_split(run, tokens, text, lower_words)
             run = [i]
     if run:
-        yield run
+        yield from _office_split(run, tokens, text, lower_words)
+
+
+OFFICE_OF = re.compile(r"(?:^|\s)([^\W_]+) (?:of (?:the )?|to )$")
+
+
+def _office_split(run: list[int], tokens: list[_Tok], text: str, lower_words: set[str]):
+    """A title's place, then its holder: "President of Kyrgyzstan | Sadyr Zhaparov", "Ambassador to
+    Kuwait | Rami Tahboub", "President of the Republic of Belarus | Alexander Lukashenko". The place
+    is one word (or a state's form and its name, "Republic of X") after "<title> of [the]" or
+    "<title> to"; the holder, two or more
+    capitalised words right after it, none of them a word the text also writes in lower case
+    ("Beijing | Winter Olympics" is not split) or an organisation's or a place's head word."""
+    for n, i in enumerate(run[:-2]):
+        form = tokens[i].text in P.STATE_FORMS
+        if form and n and text[tokens[i].end:tokens[run[n + 1]].start] == " ":
+            place = n  # "of the Kyrgyz Republic | Muratbek Azymbakiev"
+        else:
+            before = OFFICE_OF.search(text, max(0, tokens[i].start - 40), tokens[i].start)
+            if before is None or before.group(1).lower() not in P.TITLE_WORDS or tokens[i].text in P.TITLES:
+                continue
+            place = n + 1 if form and text[tokens[i].end:tokens[run[n + 1]].start] == " of " else n
+        holder = run[place + 1:]
+        if (len(holder) >= 2 and text[tokens[run[place]].end:tokens[holder[0]].start] == " "
+                and not any(tokens[h].text in P.ORG_HEADS or tokens[h].text in P.PLACE_HEADS
+                            or tokens[h].text.lower() in lower_words
+                            or tokens[h].text in P.NAME_CONNECTORS for h in holder)):
+            yield run[:place + 1]
+            yield holder
+            return
+    yield run
 
 
 def _title_inside(tokens: list[_Tok], last: int, i: int, text: str) -> bool:
@@ -292,7 +330,10 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
         signals.append("title")
         kind = "person"
     aliases: tuple[str, ...] = ()
-    if len(capitals) >= 2 and not words[0].initial:
+    if len(words) == 2 and words[0].text in P.COMPASS_WORDS and words[1].text.endswith(P.DEMONYM_ENDINGS) \
+            and following is not None and following.group().islower() and following.group() not in P.NOUN_FOLLOWERS:
+        signals.append("attributive")  # "Central Asian states": kept only if used as a name elsewhere
+    elif len(capitals) >= 2 and not words[0].initial:
         signals.append("multi")
     elif len(capitals) >= 2:
         signals.append("multi-initial")
@@ -302,6 +343,8 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
         elif following is not None and following.group().lower() in P.SPEECH_VERBS:
             signals.append("speaker")  # "Karimov said"
             kind = kind or "person"
+        elif following is not None and following.group() in P.TITLES:
+            signals.append("adjective")  # "Kyrgyz President Sadyr Japarov": it qualifies the title
         elif following is None or following.group().lower() in P.NOUN_FOLLOWERS or not following.group()[0].islower():
             signals.append("noun")
             if _word_before(block.text, words[0].start) in P.PLACE_PREPOSITIONS:
@@ -361,7 +404,8 @@ def resolve(articles: list[Article], taken_ids: set[str]) -> tuple[list[Discover
     kept: dict[str, list[tuple[str, Candidate]]] = {}
     for key, items in groups.items():
         signals = Counter(s for _, c in items for s in c.signals)
-        if STRONG & set(signals) or signals["noun"] >= MIN_NOUN_USES:
+        adjective = 0 if key.upper() == items[0][1].name else signals["adjective"]  # "US officials"
+        if STRONG & set(signals) or signals["noun"] >= max(MIN_NOUN_USES, adjective + 1):
             kept[key] = items
     # Acronyms given with an expansion join it.
     for key, items in list(kept.items()):

@@ -401,7 +401,7 @@ President Vice Prime Minister Ministers Deputy Foreign Defence Defense Interior 
 Lieutenant-General Major-General Colonel Lieutenant Major Captain Admiral Marshal Sergeant Commander
 Secretary Secretary-General Chairman Chairwoman Chair Chief Head Director Ambassador Envoy Spokesman
 Spokeswoman Senator Governor Mayor King Queen Prince Princess Sheikh Emir Mufti Grand Mr Mrs Ms Dr Prof
-Professor Sir Lord Editor Correspondent Colonel-general
+Professor Sir Lord Editor Correspondent Colonel-general Premier Vice-Premier
 """.split())
 TITLE_WORDS = frozenset(t.lower() for t in TITLES) | {"leader", "journalist", "analyst", "expert", "counterpart"}
 # A single capitalised word followed by one of these is used as a noun ("Khorog, while", "Sharipov said").
@@ -412,6 +412,13 @@ and or to in on at of for with by from as that who which whose where when than b
 """.split())
 # Small words skipped when an acronym is matched to its expansion: "Partnership for Peace (PfP)".
 ACRONYM_SMALL_WORDS = frozenset("of the and for in on at to with de des du la".split())
+# "Central Asian states", "North American markets": a region's adjective before a noun is no name.
+COMPASS_WORDS = frozenset("""
+North South East West Central Northern Southern Eastern Western Northeast Northwest Southeast Southwest
+""".split())
+DEMONYM_ENDINGS = ("an", "ese", "ish")
+# "President of the Republic of Belarus Alexander Lukashenko": a state named by its form, then a place.
+STATE_FORMS = frozenset("Republic Kingdom Emirate Sultanate Principality Federation Commonwealth State".split())
 # A single capitalised word after one of these, used as a noun, is probably a place: "in Almaty".
 PLACE_PREPOSITIONS = frozenset("in from to near at via across outside inside into towards toward".split())
 SPEECH_VERBS = frozenset("said says told added explained declared stated noted announced believes believed".split())

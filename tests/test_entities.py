@@ -241,3 +241,43 @@ def test_gazetteer_descriptions_are_written_for_readers():
     notes = [spec.name for spec in gazetteer.entities
              if re.search(r"\b(seed|source) ?\d{3}\b|\bseeds?/", spec.description or "", re.I)]
     assert notes == []
+
+
+def _proposed(paragraphs: list[str]) -> set[str]:
+    """The names a new briefing (empty gazetteer) would propose for review from these paragraphs."""
+    from types import SimpleNamespace
+
+    from generator.entities import resolve
+    articles = []
+    for n, text in enumerate(paragraphs):
+        blocks = (Block("paragraph", text, "p-1"),)
+        articles.append(SimpleNamespace(id=f"a{n}", candidates=discover(blocks, Gazetteer())))
+    found, mentions = resolve(articles, set())
+    return {paragraphs[int(aid[1:])][m.start:m.end] for aid, ms in mentions.items() for m in ms}
+
+
+def test_demonyms_and_region_adjectives_are_not_proposed_but_acronyms_and_initials_are():
+    # Real sentences of tests/corpus/ (a new briefing, so nothing is known).
+    proposed = _proposed([
+        "Chinese chip companies will now go to Chinese chip companies, offering a view of the market.",
+        "It was hailed as a sign of the good neighborliness that the Chinese have shown towards our people.",
+        "After the talks here in the Tajik capital, the Chinese diplomat said that the Chinese people agreed.",
+        "The five Central Asian states that emerged after the collapse cooperated with the United States.",
+        "Kyrgyz President Sadyr Japarov met Kyrgyz border guards, and US officials met CSTO member states.",
+        "The U.S. would not comment, the U.S. said, the US said, and the CSTO said the US and the CSTO would meet.",
+        "It was the ABM Treaty, from which George W. Bush withdrew.",
+    ])
+    assert {"U.S.", "United States", "Sadyr Japarov", "US", "CSTO", "George W. Bush"} <= proposed, proposed
+    assert not {"Chinese", "Tajik", "Kyrgyz", "Central Asian", "U.S", "George W", "Bush"} & proposed, proposed
+
+
+def test_a_title_of_a_country_does_not_glue_the_country_to_its_holder():
+    proposed = _proposed([
+        "On November 23, President of Kyrgyzstan Sadyr Zhaparov will take part in the regular session.",
+        "It was chaired by the President of the Republic of Belarus Alexander Lukashenko on Monday.",
+        "The Palestinian Ambassador to Kuwait Rami Tahboub said that the conflict would go on.",
+        "The Japanese government decided to send no cabinet ministers to the Beijing Winter Olympics at all.",
+    ])
+    assert {"Sadyr Zhaparov", "Kyrgyzstan", "Republic of Belarus", "Alexander Lukashenko", "Rami Tahboub",
+            "Beijing Winter Olympics"} <= proposed, proposed
+    assert not {"Kyrgyzstan Sadyr Zhaparov", "Kuwait Rami Tahboub", "Winter Olympics"} & proposed, proposed
