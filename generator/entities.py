@@ -33,9 +33,11 @@ CAPITALISED = re.compile(r"(?<![\w'’.-])(?=[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω])[^
 # The gap inside one name: a space, or up to two connectors ("Ministry of the Interior").
 JOIN = re.compile(r" (?:(?:" + "|".join(sorted(P.NAME_CONNECTORS)) + r") ){0,2}")
 INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&-]*[A-Z0-9]")
 MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 WORD_BEFORE = re.compile(r"([^\W_]+)[ ]$")
 OPENERS = frozenset(" \t\"“‘'(«[")
+PROSE_WORDS = 3  # lowercase words that make a paragraph prose
 MAX_RUN = 8  # words; a longer capitalised run is a headline, not a name
 # Markup quoted as text ("<Img Src=x>", "<SCRIPT>"): its words are code, never names.
 MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
@@ -338,6 +340,9 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
     elif len(capitals) >= 2:
         signals.append("multi-initial")
     elif len(capitals) == 1:
+        if ACRONYM_WORD.fullmatch(words[0].text) and words[0].text.lower() not in P.COMMON_WORDS \
+                and words[0].text.lower() not in lower_words and _prose(block.text):
+            signals.append("capitals")  # "ISAF", "UNCLOS", "GENEVA (AP)": an acronym or a dateline
         if words[0].initial:
             signals.append("initial")
         elif following is not None and following.group().lower() in P.SPEECH_VERBS:
@@ -361,6 +366,11 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
     return Candidate(" ".join(name.split()), block.anchor, start, end, kind, tuple(signals), aliases)
 
 
+def _prose(text: str) -> bool:
+    """A paragraph of prose, not a ticker line or a cable's routing header ("AGL 40.00 No Change")."""
+    return sum(1 for w in TOKEN.findall(text) if w.islower()) >= PROSE_WORDS
+
+
 def _word_before(text: str, start: int) -> str:
     m = WORD_BEFORE.search(text, max(0, start - 40), start)
     return m.group(1) if m else ""
@@ -368,7 +378,7 @@ def _word_before(text: str, start: int) -> str:
 
 # ── Across the corpus (called by aggregate) ────────────────────────────────────────────────
 
-STRONG = {"title", "multi", "acronym", "speaker", "place"}
+STRONG = {"title", "multi", "acronym", "speaker", "place", "capitals"}
 PLACE_HEADS_FOLDED = frozenset(w.casefold() for w in P.PLACE_HEADS)
 MIN_NOUN_USES = 2  # a single word used as a name at least twice, mid-sentence, across the corpus
 

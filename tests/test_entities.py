@@ -281,3 +281,14 @@ def test_a_title_of_a_country_does_not_glue_the_country_to_its_holder():
     assert {"Sadyr Zhaparov", "Kyrgyzstan", "Republic of Belarus", "Alexander Lukashenko", "Rami Tahboub",
             "Beijing Winter Olympics"} <= proposed, proposed
     assert not {"Kyrgyzstan Sadyr Zhaparov", "Kuwait Rami Tahboub", "Winter Olympics"} & proposed, proposed
+
+
+def test_a_word_in_capitals_in_prose_is_proposed_once_but_not_in_a_ticker_line():
+    proposed = _proposed([
+        "GENEVA (AP) - The World Meteorological Organization said glaciers were melting.",
+        "Their relations had not changed since the mission of ISAF came to an end in the south.",
+        "AGL 40.00 No Change 0.00 (0%)",
+        "AND SO it went on, said the mayor.",
+    ])
+    assert {"GENEVA", "ISAF"} <= proposed, proposed
+    assert not {"AGL", "AND", "SO"} & proposed, proposed
