@@ -357,6 +357,9 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
                 kind = kind or "place"
         else:
             signals.append("adjective")  # "Gulf countries", "Western sources"
+    if following is not None and following.group() in P.AREA_WORDS:
+        signals.append("place")  # "Batken region", "Logar province"
+        kind = kind or "place"
     if heads & P.ORG_HEADS:
         kind = "organisation"
     elif heads & P.PLACE_HEADS:

@@ -419,6 +419,8 @@ North South East West Central Northern Southern Eastern Western Northeast Northw
 DEMONYM_ENDINGS = ("an", "ese", "ish")
 # "President of the Republic of Belarus Alexander Lukashenko": a state named by its form, then a place.
 STATE_FORMS = frozenset("Republic Kingdom Emirate Sultanate Principality Federation Commonwealth State".split())
+# A name before one of these is a place's: "Batken region", "Logar province", "Leilek district".
+AREA_WORDS = frozenset("region province district oblast county prefecture governorate municipality".split())
 # A single capitalised word after one of these, used as a noun, is probably a place: "in Almaty".
 PLACE_PREPOSITIONS = frozenset("in from to near at via across outside inside into towards toward".split())
 SPEECH_VERBS = frozenset("said says told added explained declared stated noted announced believes believed".split())

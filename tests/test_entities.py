@@ -292,3 +292,9 @@ def test_a_word_in_capitals_in_prose_is_proposed_once_but_not_in_a_ticker_line()
     ])
     assert {"GENEVA", "ISAF"} <= proposed, proposed
     assert not {"AGL", "AND", "SO"} & proposed, proposed
+
+
+def test_a_name_before_a_lowercase_area_word_is_a_place():
+    proposed = _proposed(["Tajik guards left the Batken region after the Leilek district talks, and Tajik border posts."])
+    assert {"Batken", "Leilek"} <= proposed, proposed
+    assert "Tajik" not in proposed
