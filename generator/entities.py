@@ -13,6 +13,7 @@ Two pure steps per source:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -238,8 +239,9 @@ def _runs(tokens: list[_Tok], text: str, lower_words: set[str]):
             if run:
                 yield from _office_split(run, tokens, text, lower_words)
             run = []
-        elif run and not tok.initial and JOIN.fullmatch(text, tokens[run[-1]].end, tok.start) \
-                and not _title_inside(tokens, run[-1], i, text):
+        elif run and not tok.initial and (JOIN.fullmatch(text, tokens[run[-1]].end, tok.start)
+                                          and not _title_inside(tokens, run[-1], i, text)
+                                          or _body_continues(tokens, run, i, text)):
             run.append(i)
         else:
             if run:
@@ -277,6 +279,21 @@ def _office_split(run: list[int], tokens: list[_Tok], text: str, lower_words: se
             yield holder
             return
     yield run
+
+
+def _body_continues(tokens: list[_Tok], run: list[int], i: int, text: str) -> bool:
+    """A body's remit goes on past "on" and "and": "Commission on Border Delimitation", "Federal
+    Ministry for Economics and Climate Protection", "Summit on Science and Technology"."""
+    gap = text[tokens[run[-1]].end:tokens[i].start]
+    if gap in (" on ", " on the "):
+        return tokens[run[-1]].text in P.ORG_HEADS
+    if gap != " and ":
+        return False
+    return any(tokens[a].text in P.ORG_HEADS and text[tokens[a].end:tokens[b].start] in REMIT
+               for a, b in itertools.pairwise(run))
+
+
+REMIT = frozenset({" of ", " for ", " on ", " on the ", " of the ", " for the "})
 
 
 def _title_inside(tokens: list[_Tok], last: int, i: int, text: str) -> bool:

@@ -298,3 +298,14 @@ def test_a_name_before_a_lowercase_area_word_is_a_place():
     proposed = _proposed(["Tajik guards left the Batken region after the Leilek district talks, and Tajik border posts."])
     assert {"Batken", "Leilek"} <= proposed, proposed
     assert "Tajik" not in proposed
+
+
+def test_a_bodys_remit_goes_on_past_on_and_and_but_coordinated_names_split():
+    proposed = _proposed([
+        "The bid was cleared by the German Federal Ministry for Economics and Climate Protection on Monday.",
+        "It was the 14th meeting of the Joint Intergovernmental Commission on Bilateral Cooperation in Tashkent.",
+        "Officials from Kazakhstan and Mongolia met, and Uzbekistan and Mongolia agreed.",
+    ])
+    assert {"German Federal Ministry for Economics and Climate Protection",
+            "Joint Intergovernmental Commission on Bilateral Cooperation"} <= proposed, proposed
+    assert not {"Kazakhstan and Mongolia", "Uzbekistan and Mongolia", "Climate Protection"} & proposed, proposed
