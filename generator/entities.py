@@ -302,9 +302,12 @@ def _title_inside(tokens: list[_Tok], last: int, i: int, text: str) -> bool:
     tok = tokens[i]
     if tok.text not in P.TITLES or tokens[last].text in P.TITLES or text[tokens[last].end:tok.start] != " ":
         return False
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (after is not None and after.known is None and text[tok.end:after.start] == " "
-            and after.text not in P.TITLES and after.text not in P.ORG_HEADS)
+    j = i + 1  # past the rest of the title: "Tajik | Foreign Minister Sirojiddin Muhriddin"
+    while j < len(tokens) and tokens[j].text in P.TITLES and text[tokens[j - 1].end:tokens[j].start] == " ":
+        j += 1
+    after = tokens[j] if j < len(tokens) else None
+    return (after is not None and after.known is None and text[tokens[j - 1].end:after.start] == " "
+            and after.text not in P.ORG_HEADS)
 
 
 def _capitalised(word: str) -> bool:
