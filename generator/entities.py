@@ -35,6 +35,9 @@ CAPITALISED = re.compile(r"(?<![\w'’.-])(?=[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω])[^
 JOIN = re.compile(r" (?:(?:" + "|".join(sorted(P.NAME_CONNECTORS)) + r") ){0,2}")
 INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&-]*[A-Z0-9]")
+# "Article 4", "Act 936", "Highway 89": not a year ("Tokyo 2020"), a count ("Tajikistan 20 years")
+# or a clause ("Article 243(1)").
+NUMBERED = re.compile(r" (?!0|(?:19|20)\d\d\b)\d{1,4}(?![\w%.,:/(-]|\s(?!(?:of|and|or|in|on|to|was|is)\b)[a-z])")
 MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 WORD_BEFORE = re.compile(r"([^\W_]+)[ ]$")
 OPENERS = frozenset(" \t\"“‘'(«[")
@@ -344,6 +347,12 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
             and block.text[previous.end:words[0].start] == " "):
         words = [previous, *words]  # a known adjective begins the name: "Tajikistani Armed Forces"
     start, end = words[0].start, words[-1].end
+    numbered = (NUMBERED.match(block.text, end) if words[-1].text not in P.CALENDAR_WORDS
+                and not words[-1].text.isupper() else None)
+    if numbered:  # "Article 4", "Resolution 2231", "Act 936": the number is part of the name
+        end = numbered.end()
+        signals.append("numbered")
+        kind = kind or "other"
     name = block.text[start:end]
     capitals = [w for w in words if _capitalised(w.text)]
     after = block.text[end:end + 40]
@@ -401,7 +410,7 @@ def _word_before(text: str, start: int) -> str:
 
 # ── Across the corpus (called by aggregate) ────────────────────────────────────────────────
 
-STRONG = {"title", "multi", "acronym", "speaker", "place", "capitals"}
+STRONG = {"title", "multi", "acronym", "speaker", "place", "capitals", "numbered"}
 PLACE_HEADS_FOLDED = frozenset(w.casefold() for w in P.PLACE_HEADS)
 MIN_NOUN_USES = 2  # a single word used as a name at least twice, mid-sentence, across the corpus
 

@@ -311,3 +311,13 @@ def test_a_bodys_remit_goes_on_past_on_and_and_but_coordinated_names_split():
     assert {"German Federal Ministry for Economics and Climate Protection",
             "Joint Intergovernmental Commission on Bilateral Cooperation"} <= proposed, proposed
     assert not {"Kazakhstan and Mongolia", "Uzbekistan and Mongolia", "Climate Protection"} & proposed, proposed
+
+
+def test_a_numbered_name_keeps_its_number_but_not_a_year_a_count_or_a_clause():
+    proposed = _proposed([
+        "It invoked Article 4 of the treaty, and drove on Highway 89 and Highway 15 to the border.",
+        "The games of Tokyo 2020 were held, and Tajikistan 20 years later.",
+        "Under Article 243(1) of the Constitution it was done.",
+    ])
+    assert {"Article 4", "Highway 89"} <= proposed, proposed
+    assert not {"Tokyo 2020", "Tajikistan 20", "Article 243", "Article"} & proposed, proposed
