@@ -60,6 +60,102 @@ def config_digest(config: Config) -> str:
     return hashlib.sha256(json.dumps(used, sort_keys=True).encode()).hexdigest()
 
 
+def build_digest(config: Config, keys: list[tuple[str, str]], arrived: dict | None, day: str) -> str:
+    """Everything a build's pages are made from: the code that makes them, every configuration file
+    beside briefing.yml (as bytes), each source's path and cache key, and the record of when
+    each source arrived. `keys`: (source id, "path:cache key") per source. `day` counts only when some source
+    has no arrival yet (it would get that day)."""
+    digest = hashlib.sha256(f"{FORMAT}:{pages_inputs_digest(config)}".encode())
+    for path in sorted({*config.root.glob("*.yml"), *config.root.glob("*.yaml")}):
+        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(json.dumps([keys, arrived], sort_keys=True).encode())
+    if arrived is None or any(sid not in arrived for sid, _ in keys):
+        digest.update(day.encode())
+    return digest.hexdigest()
+
+
+LAST_BUILD = "last-build.json"
+
+
+def read_last_build(folder: Path) -> dict:
+    """What the last complete build recorded (its digest, docs/'s state after it, its problems); {}
+    when missing or damaged: the next build then does all the work, which is always safe."""
+    try:
+        data = json.loads((folder / LAST_BUILD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_last_build(folder: Path, record: dict) -> None:
+    """The record of a complete build (read_last_build), written whole or not at all."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(record, ensure_ascii=False))
+        os.replace(tmp, folder / LAST_BUILD)
+    except OSError:
+        (folder / LAST_BUILD).unlink(missing_ok=True)  # no record: the next build does all the work
+
+
+def forget_last_build(folder: Path) -> None:
+    """Before docs/ changes: a build that dies now must not leave a record saying it is up to date."""
+    (folder / LAST_BUILD).unlink(missing_ok=True)
+
+
+def tree_state(folder: Path) -> str | None:
+    """The digest of every file under a folder: its path, size and time (a file changed, added or
+    removed changes it); None when the folder is missing."""
+    if not folder.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for top, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(top, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            digest.update(f"{os.path.relpath(path, folder)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+SITES = "sites.json"
+
+
+def site_stamp(folder: Path, site: Path) -> list | None:
+    """What a site folder was built from and what it held when that build finished (record_site)."""
+    try:
+        data = json.loads((folder / SITES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    stamp = data.get(str(site)) if isinstance(data, dict) else None
+    return stamp if isinstance(stamp, list) else None
+
+
+def record_site(folder: Path, site: Path, stamp: list | None) -> None:
+    """Record (or with None, forget) what a site folder was just built from and now holds."""
+    try:
+        data = json.loads((folder / SITES).read_text(encoding="utf-8"))
+        data = data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        data = {}
+    if stamp is None:
+        data.pop(str(site), None)
+    else:
+        data[str(site)] = stamp
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(data, sort_keys=True))
+        os.replace(tmp, folder / SITES)
+    except OSError:
+        (folder / SITES).unlink(missing_ok=True)
+
+
 class ArticleCache:
     """Processed articles on disk, keyed by everything that goes into processing one source."""
 

@@ -189,6 +189,7 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.cache import record_site, site_stamp, tree_state
     from generator.safety import recover_site, swap_in
 
     # MkDocs' strict-mode counter becomes the logger's only handler: without one of our own, the
@@ -211,6 +212,13 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
         final.parent.mkdir(parents=True, exist_ok=True)
         for line in recover_site(final):  # under the build lock: what is there was left by a dead build
             print(f"briefing: {line}", file=sys.stderr)
+        stamps = mkdocs_yml.parent / ".cache" / "briefing"
+        inputs = _site_inputs(cfg, mkdocs_yml, strict, offline)
+        if site_stamp(stamps, final.resolve()) == [inputs, tree_state(final)]:
+            print(f"briefing: {final} is up to date: nothing it is built from has changed (MkDocs not run)",
+                  file=sys.stderr)
+            return 0
+        record_site(stamps, final.resolve(), None)
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
         cfg["site_dir"] = str(staging)
         from generator import search
@@ -220,6 +228,7 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
         try:
             build(cfg)
             swap_in(staging, final)
+            record_site(stamps, final.resolve(), [inputs, tree_state(final)])
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     except MkDocsException as exc:
@@ -238,6 +247,33 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
     print(f"briefing: site built in {final}: MkDocs {seconds - indexing:.2f} s, search index {indexing:.2f} s",
           file=sys.stderr)
     return 0
+
+
+def _site_inputs(cfg, mkdocs_yml: Path, strict: bool, offline: bool) -> str:
+    """Everything a MkDocs build of the site is made from, as one digest: the pages in docs/ and the
+    theme's overrides (each file's path, size and time), the configuration files beside mkdocs.yml,
+    the versions of MkDocs, Material and Pagefind, the generator's code (its hook and templates),
+    the build's options and the BRIEFING_ settings of the environment."""
+    import hashlib
+    import importlib.metadata as metadata
+    import os
+
+    from generator.cache import pages_code_digest, tree_state
+
+    digest = hashlib.sha256()
+    for name in ("mkdocs", "mkdocs-material", "pagefind"):
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
+    custom = cfg["theme"].custom_dir
+    digest.update(f"{pages_code_digest()}\0{strict}\0{offline}\0{tree_state(Path(cfg['docs_dir']))}\0"
+                  f"{tree_state(Path(custom)) if custom else None}\0".encode())
+    root = mkdocs_yml.parent
+    for path in sorted({*root.glob("*.yml"), *root.glob("*.yaml")}):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(repr(sorted((k, v) for k, v in os.environ.items() if k.startswith("BRIEFING_"))).encode())
+    return digest.hexdigest()
 
 
 def _print_problems(problems: list[Problem]) -> None:

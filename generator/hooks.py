@@ -47,7 +47,7 @@ def on_config(config, **kwargs):
             for problem in report.problems:
                 log.warning(problem)
             log.info("briefing: %s", report.summary())
-            briefing_config, sources = report.briefing.config, report.sources
+            briefing_config, sources = report.config, report.sources
     except BriefingError as exc:
         raise PluginError(str(exc)) from None
     _abbreviations = abbreviations(briefing_config.glossary)

@@ -14,7 +14,14 @@ from pathlib import Path
 from generator import arrivals
 from generator import config as config_mod
 from generator.aggregate import build_briefing
-from generator.cache import ArticleCache, pages_inputs_digest
+from generator.cache import (
+    ArticleCache,
+    build_digest,
+    forget_last_build,
+    pages_inputs_digest,
+    read_last_build,
+    write_last_build,
+)
 from generator.clean import clean, structure
 from generator.config import Config
 from generator.dates import extract_events
@@ -23,7 +30,7 @@ from generator.errors import Problem, StrictError
 from generator.figures import extract_figures
 from generator.metadata import extract_metadata
 from generator.models import INFERRED, Article, Briefing, Source
-from generator.render import iter_files, write, write_arrivals
+from generator.render import docs_state, iter_files, write, write_arrivals
 from generator.safety import die_with_parent
 from generator.sources import load_arrivals, load_seeds
 from generator.text import word_count
@@ -41,13 +48,15 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
-    briefing: Briefing | None = None
+    briefing: Briefing | None = None  # None when the build found nothing to do (see _up_to_date)
+    config: Config | None = None
 
     def summary(self) -> str:
         c = self.counts
         return (f"{self.sources} sources ({c.get('processed', 0)} processed, {c.get('cached', 0)} from cache) → "
                 f"{c.get('written', 0)} files written, {c.get('unchanged', 0)} unchanged, "
-                f"{c.get('removed', 0)} removed in {self.seconds:.2f} s; {len(self.problems)} problem(s)")
+                f"{c.get('removed', 0)} removed in {self.seconds:.2f} s; {len(self.problems)} problem(s)"
+                + ("; nothing had changed since the last build" if self.briefing is None else ""))
 
 
 def process(source: Source, config: Config) -> Article:
@@ -118,11 +127,13 @@ def _process_in_worker(source: Source) -> Article:
 
 
 def gather(config: Config, cache: ArticleCache | None = None, arrived: Mapping[str, str] | None = None,
-           day: str | None = None) -> tuple[Briefing, list[Problem]]:
+           day: str | None = None, loaded: tuple[list[Source], list[Problem]] | None = None,
+           ) -> tuple[Briefing, list[Problem]]:
     """Everything the site needs, before anything is written; unchanged sources come from the cache.
     `arrived` is arrivals.json's record (when each source was added); a source it lacks was added
-    `day` (arrivals.today() when not given)."""
-    sources, problems = load_seeds(config.seeds_dir, config.root)
+    `day` (arrivals.today() when not given). `loaded`: load_seeds()'s result, if already read."""
+    sources, problems = loaded if loaded is not None else load_seeds(config.seeds_dir, config.root)
+    problems = list(problems)
     found = {i: cache.get(source, config) for i, source in enumerate(sources)} if cache else {}
     missing = [i for i in range(len(sources)) if found.get(i) is None]
     for i, article in zip(missing, process_all([sources[i] for i in missing], config), strict=True):
@@ -164,15 +175,46 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
     config = config_mod.load(config_path)
     cache = ArticleCache(config.root / CACHE_DIR, config)
     arrived, arrival_problems = load_arrivals(config.root / arrivals.FILE, config.root)
-    briefing, problems = gather(config, cache, arrived)
-    # Pages are rendered as they are written; Ctrl-C is held only while docs/ changes (see write()).
-    counts, write_problems = write(iter_files(briefing), config.docs_dir, config.root / STAGING_DIR)
-    if arrived is not None:  # a damaged record is left for a person to mend, never overwritten
-        arrival_problems += write_arrivals(config.root / arrivals.FILE, briefing.added, arrivals.FILE)
-    cache.prune()
-    problems = arrival_problems + problems + write_problems
-    counts = {**counts, "processed": cache.misses, "cached": cache.hits}
-    report = Report(len(briefing.articles), problems, counts, time.perf_counter() - started, briefing)
-    if strict and problems:
-        raise StrictError(f"{len(problems)} problem(s) with --strict:\n" + "\n".join(problems))
+    sources, seed_problems = load_seeds(config.seeds_dir, config.root)
+    keys, day = [(s.id, f"{s.path}:{cache.key(s)}") for s in sources], arrivals.today()
+    digest = build_digest(config, keys, arrived, day)
+    report = _up_to_date(config, digest, len(sources), arrival_problems + seed_problems, started)
+    if report is None:
+        forget_last_build(cache.folder)
+        briefing, problems = gather(config, cache, arrived, day, loaded=(sources, seed_problems))
+        # Pages are rendered as they are written; Ctrl-C is held only while docs/ changes (see write()).
+        counts, write_problems = write(iter_files(briefing), config.docs_dir, config.root / STAGING_DIR)
+        unwritten = []
+        if arrived is not None:  # a damaged record is left for a person to mend, never overwritten
+            unwritten = write_arrivals(config.root / arrivals.FILE, briefing.added, arrivals.FILE)
+            arrival_problems += unwritten
+        cache.prune()
+        built = [p for p in problems + write_problems if p not in seed_problems]
+        problems = arrival_problems + problems + write_problems
+        counts = {**counts, "processed": cache.misses, "cached": cache.hits}
+        report = Report(len(briefing.articles), problems, counts, time.perf_counter() - started, briefing, config)
+        if arrived is not None and not unwritten:  # the next build reads the record as now written
+            digest = build_digest(config, keys, dict(briefing.added), day)
+        if (state := docs_state(config.docs_dir)) is not None and not write_problems and not unwritten:
+            write_last_build(cache.folder, {"digest": digest, "docs": state, "articles": report.sources,
+                                            "files": counts["written"] + counts["unchanged"],
+                                            "problems": [[p.path, p.message, p.key] for p in built]})
+    if strict and report.problems:
+        raise StrictError(f"{len(report.problems)} problem(s) with --strict:\n" + "\n".join(report.problems))
     return report
+
+
+def _up_to_date(config: Config, digest: str, sources: int, problems: list[Problem], started: float) -> Report | None:
+    """The report of the last build when nothing it was made from has changed and docs/ is as it left
+    it (no file of it edited or deleted, no write pending): then there is nothing to do. Else None."""
+    last = read_last_build(config.root / CACHE_DIR)
+    if (last.get("digest") != digest or (config.root / STAGING_DIR).exists()
+            or docs_state(config.docs_dir) != last.get("docs")):
+        return None
+    try:
+        built = [Problem(path, message, key) for path, message, key in last["problems"]]
+        articles, files = int(last["articles"]), int(last["files"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    counts = {"written": 0, "unchanged": files, "removed": 0, "processed": 0, "cached": sources}
+    return Report(articles, problems + built, counts, time.perf_counter() - started, None, config)

@@ -225,6 +225,26 @@ def _read_bytes(path: Path) -> bytes | None:
         return None
 
 
+def docs_state(docs_dir: Path) -> str | None:
+    """The digest of what the generator last wrote into docs/ as it is now: its manifest's bytes and
+    each listed file's size and time. None when there is no manifest. A file edited, replaced or
+    deleted by hand changes it (so the next build makes that file again)."""
+    import hashlib
+
+    try:
+        manifest = (docs_dir / MANIFEST).read_bytes()
+        listed = json.loads(manifest)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(listed, list):
+        return None
+    digest = hashlib.sha256(manifest)
+    for rel in listed:
+        stat = _stat(docs_dir / str(rel))
+        digest.update(f"\0{rel}\0{stat}".encode())
+    return digest.hexdigest()
+
+
 def mirror_of(staging: Path) -> Path:
     """The manifest's copy outside docs/ (.cache/briefing-manifest.json), kept in step with it."""
     return staging.parent / "briefing-manifest.json"

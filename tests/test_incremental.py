@@ -48,6 +48,29 @@ def test_add_change_remove_reprocess_only_that_source(tmp_path):
     assert docs_of(project) == first  # back to exactly the first output
 
 
+def test_a_build_with_nothing_changed_does_nothing_until_an_input_or_docs_changes(tmp_path):
+    """Nothing changed since the last build (seeds, sidecars, configuration, arrivals, the code, and
+    docs/ as the generator left it): the build reports so and writes nothing. Each of those changed
+    makes it do the work again, and the pages then equal a fresh build's."""
+    project = copy_project(tmp_path / "p")
+    build(project)
+    first = docs_of(project)
+    _, _, printed = build(project)
+    assert "nothing had changed since the last build" in printed and docs_of(project) == first
+    page = project / "docs" / "sources" / sorted(p.name for p in (project / "docs" / "sources").glob("00*.md"))[0]
+    page.unlink()  # a generated page deleted by hand is made again
+    _, _, printed = build(project)
+    assert "nothing had changed" not in printed and docs_of(project) == first
+    gazetteer = project / "gazetteer.yml"  # any configuration file beside briefing.yml counts
+    gazetteer.write_text(gazetteer.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    _, _, printed = build(project)
+    assert "nothing had changed" not in printed
+    (project / "arrivals.json").write_text("{}\n")  # every source arrives again, today
+    _, _, printed = build(project)
+    assert "nothing had changed" not in printed
+    assert "nothing had changed" in build(project)[2]
+
+
 def test_config_change_reprocesses_everything(tmp_path):
     project = copy_project(tmp_path / "p")
     build(project)
@@ -65,6 +88,7 @@ def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path):
     entries[0].write_text("{not json")
     entries[1].write_text('{"meta": {}, "blocks": [], "words": 1, "scores": []}')
     entries[2].write_bytes(b"\x00\xff")
+    (project / ".cache" / "briefing" / "last-build.json").unlink()  # else nothing to do: docs/ is up to date
     assert build(project)[:2] == (3, 2)
     assert docs_of(project) == first
 
@@ -147,3 +171,26 @@ def test_an_actor_page_follows_ties_among_the_actors_around_it(tmp_path):
     assert f"{a} and {b}: also named together" in (fresh / "docs" / page).read_text(encoding="utf-8") \
         or f"{b} and {a}: also named together" in (fresh / "docs" / page).read_text(encoding="utf-8")
     assert docs_of(project) == docs_of(fresh)
+
+
+def test_the_site_is_built_again_only_when_what_it_is_built_from_changed(tmp_path):
+    """`briefing build` with nothing changed leaves site/ as it is (MkDocs not run); a hand-written
+    page changed, or a file of site/ removed, makes MkDocs build it again; the real MkDocs each time."""
+    project = copy_project(tmp_path / "p")
+    first = run_cli("build", cwd=project)
+    assert first.returncode == 0 and "site built in" in first.stderr, first.stderr
+    index = (project / "site" / "index.html").read_bytes()
+    again = run_cli("build", cwd=project)
+    assert again.returncode == 0 and "is up to date" in again.stderr and "site built in" not in again.stderr
+    assert (project / "site" / "index.html").read_bytes() == index
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nA line added by hand.\n", encoding="utf-8")
+    edited = run_cli("build", cwd=project)
+    assert edited.returncode == 0 and "site built in" in edited.stderr, edited.stderr
+    assert "A line added by hand." in (project / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    (project / "site" / "about" / "index.html").unlink()
+    mended = run_cli("build", cwd=project)
+    assert mended.returncode == 0 and "site built in" in mended.stderr, mended.stderr
+    assert (project / "site" / "about" / "index.html").is_file()
+    strict = run_cli("build", "--strict", cwd=project)  # other options: another build
+    assert strict.returncode == 0 and "site built in" in strict.stderr, strict.stderr

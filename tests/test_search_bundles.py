@@ -40,6 +40,9 @@ def test_a_rebuild_indexes_only_the_bundles_whose_pages_changed(bundled):
     others = json.loads((project / "site" / "pagefind" / "bundles.json").read_text())
     assert len(others) == bundles - 1 and all((project / "site" / "pagefind" / b / "pagefind-entry.json").is_file() for b in others)
     again = run_cli("build", cwd=project)
+    assert again.returncode == 0 and "is up to date" in again.stderr, again.stderr  # nothing changed: MkDocs not run
+    (project / ".cache" / "briefing" / "sites.json").unlink()  # forgotten: MkDocs runs, and Pagefind
+    again = run_cli("build", cwd=project)
     assert again.returncode == 0, again.stderr
     assert search_summary(again.stderr) == (pages, bundles, 0, bundles)  # nothing changed: every bundle kept
     (project / "seeds" / "outpost.txt").write_text(
