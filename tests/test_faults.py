@@ -112,8 +112,10 @@ def test_kill_9_during_the_site_build_leaves_no_copy_and_no_pagefind(tmp_path, g
     shutil.copytree(grown.project / ".cache" / "briefing", project / ".cache" / "briefing")  # MkDocs is most of it
     # once while MkDocs writes its fresh copy of the site, once while Pagefind indexes it
     for moment in ("mkdocs", "pagefind"):
-        # the search index kept from the last build would spare this one Pagefind (nothing changed)
+        # the search index kept from the last build would spare this one Pagefind (nothing changed),
+        # and the record that site/ is up to date, MkDocs itself
         shutil.rmtree(project / ".cache" / "briefing-search", ignore_errors=True)
+        (project / ".cache" / "briefing" / "sites.json").unlink(missing_ok=True)
         proc = start_build(project)
         if moment == "mkdocs":
             assert wait_until(lambda: any(p.name.startswith(".site.new-") for p in project.iterdir()), 120)

@@ -45,6 +45,9 @@ def test_an_incremental_site_equals_a_clean_build(tmp_path, monkeypatch):
     assert reused == 0 and converted > 100
     pages = converted
     templated: list = []
+    again = run_cli("build", "--strict", cwd=project)  # nothing changed: MkDocs is not even run
+    assert again.returncode == 0 and "is up to date" in again.stderr and "render cache" not in again.stderr
+    (project / ".cache" / "briefing" / "sites.json").unlink()  # run it all the same: all from the cache
     assert build(project, templated) == (pages, 0)  # nothing changed: nothing converted or templated
     assert templated[-1] == (pages, 0)
     (seeds / "reinforced.txt").write_text(ADDED, encoding="utf-8")  # add

@@ -31,14 +31,17 @@ def test_scale_benchmark_runs_at_100(browser):
     figures = scale.run(100, chromium=browser)
     engine = figures.pop("search box: engine")
     assert engine == "Pagefind page"
-    assert all(isinstance(v, float) and math.isfinite(v) and v > 0 for v in figures.values()), figures
-    assert figures["no change: generation (s)"] < figures["cold: generation (s)"]
+    # nothing changed: MkDocs and Pagefind are not run (site/ is up to date)
+    skipped = ("no change: MkDocs (s)", "no change: search index (s)")
+    assert all(figures[k] == 0 for k in skipped), figures
+    assert all(isinstance(v, float) and math.isfinite(v) and (v > 0 or k in skipped) for k, v in figures.items()), figures
+    assert figures["no change: generation (s)"] < figures["cold: generation (s)"] / 2
     for phase in scale.PHASES:  # each build split into its steps, which add up to less than the whole
         steps = sum(figures[f"{phase}: {step} (s)"] for step in ("generation", "MkDocs", "search index"))
         assert steps < figures[f"{phase}: end to end (s)"], phase
         assert figures[f"{phase}: peak memory, largest process (MB)"] > 20, phase
-    # the render cache: a no-change build's MkDocs step is well under plain MkDocs' on the same pages
-    assert figures["no change: MkDocs (s)"] < figures["plain MkDocs, same pages, cache off (s)"]
+    # the render cache: an add-one build's MkDocs step is under plain MkDocs' on the same pages
+    assert figures["add one: MkDocs (s)"] < figures["plain MkDocs, same pages, cache off (s)"]
     assert figures["pages"] > 100 and figures["peak memory: Pagefind over the whole site, one process (MB)"] > 20
     assert "search box: load → answer (s)" in figures and "search page: keystroke → result (UI debounce included) (s)" in figures
     text = scale.table({100: {**figures, "search box: engine": engine}})
