@@ -252,8 +252,9 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
 def _site_inputs(cfg, mkdocs_yml: Path, strict: bool, offline: bool) -> str:
     """Everything a MkDocs build of the site is made from, as one digest: the pages in docs/ and the
     theme's overrides (each file's path, size and time), the configuration files beside mkdocs.yml,
-    the versions of MkDocs, Material and Pagefind, the generator's code (its hook and templates),
-    the build's options and the BRIEFING_ settings of the environment."""
+    the version of every installed package (MkDocs, Material, Markdown's extensions, Pagefind...),
+    the generator's code (its hook and templates), the build's options, and the environment's
+    BRIEFING_ settings and SOURCE_DATE_EPOCH (the day MkDocs dates its sitemap)."""
     import hashlib
     import importlib.metadata as metadata
     import os
@@ -261,18 +262,16 @@ def _site_inputs(cfg, mkdocs_yml: Path, strict: bool, offline: bool) -> str:
     from generator.cache import pages_code_digest, tree_state
 
     digest = hashlib.sha256()
-    for name in ("mkdocs", "mkdocs-material", "pagefind"):
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
+    installed = sorted(f"{d.metadata['Name']}={d.version}" for d in metadata.distributions())
+    digest.update("\0".join(installed).encode())  # MkDocs, Material, Markdown's extensions, Pagefind...
     custom = cfg["theme"].custom_dir
     digest.update(f"{pages_code_digest()}\0{strict}\0{offline}\0{tree_state(Path(cfg['docs_dir']))}\0"
                   f"{tree_state(Path(custom)) if custom else None}\0".encode())
     root = mkdocs_yml.parent
     for path in sorted({*root.glob("*.yml"), *root.glob("*.yaml")}):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(repr(sorted((k, v) for k, v in os.environ.items() if k.startswith("BRIEFING_"))).encode())
+    digest.update(repr(sorted((k, v) for k, v in os.environ.items()
+                              if k.startswith("BRIEFING_") or k == "SOURCE_DATE_EPOCH")).encode())
     return digest.hexdigest()
 
 
