@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import shutil
 import sys
@@ -31,11 +32,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"briefing: {report.summary()}", file=sys.stderr)
         if args.no_site:
             return 0
+        sources = report.sources
+        del report  # the briefing's records are not needed by MkDocs: free them before it runs
+        gc.collect()
         mkdocs_yml = root / "mkdocs.yml"
         if args.offline:
             return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir or str(root / "site-offline"),
-                                 report.sources, offline=True)
-        return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir, report.sources)
+                                 sources, offline=True)
+        return _mkdocs_build(mkdocs_yml, args.strict, args.site_dir, sources)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
