@@ -20,6 +20,7 @@ from pathlib import Path
 from generator import records
 from generator.config import Config
 from generator.models import Article, Source
+from generator.safety import atomic_write
 
 FORMAT = 3
 
@@ -77,26 +78,32 @@ def build_digest(config: Config, keys: list[tuple[str, str]], arrived: dict | No
 LAST_BUILD = "last-build.json"
 
 
-def read_last_build(folder: Path) -> dict:
-    """What the last complete build recorded (its digest, docs/'s state after it, its problems); {}
-    when missing or damaged: the next build then does all the work, which is always safe."""
+def _read_record(path: Path) -> dict:
+    """A JSON object of this folder; {} when missing or damaged (then the work is done again)."""
     try:
-        data = json.loads((folder / LAST_BUILD).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def write_last_build(folder: Path, record: dict) -> None:
-    """The record of a complete build (read_last_build), written whole or not at all."""
+def _write_record(path: Path, record: dict) -> None:
+    """Written whole or not at all; a record that cannot be written is removed (no record: the
+    next build does all the work, which is always safe)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(record, ensure_ascii=False))
-        os.replace(tmp, folder / LAST_BUILD)
+        atomic_write(path, json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     except OSError:
-        (folder / LAST_BUILD).unlink(missing_ok=True)  # no record: the next build does all the work
+        path.unlink(missing_ok=True)
+
+
+def read_last_build(folder: Path) -> dict:
+    """What the last complete build recorded (its digest, docs/'s state after it, its problems)."""
+    return _read_record(folder / LAST_BUILD)
+
+
+def write_last_build(folder: Path, record: dict) -> None:
+    """The record of a complete build (read_last_build)."""
+    _write_record(folder / LAST_BUILD, record)
 
 
 def forget_last_build(folder: Path) -> None:
@@ -127,33 +134,18 @@ SITES = "sites.json"
 
 def site_stamp(folder: Path, site: Path) -> list | None:
     """What a site folder was built from and what it held when that build finished (record_site)."""
-    try:
-        data = json.loads((folder / SITES).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    stamp = data.get(str(site)) if isinstance(data, dict) else None
+    stamp = _read_record(folder / SITES).get(str(site))
     return stamp if isinstance(stamp, list) else None
 
 
 def record_site(folder: Path, site: Path, stamp: list | None) -> None:
     """Record (or with None, forget) what a site folder was just built from and now holds."""
-    try:
-        data = json.loads((folder / SITES).read_text(encoding="utf-8"))
-        data = data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        data = {}
+    data = _read_record(folder / SITES)
     if stamp is None:
         data.pop(str(site), None)
     else:
         data[str(site)] = stamp
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(data, sort_keys=True))
-        os.replace(tmp, folder / SITES)
-    except OSError:
-        (folder / SITES).unlink(missing_ok=True)
+    _write_record(folder / SITES, data)
 
 
 class ArticleCache:
