@@ -54,8 +54,8 @@ def pages_inputs_digest(config: Config) -> str:
 
 def config_digest(config: Config) -> str:
     """Everything in briefing.yml that per-source work depends on: themes, gazetteer, glossary terms."""
-    themes = [[t.id, t.threshold, [list(term) for term in t.terms]] for t in config.themes]
-    gazetteer = [[e.id, list(e.aliases), list(e.adjectives), e.name] for e in config.gazetteer.entities]
+    themes = [[t.id, t.threshold, [list(term) for term in t.terms], list(t.about)] for t in config.themes]
+    gazetteer = [[e.id, list(e.aliases), list(e.adjectives), e.name, e.kind, e.country] for e in config.gazetteer.entities]
     used = [themes, gazetteer, list(config.gazetteer.ignore), [term for term, _ in config.glossary],
             [list(c) for c in config.currencies], list(config.people)]
     return hashlib.sha256(json.dumps(used, sort_keys=True).encode()).hexdigest()

@@ -33,7 +33,7 @@ SOURCES_PER_BUNDLE = 1000  # source pages per bundle of the search page's index 
 RECENT_YEARS = 3  # a theme's statements older than its newest source by more than this show their year
 
 
-THEME_KEYS = {"id", "title", "description", "threshold", "terms", "facets"}
+THEME_KEYS = {"id", "title", "description", "threshold", "terms", "facets", "about"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ class Theme:
     terms: tuple[tuple[str, float], ...]  # (term, weight); "term*" matches any word ending
     # sub-topics: (title, its terms); a statement belongs to the one whose terms it carries most
     facets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the countries (gazetteer ids) the theme is about: a sentence that names countries, none of
+    # them these, is not the theme's (themes.py); empty: any
+    about: tuple[str, ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -175,6 +178,11 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         if theme is not None:
             themes.append(theme)
     gazetteer = load_gazetteer(raw.get("gazetteer"), path, problems)
+    countries = {e.id for e in gazetteer.entities if e.kind == "country"}
+    for theme in themes:
+        for country in theme.about:
+            if country not in countries:
+                problem(f"themes.{theme.id}.about", f"{country!r} is not a country of the gazetteer (an entry with kind: country)")
     glossary = _load_glossary(raw.get("glossary"), path, problems)
     material_box_up_to, sources_per_bundle = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
     currencies, people = _figure_words(raw.get("figures") or {}, problem)
@@ -319,6 +327,10 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
             else:
                 terms.append((term.strip(), float(weight)))
     facets = _facets(item.get("facets"), where, problem)
+    about = item.get("about", [])
+    if not isinstance(about, list) or not all(isinstance(a, str) and ID_RE.match(a) for a in about):
+        problem(f"{where}.about", "expected a list of the gazetteer's ids of countries, e.g. [tajikistan, china]")
+        ok = False
     if not ok or facets is None:
         return None
     return Theme(
@@ -328,6 +340,7 @@ def _validate_theme(item: Any, n: int, problem) -> Theme | None:
         threshold=float(threshold),
         terms=tuple(terms),
         facets=facets,
+        about=tuple(about),
     )
 
 

@@ -15,7 +15,7 @@ from generator.errors import Problem
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})  # one character each: offsets are kept
 GAZETTEER_KEYS = {"entities", "ignore"}
-ENTITY_KEYS = {"id", "name", "kind", "aliases", "adjectives", "description"}
+ENTITY_KEYS = {"id", "name", "kind", "aliases", "adjectives", "description", "country"}
 RESERVED_ENTITY_IDS = {"index", "review"}  # entities/index.md, entities/review.md
 
 
@@ -29,6 +29,7 @@ class EntitySpec:
     aliases: tuple[str, ...]
     adjectives: tuple[str, ...] = ()  # known words, never proposed as names, not counted as mentions
     description: str = ""
+    country: str = ""  # a place's country (an entity of kind country), for the themes' `about`
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -88,6 +89,11 @@ def load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
                 problem(f"entities.{entity.id}.aliases", f"{alias!r} already names {owner[key]}")
             owner.setdefault(key, entity.id)
         entities.append(entity)
+    countries = {e.id for e in entities if e.kind == "country"}
+    for entity in entities:
+        if entity.country and entity.country not in countries:
+            problem(f"entities.{entity.id}.country", f"{entity.country!r} is not a country of the gazetteer "
+                    "(an entry with kind: country)")
     ignore = raw.get("ignore") or []
     if not isinstance(ignore, list) or not all(isinstance(w, str) and w.strip() for w in ignore):
         problem("ignore", "expected a list of names")
@@ -119,6 +125,10 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
         lists[key] = tuple(dict.fromkeys(_nfc(str(a)) for a in value))
     ok &= optional_text(item, "description", where, problem)
     description = item.get("description", "")
+    country = item.get("country", "")
+    if not isinstance(country, str) or (country and not ID_RE.match(country)):
+        problem(f"{where}.country", "expected the id of a country of the gazetteer, e.g. kyrgyzstan")
+        ok = False
     eid = item.get("id") or (slug(name) if isinstance(name, str) else "")
     if not isinstance(eid, str) or not ID_RE.match(eid):
         problem(f"{where}.id", "expected lowercase letters, digits and dashes (set `id` for this name)")
@@ -130,4 +140,4 @@ def _validate_entity(item: Any, n: int, problem) -> EntitySpec | None:
         return None
     name = _nfc(str(name))
     return EntitySpec(eid, name, item["kind"].strip(), tuple(a for a in lists["aliases"] if a != name),
-                      lists["adjectives"], (description or "").strip())
+                      lists["adjectives"], (description or "").strip(), country)

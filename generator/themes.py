@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from generator import patterns as P
 from generator.config import Config, Theme, term_of, term_pattern
+from generator.entities import matcher_for
 from generator.models import Block, BlockKind, Evidence, ThemeMatch
 from generator.text import sentence_spans, word_count, words
 
@@ -46,7 +47,28 @@ def score_themes(blocks: tuple[Block, ...], config: Config, headline: str = "") 
         for n, found_in in enumerate(per_block):
             for i, terms in found_in.items():
                 most[n][i] = max(most[n][i], _weight(theme, terms))
-    return tuple(_score(theme, units, per_block, most) for theme, per_block in zip(config.themes, found, strict=True))
+    named = _countries_named(units, config) if any(theme.about for theme in config.themes) else None
+    return tuple(_score(theme, units, per_block, most, _elsewhere(theme, named))
+                 for theme, per_block in zip(config.themes, found, strict=True))
+
+
+def _countries_named(units, config: Config) -> list[list[set[str]]]:
+    """Per paragraph and sentence, the gazetteer's countries it names: by name or adjective, or by a
+    place the gazetteer puts in one ("Bishkek": Kyrgyzstan)."""
+    country_of = {e.id: e.id if e.kind == "country" else e.country for e in config.gazetteer.entities
+                  if e.kind == "country" or e.country}
+    matcher = matcher_for(config.gazetteer)
+    return [[{country_of[e] for e in matcher.entities_in(sentence) if e in country_of} for _, sentence in starts]
+            for _, starts in units]
+
+
+def _elsewhere(theme: Theme, named: list[list[set[str]]] | None) -> list[set[int]] | None:
+    """Per paragraph, the sentences about other countries than the theme's (`about`): they name
+    countries, none of them the theme's. They still count toward its score, but are not its own."""
+    if not theme.about or named is None:
+        return None
+    about = set(theme.about)
+    return [{i for i, countries in enumerate(block) if countries and not countries & about} for block in named]
 
 
 HEADLINE = "\0headline"  # the headline's place among the paragraphs while scoring (its anchor is "")
@@ -65,16 +87,19 @@ def _weight(theme: Theme, terms: list[str]) -> float:
     return sum(theme.weight(t) for t in set(terms))
 
 
-def _score(theme: Theme, units, per_block: list[dict[int, list[str]]], most: list[dict[int, float]]) -> ThemeMatch:
+def _score(theme: Theme, units, per_block: list[dict[int, list[str]]], most: list[dict[int, float]],
+           elsewhere: list[set[int]] | None = None) -> ThemeMatch:
     counts: Counter[str] = Counter()
     evidence: list[Evidence] = []
     spans: list[tuple[str, int, int]] = []
     facets: set[int] = set()
     patterns = [term_pattern(terms) for _, terms in theme.facets]
     described = stems(theme.description)
-    for (block, starts), found_in, top in zip(units, per_block, most, strict=True):
-        # a sentence is the theme's when its terms weigh nearly as much as any theme's (OWN_SHARE)
-        own = {i for i, terms in found_in.items() if _weight(theme, terms) >= OWN_SHARE * top[i]}
+    for n, ((block, starts), found_in, top) in enumerate(zip(units, per_block, most, strict=True)):
+        # a sentence is the theme's when its terms weigh nearly as much as any theme's (OWN_SHARE),
+        # and it is not about other countries than the theme's
+        own = {i for i, terms in found_in.items() if _weight(theme, terms) >= OWN_SHARE * top[i]
+               and not (elsewhere and i in elsewhere[n])}
         if block.anchor == HEADLINE:  # never scored; its figures are the theme's when it is
             spans[:0] = [("", 0, len(block.text))] if own else []
             continue
@@ -83,6 +108,8 @@ def _score(theme: Theme, units, per_block: list[dict[int, list[str]]], most: lis
             evidence.append(Evidence(starts[index][1], block.anchor, _weight(theme, found), tuple(sorted(set(found))),
                                      starts[index][0]))
         for i in _bound(block.text, starts, own):
+            if elsewhere and i in elsewhere[n]:
+                continue  # bound to the theme's sentence, but about another country
             spans.append((block.anchor, starts[i][0], starts[i][0] + len(starts[i][1])))
             facets.update(n for n, pattern in enumerate(patterns) if n not in facets and pattern.search(starts[i][1]))
     score = sum(theme.weight(t) * min(n, MAX_COUNT) for t, n in counts.items())
