@@ -67,12 +67,20 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
         terms=sorted(theme.terms, key=lambda tw: (-tw[1], tw[0].lower())))
 
 
+def _quoted(text: str) -> str:
+    """A sentence in quotation marks; one that opens on its own quotation ("“Over 5% of Tajik
+    soldiers ...") keeps that mark rather than get a second one, and is closed if it is not."""
+    if text.startswith(("“", "«", '"')):
+        return text if text.endswith(("”", "»", '"')) else f"{text}”"
+    return f"“{text}”"
+
+
 def _statement(point: KeyPoint, by_id, page: str, summary: ThemeSummary, recent: int, latest: bool = False) -> str:
     """A statement as a list item's text: the quoted sentence, its citation and those of the other
     sources that say much the same; under Latest developments led by its date, elsewhere by its year
     when it is more than `recent` years older than the theme's newest source."""
     article = by_id[point.source]
-    quote = f"“{inline(point.text)}”"
+    quote = _quoted(inline(point.text))
     lead = ""
     newest = summary.years[1]
     if latest:
