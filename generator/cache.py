@@ -20,15 +20,14 @@ from pathlib import Path
 from generator import records
 from generator.config import Config
 from generator.models import Article, Source
-from generator.safety import atomic_write
+from generator.safety import atomic_write, read_json_object
 
 FORMAT = 3
 
 
-def _files_digest(paths) -> str:
-    """The digest of files of generator/: each one's path in it and its bytes."""
+def files_digest(paths, root: Path = Path(__file__).parent) -> str:
+    """The digest of files under root (by default generator/): each one's path in it and its bytes."""
     digest = hashlib.sha256()
-    root = Path(__file__).parent
     for path in sorted(paths):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -37,14 +36,14 @@ def _files_digest(paths) -> str:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """The generator's source code: a new version of any stage invalidates every entry."""
-    return _files_digest(Path(__file__).parent.glob("*.py"))
+    return files_digest(Path(__file__).parent.glob("*.py"))
 
 
 @lru_cache(maxsize=1)
 def pages_code_digest() -> str:
     """All the code that makes pages: generator/ with its page modules and their templates."""
     root = Path(__file__).parent
-    return _files_digest([*root.rglob("*.py"), *root.rglob("*.j2")])
+    return files_digest([*root.rglob("*.py"), *root.rglob("*.j2")])
 
 
 def pages_inputs_digest(config: Config) -> str:
@@ -61,30 +60,41 @@ def config_digest(config: Config) -> str:
     return hashlib.sha256(json.dumps(used, sort_keys=True).encode()).hexdigest()
 
 
-def build_digest(config: Config, keys: list[tuple[str, str]], arrived: dict | None, day: str) -> str:
-    """Everything a build's pages are made from: the code that makes them, every configuration file
-    beside briefing.yml (as bytes), each source's path and cache key, and the record of when
-    each source arrived. `keys`: (source id, "path:cache key") per source. `day` counts only when some source
-    has no arrival yet (it would get that day)."""
-    digest = hashlib.sha256(f"{FORMAT}:{pages_inputs_digest(config)}".encode())
-    for path in sorted({*config.root.glob("*.yml"), *config.root.glob("*.yaml")}):
-        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+def config_files(root: Path) -> list[Path]:
+    """The configuration files beside briefing.yml (briefing.yml, gazetteer.yml, mkdocs.yml, an
+    included glossary...): what `mkdocs serve` watches and what the up-to-date checks read."""
+    return sorted({*root.glob("*.yml"), *root.glob("*.yaml")})
+
+
+def build_digest(config: Config, configuration: str, keys: list[tuple[str, str]], arrived: dict | None,
+                 day: str) -> str:
+    """Everything a build's pages are made from: the code that makes them, the configuration files
+    (`configuration`: their files_digest), each source's path and cache key, and the record of when
+    each source arrived. `keys`: (source id, "path:cache key") per source. `day` counts only when
+    some source has no arrival yet (it would get that day)."""
+    digest = hashlib.sha256(f"{FORMAT}:{pages_inputs_digest(config)}:{configuration}".encode())
     digest.update(json.dumps([keys, arrived], sort_keys=True).encode())
     if arrived is None or any(sid not in arrived for sid, _ in keys):
         digest.update(day.encode())
     return digest.hexdigest()
 
 
+def site_inputs_digest(docs_dir: Path, custom_dir: Path | None, root: Path, options: tuple) -> str:
+    """Everything a MkDocs build of the site is made from, as one digest: the pages in docs/ and the
+    theme's overrides (each file's path, size and time), the configuration files beside mkdocs.yml,
+    the version of every installed package (MkDocs, Material, Markdown's extensions, Pagefind...),
+    the generator's code (its hook and templates), the build's options, and the environment's
+    BRIEFING_ settings and SOURCE_DATE_EPOCH (the day MkDocs dates its sitemap)."""
+    from importlib import metadata  # only `briefing build` asks (not the generation's start-up)
+
+    installed = sorted(f"{d.metadata['Name']}={d.version}" for d in metadata.distributions())
+    environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("BRIEFING_") or k == "SOURCE_DATE_EPOCH")
+    parts = [*installed, pages_code_digest(), repr(options), repr(environment), tree_state(docs_dir),
+             tree_state(custom_dir) if custom_dir else None, files_digest(config_files(root), root)]
+    return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()
+
+
 LAST_BUILD = "last-build.json"
-
-
-def _read_record(path: Path) -> dict:
-    """A JSON object of this folder; {} when missing or damaged (then the work is done again)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _write_record(path: Path, record: dict) -> None:
@@ -93,12 +103,21 @@ def _write_record(path: Path, record: dict) -> None:
     try:
         atomic_write(path, json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     except OSError:
+        _forget(path)
+
+
+def _forget(path: Path) -> None:
+    """Remove a record; if even that cannot be done (.cache/briefing is not a folder), there was
+    none to trust either."""
+    try:
         path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def read_last_build(folder: Path) -> dict:
     """What the last complete build recorded (its digest, docs/'s state after it, its problems)."""
-    return _read_record(folder / LAST_BUILD)
+    return read_json_object(folder / LAST_BUILD)
 
 
 def write_last_build(folder: Path, record: dict) -> None:
@@ -108,7 +127,7 @@ def write_last_build(folder: Path, record: dict) -> None:
 
 def forget_last_build(folder: Path) -> None:
     """Before docs/ changes: a build that dies now must not leave a record saying it is up to date."""
-    (folder / LAST_BUILD).unlink(missing_ok=True)
+    _forget(folder / LAST_BUILD)
 
 
 def tree_state(folder: Path) -> str | None:
@@ -134,13 +153,13 @@ SITES = "sites.json"
 
 def site_stamp(folder: Path, site: Path) -> list | None:
     """What a site folder was built from and what it held when that build finished (record_site)."""
-    stamp = _read_record(folder / SITES).get(str(site))
+    stamp = read_json_object(folder / SITES).get(str(site))
     return stamp if isinstance(stamp, list) else None
 
 
 def record_site(folder: Path, site: Path, stamp: list | None) -> None:
     """Record (or with None, forget) what a site folder was just built from and now holds."""
-    data = _read_record(folder / SITES)
+    data = read_json_object(folder / SITES)
     if stamp is None:
         data.pop(str(site), None)
     else:

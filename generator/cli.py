@@ -193,7 +193,7 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from generator.cache import record_site, site_stamp, tree_state
+    from generator.cache import record_site, site_inputs_digest, site_stamp, tree_state
     from generator.safety import recover_site, swap_in
 
     # MkDocs' strict-mode counter becomes the logger's only handler: without one of our own, the
@@ -217,8 +217,11 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
         for line in recover_site(final):  # under the build lock: what is there was left by a dead build
             print(f"briefing: {line}", file=sys.stderr)
         stamps = mkdocs_yml.parent / ".cache" / "briefing"
-        inputs = _site_inputs(cfg, mkdocs_yml, strict, offline)
-        if site_stamp(stamps, final.resolve()) == [inputs, tree_state(final)]:
+        custom = cfg["theme"].custom_dir
+        inputs = site_inputs_digest(Path(cfg["docs_dir"]), Path(custom) if custom else None, mkdocs_yml.parent,
+                                    (strict, offline))
+        stamp = site_stamp(stamps, final.resolve())
+        if stamp and stamp[0] == inputs and stamp[1:] == [tree_state(final)]:  # site/ walked only then
             print(f"briefing: {final} is up to date: nothing it is built from has changed (MkDocs not run)",
                   file=sys.stderr)
             return 0
@@ -251,32 +254,6 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
     print(f"briefing: site built in {final}: MkDocs {seconds - indexing:.2f} s, search index {indexing:.2f} s",
           file=sys.stderr)
     return 0
-
-
-def _site_inputs(cfg, mkdocs_yml: Path, strict: bool, offline: bool) -> str:
-    """Everything a MkDocs build of the site is made from, as one digest: the pages in docs/ and the
-    theme's overrides (each file's path, size and time), the configuration files beside mkdocs.yml,
-    the version of every installed package (MkDocs, Material, Markdown's extensions, Pagefind...),
-    the generator's code (its hook and templates), the build's options, and the environment's
-    BRIEFING_ settings and SOURCE_DATE_EPOCH (the day MkDocs dates its sitemap)."""
-    import hashlib
-    import importlib.metadata as metadata
-    import os
-
-    from generator.cache import pages_code_digest, tree_state
-
-    digest = hashlib.sha256()
-    installed = sorted(f"{d.metadata['Name']}={d.version}" for d in metadata.distributions())
-    digest.update("\0".join(installed).encode())  # MkDocs, Material, Markdown's extensions, Pagefind...
-    custom = cfg["theme"].custom_dir
-    digest.update(f"{pages_code_digest()}\0{strict}\0{offline}\0{tree_state(Path(cfg['docs_dir']))}\0"
-                  f"{tree_state(Path(custom)) if custom else None}\0".encode())
-    root = mkdocs_yml.parent
-    for path in sorted({*root.glob("*.yml"), *root.glob("*.yaml")}):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(repr(sorted((k, v) for k, v in os.environ.items()
-                              if k.startswith("BRIEFING_") or k == "SOURCE_DATE_EPOCH")).encode())
-    return digest.hexdigest()
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -76,6 +76,9 @@ class Matcher:
                 if key not in self.automaton:
                     self.automaton.add_word(key, (len(key), entity.id, True))
         self.empty = len(self.automaton) == 0
+        # each country, and each place the gazetteer puts in one, to that country (themes' `about`)
+        self.country_of = {e.id: e.id if e.kind == "country" else e.country for e in gazetteer.entities
+                           if e.kind == "country" or e.country}
         if not self.empty:
             self.automaton.make_automaton()
 
@@ -106,9 +109,14 @@ class Matcher:
         return out
 
 
-def find_actors(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = frozenset()):
-    """(mentions, candidates) of a body, with one automaton pass per paragraph for both."""
-    hits = {b.anchor: matcher_for(gazetteer).find(b.text) for b in blocks}
+def find_actors(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = frozenset(),
+                found: dict[str, list[tuple[int, int, str, bool]]] | None = None):
+    """(mentions, candidates) of a body, with one automaton pass per paragraph for both (`found`:
+    Matcher.find_all() per anchor, when the caller has already made that pass)."""
+    if found is None:
+        found = {b.anchor: matcher_for(gazetteer).find_all(b.text) for b in blocks}
+    hits = {anchor: [(start, end, None if adjective else entity) for start, end, entity, adjective in spans]
+            for anchor, spans in found.items()}
     return find_mentions(blocks, gazetteer, hits), discover(blocks, gazetteer, glossary, hits)
 
 
@@ -144,8 +152,9 @@ def discover(blocks: tuple[Block, ...], gazetteer, glossary: frozenset[str] = fr
                        + [m.span() for m in MARKUP.finditer(block.text)])
         known = hits[block.anchor] if hits else matcher.find(block.text)
         tokens = _tokens(block.text, known, skip)
+        prose = _prose(block.text)
         for run in _runs(tokens, block.text, lower_words):
-            candidate = _candidate(run, tokens, block, lower_words)
+            candidate = _candidate(run, tokens, block, lower_words, prose)
             if candidate and candidate.name.casefold() not in gazetteer.known and candidate.name not in glossary:
                 out.append(candidate)
     return tuple(out)
@@ -261,9 +270,9 @@ def _office_split(run: list[int], tokens: list[_Tok], text: str, lower_words: se
     """A title's place, then its holder: "President of Kyrgyzstan | Sadyr Zhaparov", "Ambassador to
     Kuwait | Rami Tahboub", "President of the Republic of Belarus | Alexander Lukashenko". The place
     is one word (or a state's form and its name, "Republic of X") after "<title> of [the]" or
-    "<title> to"; the holder, two or more
-    capitalised words right after it, none of them a word the text also writes in lower case
-    ("Beijing | Winter Olympics" is not split) or an organisation's or a place's head word."""
+    "<title> to"; the holder, two or more capitalised words right after it, none of them a word the
+    text also writes in lower case ("Beijing | Winter Olympics" is not split) or an organisation's
+    or a place's head word."""
     for n, i in enumerate(run[:-2]):
         form = tokens[i].text in P.STATE_FORMS
         if form and n and text[tokens[i].end:tokens[run[n + 1]].start] == " ":
@@ -317,7 +326,8 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper() and not word.isdigit()
 
 
-def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: set[str]) -> Candidate | None:
+def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: set[str],
+               prose: bool = True) -> Candidate | None:
     words = [tokens[i] for i in run]
     signals: list[str] = []
     kind = ""
@@ -370,7 +380,7 @@ def _candidate(run: list[int], tokens: list[_Tok], block: Block, lower_words: se
         signals.append("multi-initial")
     elif len(capitals) == 1:
         if ACRONYM_WORD.fullmatch(words[0].text) and words[0].text.lower() not in P.COMMON_WORDS \
-                and words[0].text.lower() not in lower_words and _prose(block.text):
+                and words[0].text.lower() not in lower_words and prose:
             signals.append("capitals")  # "ISAF", "UNCLOS", "GENEVA (AP)": an acronym or a dateline
         if words[0].initial:
             signals.append("initial")

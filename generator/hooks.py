@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from generator import config as config_mod
 from generator import pipeline, render_cache
+from generator.cache import config_files
 from generator.config import SOURCES_PER_BUNDLE
 from generator.errors import BriefingError
 from generator.markdown_text import page_url
@@ -98,7 +99,7 @@ def on_serve(server, config, builder, **kwargs):
     """`mkdocs serve` also rebuilds when any other configuration file beside briefing.yml changes
     (gazetteer.yml, an included glossary): mkdocs.yml's watch list names only seeds/ and briefing.yml."""
     root = Path(config.config_file_path).resolve().parent
-    for path in sorted({*root.glob("*.yml"), *root.glob("*.yaml")}):
+    for path in config_files(root):
         server.watch(str(path))
     return server
 

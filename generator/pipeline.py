@@ -17,6 +17,8 @@ from generator.aggregate import build_briefing
 from generator.cache import (
     ArticleCache,
     build_digest,
+    config_files,
+    files_digest,
     forget_last_build,
     pages_inputs_digest,
     read_last_build,
@@ -25,7 +27,7 @@ from generator.cache import (
 from generator.clean import clean, structure
 from generator.config import Config
 from generator.dates import extract_events
-from generator.entities import find_actors
+from generator.entities import find_actors, matcher_for
 from generator.errors import Problem, StrictError
 from generator.figures import extract_figures
 from generator.metadata import extract_metadata
@@ -65,8 +67,10 @@ def process(source: Source, config: Config) -> Article:
     meta, body = extract_metadata(source, cleaned.paragraphs,
                                   tuple(text for why, text in cleaned.removed if why == "copyright"))
     blocks = structure(body)
-    scores = score_themes(blocks, config, meta.title.value if meta.title.basis != INFERRED else "")
-    mentions, candidates = find_actors(blocks, config.gazetteer, frozenset(term for term, _ in config.glossary))
+    matcher = matcher_for(config.gazetteer)
+    found = {b.anchor: matcher.find_all(b.text) for b in blocks}  # one pass, for themes and actors
+    scores = score_themes(blocks, config, meta.title.value if meta.title.basis != INFERRED else "", found)
+    mentions, candidates = find_actors(blocks, config.gazetteer, frozenset(term for term, _ in config.glossary), found)
     return Article(
         source=source,
         meta=meta,
@@ -177,7 +181,8 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
     arrived, arrival_problems = load_arrivals(config.root / arrivals.FILE, config.root)
     sources, seed_problems = load_seeds(config.seeds_dir, config.root)
     keys, day = [(s.id, f"{s.path}:{cache.key(s)}") for s in sources], arrivals.today()
-    digest = build_digest(config, keys, arrived, day)
+    configuration = files_digest(config_files(config.root), config.root)  # read once: used twice below
+    digest = build_digest(config, configuration, keys, arrived, day)
     report = _up_to_date(config, digest, len(sources), arrival_problems + seed_problems, started)
     if report is None:
         forget_last_build(cache.folder)
@@ -189,12 +194,12 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
             unwritten = write_arrivals(config.root / arrivals.FILE, briefing.added, arrivals.FILE)
             arrival_problems += unwritten
         cache.prune()
-        built = [p for p in problems + write_problems if p not in seed_problems]
+        built = problems[len(seed_problems):] + write_problems  # gather's own (its list starts with the seeds')
         problems = arrival_problems + problems + write_problems
         counts = {**counts, "processed": cache.misses, "cached": cache.hits}
         report = Report(len(briefing.articles), problems, counts, time.perf_counter() - started, briefing, config)
         if arrived is not None and not unwritten:  # the next build reads the record as now written
-            digest = build_digest(config, keys, dict(briefing.added), day)
+            digest = build_digest(config, configuration, keys, dict(briefing.added), day)
         if (state := docs_state(config.docs_dir)) is not None and not write_problems and not unwritten:
             write_last_build(cache.folder, {"digest": digest, "docs": state, "articles": report.sources,
                                             "files": counts["written"] + counts["unchanged"],

@@ -9,6 +9,7 @@ are staged outside docs/ first and then moved in under a journal (see write()).
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -19,7 +20,7 @@ from generator import arrivals
 from generator.errors import OutputError, Problem
 from generator.models import Briefing
 from generator.pages import Memo, iter_pages
-from generator.safety import atomic_write, deferred_signals
+from generator.safety import atomic_write, deferred_signals, read_json_object
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = "journal.json"
@@ -89,7 +90,7 @@ def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Pa
 
 def _write(files: Iterable[tuple[str, bytes | Memo]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[Problem]]:
     previous, problems = read_manifest(docs_dir, mirror_of(staging))
-    old_keys, keys = _read_keys(staging.parent / KEYS), {}
+    old_keys, keys = read_json_object(staging.parent / KEYS), {}  # {}: every Memo is made
     made: list[str] = []
     changed: list[str] = []
     generated: set[str] = set()
@@ -143,15 +144,6 @@ def _stat(path: Path) -> list[int] | None:
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]
-
-
-def _read_keys(path: Path) -> dict:
-    """The page keys of the last write; {} when missing or damaged (every Memo is then made)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _write_keys(path: Path, keys: dict, docs_dir: Path) -> None:
@@ -229,8 +221,6 @@ def docs_state(docs_dir: Path) -> str | None:
     """The digest of what the generator last wrote into docs/ as it is now: its manifest's bytes and
     each listed file's size and time. None when there is no manifest. A file edited, replaced or
     deleted by hand changes it (so the next build makes that file again)."""
-    import hashlib
-
     try:
         manifest = (docs_dir / MANIFEST).read_bytes()
         listed = json.loads(manifest)

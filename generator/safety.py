@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import json
 import os
 import shutil
 import signal
@@ -80,6 +81,16 @@ def deferred_signals():
             signal.signal(sig, handler)
         for sig in caught[:1]:
             os.kill(os.getpid(), sig)  # now handled as it would have been
+
+
+def read_json_object(path: Path) -> dict:
+    """A JSON object kept beside the build (a cache's record); {} when missing, unreadable or not an
+    object: whatever it recorded is then done again, which is always safe."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def atomic_write(target: Path, data: bytes, only_if_changed: bool = False) -> None:

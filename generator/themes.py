@@ -26,7 +26,8 @@ MIN_WORDS, MAX_WORDS = 8, 60  # a sentence that can stand alone as a statement
 OWN_SHARE = 0.5
 
 
-def score_themes(blocks: tuple[Block, ...], config: Config, headline: str = "") -> tuple[ThemeMatch, ...]:
+def score_themes(blocks: tuple[Block, ...], config: Config, headline: str = "",
+                 names: dict[str, list[tuple[int, int, str, bool]]] | None = None) -> tuple[ThemeMatch, ...]:
     """Score the body against every theme.
 
     Args:
@@ -34,6 +35,8 @@ def score_themes(blocks: tuple[Block, ...], config: Config, headline: str = "") 
         config: the briefing configuration (themes, terms, weights, thresholds).
         headline: the source's title; it never counts toward a score, but when it carries a theme's
             terms it is one of the theme's sentences (its figures are the theme's).
+        names: the gazetteer's names in each block (Matcher.find_all() per anchor), if already
+            found: a theme's `about` reads the countries each sentence names from them.
     Returns:
         One ThemeMatch per theme, in configuration order; a theme applies when score >= threshold.
     """
@@ -47,19 +50,26 @@ def score_themes(blocks: tuple[Block, ...], config: Config, headline: str = "") 
         for n, found_in in enumerate(per_block):
             for i, terms in found_in.items():
                 most[n][i] = max(most[n][i], _weight(theme, terms))
-    named = _countries_named(units, config) if any(theme.about for theme in config.themes) else None
+    named = _countries_named(units, config, names or {}) if any(theme.about for theme in config.themes) else None
     return tuple(_score(theme, units, per_block, most, _elsewhere(theme, named))
                  for theme, per_block in zip(config.themes, found, strict=True))
 
 
-def _countries_named(units, config: Config) -> list[list[set[str]]]:
+def _countries_named(units, config: Config, names: dict) -> list[list[set[str]]]:
     """Per paragraph and sentence, the gazetteer's countries it names: by name or adjective, or by a
-    place the gazetteer puts in one ("Bishkek": Kyrgyzstan)."""
-    country_of = {e.id: e.id if e.kind == "country" else e.country for e in config.gazetteer.entities
-                  if e.kind == "country" or e.country}
+    place the gazetteer puts in one ("Bishkek": Kyrgyzstan). One automaton pass per paragraph, or
+    none where `names` has it."""
     matcher = matcher_for(config.gazetteer)
-    return [[{country_of[e] for e in matcher.entities_in(sentence) if e in country_of} for _, sentence in starts]
-            for _, starts in units]
+    out = []
+    for block, starts in units:
+        named: list[set[str]] = [set() for _ in starts]
+        offsets = [s for s, _ in starts]
+        hits = names.get(block.anchor) if block.anchor != HEADLINE else None
+        for start, _, entity, _ in hits if hits is not None else matcher.find_all(block.text):
+            if entity in matcher.country_of and offsets:
+                named[max(0, bisect_right(offsets, start) - 1)].add(matcher.country_of[entity])
+        out.append(named)
+    return out
 
 
 def _elsewhere(theme: Theme, named: list[list[set[str]]] | None) -> list[set[int]] | None:

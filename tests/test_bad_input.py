@@ -186,3 +186,16 @@ def test_odd_length_utf16_damaged_manifest_and_a_file_in_place_of_a_folder(tmp_p
     data = json.loads((project / "docs" / "briefing.json").read_text())
     by_id = {s["id"]: s for s in data["sources"]}
     assert by_id["000_d100004a180b3b8b"]["original_url"] == "https://novastan.org/en/a_(b)'c'"
+
+
+def test_a_file_where_the_cache_folder_goes_only_costs_time(tmp_path):
+    """.cache/briefing made a file by hand: nothing can be cached or recorded as up to date, and the
+    site is built all the same, twice (the second time doing all the work again), with real MkDocs."""
+    project = copy_project(tmp_path / "p")
+    (project / ".cache").mkdir()
+    (project / ".cache" / "briefing").write_text("not a folder\n")
+    for _ in range(2):
+        result = run_cli("build", cwd=project)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert "5 processed, 0 from cache" in result.stderr and "site built in" in result.stderr, result.stderr
+    assert (project / "site" / "index.html").is_file() and (project / ".cache" / "briefing").is_file()
