@@ -154,11 +154,15 @@ def _shared(place: str, members) -> bool:
 
 
 def _story_groups(found: list[tuple[Statement, Article, frozenset[str]]]) -> list[list[Statement]]:
-    """Statements of different sources within STORY_DAYS whose sentences share SAME_SUBJECT of their
-    words, joined; compared only with those near in date (sorted by date, a sliding window)."""
+    """Statements of different sources whose sentences share SAME_SUBJECT of their words, joined while
+    the group's first and last reports stay within STORY_DAYS of each other: a story is told within
+    days, and the same words a year later are another story (without the bound, reports chained
+    week by week across twenty years of a 10,000-source corpus into groups of 9,000 figures).
+    Compared only with those near in date (sorted by date, a sliding window)."""
     found = sorted(found, key=lambda f: (f[1].meta.date.value, f[0].source, f[0].figure.start))
     joined = _Joined(len(found))
     days = [_day(a) for _, a, _ in found]
+    first = list(days)  # per group root: the day of its first report (sorted: i's day is the latest)
     start = 0
     for i, (statement, _, subject) in enumerate(found):
         while days[i] - days[start] > STORY_DAYS:
@@ -167,7 +171,10 @@ def _story_groups(found: list[tuple[Statement, Article, frozenset[str]]]) -> lis
             other, _, other_subject = found[j]
             if other.source != statement.source and subject and other_subject and len(subject & other_subject) >= (
                     SAME_SUBJECT * min(len(subject), len(other_subject))):
-                joined.join(i, j)
+                a, b = joined.root(i), joined.root(j)
+                if a != b and days[i] - min(first[a], first[b]) <= STORY_DAYS:
+                    joined.join(i, j)
+                    first[joined.root(i)] = min(first[a], first[b])
     return [g for g in joined.groups([statement for statement, _, _ in found]) if len({s.source for s in g}) >= 2]
 
 

@@ -34,7 +34,9 @@ def theme_page(summary: ThemeSummary, briefing: Briefing) -> str:
     page = f"themes/{theme.id}.md"
     pubs = sorted({by_id[i].meta.publication.value for i, _ in summary.sources if by_id[i].meta.publication.value})
     newest = sorted(summary.sources, key=lambda s: newest_first(by_id[s[0]]))[:THEME_SOURCES]
-    concerned = [d for d in briefing.discrepancies if theme.id in d.themes]
+    # newest first (by the newest report in each): a briefing leads with what sources differ on now
+    concerned = sorted((d for d in briefing.discrepancies if theme.id in d.themes),
+                       key=lambda d: (min(newest_first(by_id[s.source]) for s in d.statements), d.what))
     listed = render("source_table.html.j2", title_header="Source",
                     last_header=markup('<th style="text-align: right">Score</th>'),
                     rows=[source_row(by_id[i], page, markup(f'<td style="text-align: right">{score:g}</td>'))
