@@ -354,7 +354,10 @@ def _site_digest(context, config) -> str:
         parts["pages"] = [(f.src_uri, f.url, getattr(getattr(f, "page", None), "title", None))
                           for f in context.get("pages") or ()]
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=_stable_repr)
-    return hashlib.sha256(text.encode()).hexdigest()
+    # the project's own folder is named as such: a briefing moved or copied elsewhere keeps its cache
+    # (the theme's overrides are named by their absolute path)
+    root = str(Path(config["config_file_path"]).resolve().parent) if config.get("config_file_path") else ""
+    return hashlib.sha256((text.replace(json.dumps(root)[1:-1], "<project>") if root else text).encode()).hexdigest()
 
 
 # Settings no template shows: where the site is written, what serve watches, and `briefing build`'s
@@ -377,10 +380,10 @@ def _theme_files(dirs) -> tuple[str, bool]:
     edit changes it), and whether one of them reads the list of all pages (Material 9's do not; the
     sitemap does, and it is not a page template)."""
     digest, reads_pages = hashlib.sha256(), False
-    for folder in dirs:
+    for n, folder in enumerate(dirs):
         for path in sorted(Path(folder).rglob("*.html")):
             text = path.read_bytes()
-            digest.update(str(path).encode())
+            digest.update(f"{n}:{path.relative_to(folder).as_posix()}".encode())
             digest.update(text)
             reads_pages = reads_pages or bool(PAGES_READ.search(text))
     return digest.hexdigest(), reads_pages

@@ -64,11 +64,15 @@ def test_an_incremental_site_equals_a_clean_build(tmp_path, monkeypatch):
     removed.unlink()  # remove: every page that linked to it changes, its page goes
     build(project)
     (seeds / "reinforced.yml").write_text("title: Posts near Khorog reinforced\n")  # a sidecar
-    build(project)
+    pages = sum(build(project))
+    moved = tmp_path / "moved"  # the briefing's folder moved (or copied): its cache still serves it
+    shutil.move(project, moved)
+    project, seeds = moved, moved / "seeds"
+    assert build(project, templated) == (pages, 0) and templated[-1] == (pages, 0)
 
     clean = copy_project(tmp_path / "clean", seeds=seeds)
     shutil.copy2(project / "arrivals.json", clean / "arrivals.json")
-    shutil.copy2(override, clean / "overrides" / "main.html")
+    shutil.copy2(project / "overrides" / "main.html", clean / "overrides" / "main.html")
     reused, _ = build(clean)
     assert reused == 0
     incremental, fresh = site_files(project), site_files(clean)
