@@ -209,14 +209,17 @@ def _config_digest(config) -> str:
 
 def _targets(page, files) -> list:
     """Every link target the Markdown names, with what it is in this site: a page's address or None.
-    A target is resolved once per build for each folder it is written from (pages share most)."""
+    A target is resolved once per build for each folder it is written from (pages share most), by
+    its address without the #fragment (which does not change what it resolves to: a source page's
+    thousands of paragraph links are one target)."""
     here = posixpath.dirname(page.file.src_uri)
     resolved_here = _state["resolved"].setdefault(here, {})
     found = {}
     for raw in {m.group(1) or m.group(2) for m in LINK.finditer(page.markdown)}:
-        if raw not in resolved_here:
-            resolved_here[raw] = _resolve(raw, here, files)
-        found[raw] = resolved_here[raw]
+        address = raw.partition("#")[0]
+        if address not in resolved_here:
+            resolved_here[address] = _resolve(address, here, files)
+        found[raw] = resolved_here[address]
     return sorted(found.items())
 
 

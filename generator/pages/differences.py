@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from generator.markdown_text import front_matter, href
 from generator.models import Article, Briefing
-from generator.pages.common import citation, source_link, year_of, year_page, years_table
+from generator.pages.common import (
+    Memo,
+    article_inputs,
+    citation,
+    digest,
+    shared_inputs,
+    source_link,
+    year_of,
+    year_page,
+    years_table,
+)
 from generator.pages.templating import markup, render
 
 DIFFERENCES_SPLIT_FROM = 200  # disagreements from which that page gets one page per year
 
 
-def pages(briefing: Briefing) -> list[tuple[str, str]]:
+def pages(briefing: Briefing) -> list[tuple[str, str | Memo]]:
     """Where sources differ (with its pages by year when there are many)."""
     return list(differences_pages(briefing).items())
 
@@ -47,7 +57,7 @@ DIFFERENCES_NOTE = ("Places where sources (or one source, headline against body)
                     "set against each other.")
 
 
-def differences_pages(briefing: Briefing) -> dict[str, str]:
+def differences_pages(briefing: Briefing) -> dict[str, str | Memo]:
     """Every discrepancy; from DIFFERENCES_SPLIT_FROM of them, one page per year of the newest source
     involved (differences/<year>.md) and differences.md lists the years."""
     by_id = briefing.by_id
@@ -68,8 +78,20 @@ def differences_pages(briefing: Briefing) -> dict[str, str]:
         "differences.md.j2", front_matter=head, note=markup(DIFFERENCES_NOTE), listed=[],
         total=markup(f"{len(briefing.discrepancies):,}"),
         years_table=markup(years_table(by_year, "differences", "Disagreements")))}
+    shared = shared_inputs(briefing)
     for year, items in by_year.items():
-        pages[f"differences/{year}.md"] = year_page(
+        pages[f"differences/{year}.md"] = Memo(_year_key(shared, year, items, by_id), lambda year=year, items=items: year_page(
             f"Where sources differ: {year}", f"{len(items)} disagreements; [all years](../differences.md).",
-            "".join(discrepancy(d, by_id, f"differences/{year}.md") for d in items))
+            "".join(discrepancy(d, by_id, f"differences/{year}.md") for d in items)))
     return pages
+
+
+def _year_key(shared: str, year: str, items, by_id) -> str:
+    """Everything a year's page reads (discrepancy() and its citations): made again only when one of
+    its disagreements, or a source one cites, changed (an added source changes one year's page)."""
+    def figure(f) -> list:
+        return [f.anchor, f.text, f.value, f.unit, f.approximate]
+
+    return digest([shared, year, [[d.what, d.method, [[s.source, figure(s.figure), [figure(e) for e in s.equivalents]]
+                                                      for s in d.statements]] for d in items],
+                   [article_inputs(by_id[i]) for i in sorted({s.source for d in items for s in d.statements})]])
