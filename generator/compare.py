@@ -6,8 +6,13 @@ Conservative by design; every figure is either compared or counted under the rea
 - a figure in brackets just after another, in the same sentence, is its conversion ("1,344 km (835
   miles)", "70 billion rubles (about $1.23 billion)"): one statement, never set against itself;
 - a value is an interval, as its words say: "about 1,350" is 5 % either side, "over 20,000" and "at
-  least" have no upper end, "up to" and "nearly" no lower, "300 to 400" is the range; two statements
-  agree when their intervals meet ("20,000" and "over 20,000" agree);
+  least" have no upper end, "up to" and "nearly" no lower, "300 to 400" is the range, a round number
+  ("1,400 km") half its last non-zero place either side (at most 5 %); two statements agree when
+  their intervals meet ("20,000" and "over 20,000" agree, and "1,400 km" and "1,357 km");
+- a figure that is a part of the one before it in its sentence ("972 kilometers long, of which 519
+  are agreed, and 375 remain unagreed"; "2,500 troops, including 1,800 personnel from Russia"), and a
+  figure in a correction's sentence ("An earlier version of this article described the border as 500
+  miles"), are not statements of the measure;
 - only statements in the same unit are compared (no currency is converted; a count of "troops" and
   one of "soldiers" are different things unless briefing.yml's figures.same says they name the same);
 - what is compared, and why these statements are about the same thing:
@@ -35,6 +40,7 @@ ABOUT = 0.05  # "about 1,350": this share either side
 LOWER = re.compile(r"^(?:over|more than|at least)\b", re.IGNORECASE)  # no upper end
 UPPER = re.compile(r"^(?:up to|less than|nearly|almost|under)\b", re.IGNORECASE)  # no lower end
 AROUND = re.compile(r"^(?:about|around|approximately|some|roughly|close to)\b", re.IGNORECASE)
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 RANGE = re.compile(r"(\d[\d,.]*)\s*(?:to|-|–)\s*(\d[\d,.]*)")
 STORY_DAYS = 14
 SAME_SUBJECT = 0.4  # of the shorter sentence's words (four letters or more, figures' words aside)
@@ -57,7 +63,7 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[t
     in_source: dict[tuple, list[Statement]] = defaultdict(list)
     in_story: dict[tuple[str, str], list[tuple[Statement, Article, frozenset[str]]]] = defaultdict(list)
     for article in articles:
-        for statement in _statements(article):
+        for statement in _statements(article, skipped):
             conversions += len(statement.equivalents)
             figure = statement.figure
             places = frozenset(e for e in matcher.entities_in(figure.sentence) if kinds.get(e) in PLACE_KINDS)
@@ -112,15 +118,43 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[t
                                       tuple(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))), agreed, conversions)
 
 
-def _statements(article: Article) -> list[Statement]:
-    """An article's figures as statements: one in brackets just after another is its conversion."""
+def _statements(article: Article, skipped: Counter | None = None) -> list[Statement]:
+    """An article's figures as statements: one in brackets just after another is its conversion; one
+    that is a part of the figure before it ("972 kilometers long, of which 519 are agreed, and 375
+    ... remain unagreed", "2,500 troops, including 1,800 personnel from Russia") and one in a
+    correction's sentence ("An earlier version of this article described the border as 500 miles")
+    are not statements of the measure (counted in `skipped`)."""
     out: list[Statement] = []
+    previous: Figure | None = None
     for figure in article.figures:
         if out and _in_brackets_after(out[-1].figure, figure, article):
             out[-1] = Statement(out[-1].source, out[-1].figure, out[-1].equivalents + (figure,))
+        elif RULES["part"] and previous is not None and _part_of(previous, figure, article):
+            if skipped is not None:
+                skipped["a part of the figure before it (“of which”, “including”)"] += 1
+        elif RULES["correction"] and CORRECTION.match(figure.sentence):
+            if skipped is not None:
+                skipped["in a correction's sentence (the value corrected)"] += 1
         else:
             out.append(Statement(article.id, figure))
+        previous = figure
     return out
+
+
+RULES = {"part": True, "correction": True, "round": True}  # benchmarks/disagreements.py turns each off to measure it
+PART = re.compile(r"\b(?:of which|of whom|of them|including|among them|among whom)\b", re.IGNORECASE)
+CORRECTION = re.compile(r"^\W*(?:Correction\b|An earlier version of this|A previous version of this|This (?:article|story) "
+                        r"(?:has been|was) (?:corrected|updated))", re.IGNORECASE)
+
+
+def _part_of(first: Figure, second: Figure, article: Article) -> bool:
+    """A figure of the same measure later in the same sentence, after "of which", "including"..."""
+    if first.anchor != second.anchor or first.sentence != second.sentence or first.unit != second.unit or (
+            first.measure != second.measure and first.unit != "people"):  # "2,500 troops, including 1,800 personnel"
+        return False
+    text = article.meta.title.value if not first.anchor else next(
+        (b.text for b in article.blocks if b.anchor == first.anchor), "")
+    return bool(PART.search(text[first.end:second.start]))
 
 
 def _in_brackets_after(first: Figure, second: Figure, article: Article) -> bool:
@@ -236,6 +270,14 @@ def interval(figure: Figure) -> tuple[float, float]:
         return 0.0, value
     if AROUND.match(text) or figure.approximate:
         return value * (1 - ABOUT), value * (1 + ABOUT)
+    if RULES["round"] and (number := NUMBER.search(text)) and "." not in number.group(0):
+        digits = number.group(0).replace(",", "")
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros >= 2 and digits.strip("0"):
+            # a round number ("1,400 kilometer"): half its last non-zero place either side (1,350 to
+            # 1,450), at most ABOUT of it
+            half = min(0.5 * 10 ** zeros * value / float(digits), ABOUT * value)
+            return value - half, value + half
     return value, value
 
 
