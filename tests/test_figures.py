@@ -67,18 +67,23 @@ def test_the_known_disagreement_of_the_seeds_and_no_other(seeds_briefing):
     assert not any("soldiers" in d.what or "personnel" in d.what for d in seeds_briefing.discrepancies)
 
 
-def test_what_several_reports_of_one_story_give_differently(tmp_path):
-    """The 32 real reports: the Chinese-funded base's cost, $8.5 million (Press TV) against about $10
-    million (The Drive, The Goa Spotlight), is found; the euro and somoni sums are not set against it."""
+def _corpus_briefing(tmp_path, corpus: str):
+    """The briefing of a real corpus under tests/ (its reports and sidecars), with the flagship's configuration."""
     import shutil
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for path in (ROOT / "tests" / "themecorpus").glob("*"):
+    for path in (ROOT / "tests" / corpus).glob("*"):
         if path.suffix in (".txt", ".yml"):
             shutil.copy(path, seeds / path.name)
     project = __import__("conftest").copy_project(tmp_path / "p", seeds=seeds)
-    briefing, _ = gather(config_mod.load(project / "briefing.yml"))
+    return gather(config_mod.load(project / "briefing.yml"))[0]
+
+
+def test_what_several_reports_of_one_story_give_differently(tmp_path):
+    """The 32 real reports: the Chinese-funded base's cost, $8.5 million (Press TV) against about $10
+    million (The Drive, The Goa Spotlight), is found; the euro and somoni sums are not set against it."""
+    briefing = _corpus_briefing(tmp_path, "themecorpus")
     story = [d for d in briefing.discrepancies if "one story" in d.what]
     assert [sorted(s.figure.text for s in d.statements) for d in story] == [
         ["$ 10 million", "$8.5 million", "around $10 million"]]
@@ -256,15 +261,7 @@ def test_reports_of_five_stories_show_no_disagreement_judged_not_real_but_the_tw
     round length against a precise one, a correction note's wrong value and a part of a border ("of
     which 375 remain unagreed") are no longer shown; two count groups that mix another drill or
     another army still are (still_shown: the floor); nothing else is shown."""
-    import shutil
-
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for path in (ROOT / "tests" / "figurecorpus").glob("*"):
-        if path.suffix in (".txt", ".yml"):
-            shutil.copy(path, seeds / path.name)
-    project = __import__("conftest").copy_project(tmp_path / "p", seeds=seeds)
-    briefing, problems = gather(config_mod.load(project / "briefing.yml"))
+    briefing = _corpus_briefing(tmp_path, "figurecorpus")
     shown = [d.what for d in briefing.discrepancies]
     judged = JUDGED["not_real"]
     assert all(any(w.startswith(j["what"]) for j in judged) for w in shown), shown  # none unjudged
