@@ -33,7 +33,7 @@ from generator.figures import extract_figures
 from generator.metadata import extract_metadata
 from generator.models import INFERRED, Article, Briefing, Source
 from generator.render import docs_state, iter_files, write, write_arrivals
-from generator.safety import die_with_parent
+from generator.safety import collector_paused, die_with_parent
 from generator.sources import load_arrivals, load_seeds
 from generator.text import word_count
 from generator.themes import passed, score_themes
@@ -138,7 +138,8 @@ def gather(config: Config, cache: ArticleCache | None = None, arrived: Mapping[s
     `day` (arrivals.today() when not given). `loaded`: load_seeds()'s result, if already read."""
     sources, problems = loaded if loaded is not None else load_seeds(config.seeds_dir, config.root)
     problems = list(problems)
-    found = {i: cache.get(source, config) for i, source in enumerate(sources)} if cache else {}
+    with collector_paused():
+        found = {i: cache.get(source, config) for i, source in enumerate(sources)} if cache else {}
     missing = [i for i in range(len(sources)) if found.get(i) is None]
     for i, article in zip(missing, process_all([sources[i] for i in missing], config), strict=True):
         found[i] = article
@@ -153,7 +154,8 @@ def gather(config: Config, cache: ArticleCache | None = None, arrived: Mapping[s
         articles.append(article)
     problems.extend(_same_titles(articles))
     added = arrivals.assign(arrived or {}, (a.id for a in articles), day or arrivals.today())
-    briefing = replace(build_briefing(articles, config, added), inputs_digest=pages_inputs_digest(config))
+    with collector_paused():
+        briefing = replace(build_briefing(articles, config, added), inputs_digest=pages_inputs_digest(config))
     return briefing, problems
 
 
@@ -188,7 +190,8 @@ def run(config_path: Path | str = "briefing.yml", strict: bool = False) -> Repor
         forget_last_build(cache.folder)
         briefing, problems = gather(config, cache, arrived, day, loaded=(sources, seed_problems))
         # Pages are rendered as they are written; Ctrl-C is held only while docs/ changes (see write()).
-        counts, write_problems = write(iter_files(briefing), config.docs_dir, config.root / STAGING_DIR)
+        with collector_paused():
+            counts, write_problems = write(iter_files(briefing), config.docs_dir, config.root / STAGING_DIR)
         unwritten = []
         if arrived is not None:  # a damaged record is left for a person to mend, never overwritten
             unwritten = write_arrivals(config.root / arrivals.FILE, briefing.added, arrivals.FILE)

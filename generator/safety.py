@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import gc
 import json
 import os
 import shutil
@@ -57,6 +58,22 @@ def tethered(command: list[str]) -> list[str]:
     if not sys.platform.startswith("linux"):
         return command
     return [sys.executable, "-c", LIFELINE, str(os.getpid()), *command]
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for a while: while the briefing's records are read and
+    aggregated it ran again and again over millions of live objects that are no garbage (at 10,000
+    sources: json 5.7 s → 0.9 s, the whole of loading, aggregating and rendering 48 s → 34 s, the
+    same peak memory). Only around stages that make few reference cycles; never around per-source
+    work, whose HTML parsers do (and whose worker processes would otherwise inherit it off)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @contextlib.contextmanager

@@ -156,3 +156,23 @@ def test_a_kill_between_the_renames_of_the_swap_never_loses_the_site(tmp_path):
     os.rename(site, tmp_path / ".site.old-13")
     recover_site(site)
     assert (site / "index.html").read_text() == "new"
+
+
+def test_the_garbage_collector_is_paused_only_while_asked_and_back_after_an_error():
+    import gc
+
+    from generator.safety import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(KeyboardInterrupt):
+        with collector_paused():
+            assert not gc.isenabled()
+            raise KeyboardInterrupt
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
