@@ -118,7 +118,7 @@ def find_discrepancies(articles: tuple[Article, ...], config: Config) -> tuple[t
                                       tuple(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))), agreed, conversions)
 
 
-def _statements(article: Article, skipped: Counter | None = None) -> list[Statement]:
+def _statements(article: Article, skipped: Counter) -> list[Statement]:
     """An article's figures as statements: one in brackets just after another is its conversion; one
     that is a part of the figure before it ("972 kilometers long, of which 519 are agreed, and 375
     ... remain unagreed", "2,500 troops, including 1,800 personnel from Russia") and one in a
@@ -130,11 +130,9 @@ def _statements(article: Article, skipped: Counter | None = None) -> list[Statem
         if out and _in_brackets_after(out[-1].figure, figure, article):
             out[-1] = Statement(out[-1].source, out[-1].figure, out[-1].equivalents + (figure,))
         elif RULES["part"] and previous is not None and _part_of(previous, figure, article):
-            if skipped is not None:
-                skipped["a part of the figure before it (“of which”, “including”)"] += 1
+            skipped["a part of the figure before it (“of which”, “including”)"] += 1
         elif RULES["correction"] and CORRECTION.match(figure.sentence):
-            if skipped is not None:
-                skipped["in a correction's sentence (the value corrected)"] += 1
+            skipped["in a correction's sentence (the value corrected)"] += 1
         else:
             out.append(Statement(article.id, figure))
         previous = figure
@@ -143,8 +141,9 @@ def _statements(article: Article, skipped: Counter | None = None) -> list[Statem
 
 RULES = {"part": True, "correction": True, "round": True}  # benchmarks/disagreements.py turns each off to measure it
 PART = re.compile(r"\b(?:of which|of whom|of them|including|among them|among whom)\b", re.IGNORECASE)
-CORRECTION = re.compile(r"^\W*(?:Correction\b|An earlier version of this|A previous version of this|This (?:article|story) "
-                        r"(?:has been|was) (?:corrected|updated))", re.IGNORECASE)
+# a correction note names the value it corrects ("An earlier version of this article described the
+# border as 500 miles"); an update note ("This story has been updated") may bring the new figures: kept
+CORRECTION = re.compile(r"^\W*(?:Correction:|An earlier version of this|A previous version of this)", re.IGNORECASE)
 
 
 def _part_of(first: Figure, second: Figure, article: Article) -> bool:
@@ -152,9 +151,12 @@ def _part_of(first: Figure, second: Figure, article: Article) -> bool:
     if first.anchor != second.anchor or first.sentence != second.sentence or first.unit != second.unit or (
             first.measure != second.measure and first.unit != "people"):  # "2,500 troops, including 1,800 personnel"
         return False
-    text = article.meta.title.value if not first.anchor else next(
-        (b.text for b in article.blocks if b.anchor == first.anchor), "")
-    return bool(PART.search(text[first.end:second.start]))
+    return bool(PART.search(_paragraph(article, first.anchor)[first.end:second.start]))
+
+
+def _paragraph(article: Article, anchor: str) -> str:
+    """The text a figure's positions count in: its paragraph's, or the headline's ("" anchor)."""
+    return article.meta.title.value if not anchor else next((b.text for b in article.blocks if b.anchor == anchor), "")
 
 
 def _in_brackets_after(first: Figure, second: Figure, article: Article) -> bool:
@@ -163,9 +165,7 @@ def _in_brackets_after(first: Figure, second: Figure, article: Article) -> bool:
         return False
     if first.measure != second.measure and {first.measure, second.measure} != {Measure.BORDER, Measure.DISTANCE}:
         return False
-    text = article.meta.title.value if not first.anchor else next(
-        (b.text for b in article.blocks if b.anchor == first.anchor), "")
-    between = text[first.end:second.start]
+    between = _paragraph(article, first.anchor)[first.end:second.start]
     return "(" in between and ")" not in between
 
 

@@ -12,7 +12,7 @@ import yaml
 
 from generator.checks import ID_RE, entry_name, included, known_keys, optional_text, read_yaml, texts
 from generator.errors import ConfigError, Problem
-from generator.gazetteer import Gazetteer, load_gazetteer
+from generator.gazetteer import NOT_A_COUNTRY, Gazetteer, load_gazetteer
 from generator.untrusted import Unreadable
 
 RESERVED_THEME_IDS = {"index"}  # themes/index.md is the themes index page
@@ -178,11 +178,10 @@ def _validate(raw: Any, path: Path, problems: list[str]) -> Config | None:
         if theme is not None:
             themes.append(theme)
     gazetteer = load_gazetteer(raw.get("gazetteer"), path, problems)
-    countries = {e.id for e in gazetteer.entities if e.kind == "country"}
     for theme in themes:
         for country in theme.about:
-            if country not in countries:
-                problem(f"themes.{theme.id}.about", f"{country!r} is not a country of the gazetteer (an entry with kind: country)")
+            if country not in gazetteer.countries:
+                problem(f"themes.{theme.id}.about", f"{country!r} {NOT_A_COUNTRY}")
     glossary = _load_glossary(raw.get("glossary"), path, problems)
     material_box_up_to, sources_per_bundle = _search_settings(raw.get("search") or {}, problem)  # `search:` left empty: defaults
     currencies, people = _figure_words(raw.get("figures") or {}, problem)

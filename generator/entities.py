@@ -77,7 +77,7 @@ class Matcher:
                     self.automaton.add_word(key, (len(key), entity.id, True))
         self.empty = len(self.automaton) == 0
         # each country, and each place the gazetteer puts in one, to that country (themes' `about`)
-        self.country_of = {e.id: e.id if e.kind == "country" else e.country for e in gazetteer.entities
+        self.country_of = {e.id: e.id if e.id in gazetteer.countries else e.country for e in gazetteer.entities
                            if e.kind == "country" or e.country}
         if not self.empty:
             self.automaton.make_automaton()

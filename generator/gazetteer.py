@@ -51,6 +51,14 @@ class Gazetteer:
     def by_id(self) -> dict[str, EntitySpec]:
         return {e.id: e for e in self.entities}
 
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """The ids of its entries of kind country: what a place's `country` and a theme's `about` name."""
+        return frozenset(e.id for e in self.entities if e.kind == "country")
+
+
+NOT_A_COUNTRY = "is not a country of the gazetteer (an entry with kind: country)"
+
 
 def load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
     """The gazetteer from briefing.yml's `gazetteer:` (a mapping, or the name of a file beside it);
@@ -89,16 +97,15 @@ def load_gazetteer(value: Any, path: Path, problems: list[str]) -> Gazetteer:
                 problem(f"entities.{entity.id}.aliases", f"{alias!r} already names {owner[key]}")
             owner.setdefault(key, entity.id)
         entities.append(entity)
-    countries = {e.id for e in entities if e.kind == "country"}
-    for entity in entities:
-        if entity.country and entity.country not in countries:
-            problem(f"entities.{entity.id}.country", f"{entity.country!r} is not a country of the gazetteer "
-                    "(an entry with kind: country)")
     ignore = raw.get("ignore") or []
     if not isinstance(ignore, list) or not all(isinstance(w, str) and w.strip() for w in ignore):
         problem("ignore", "expected a list of names")
         ignore = []
-    return Gazetteer(tuple(entities), tuple(_nfc(w) for w in ignore))
+    gazetteer = Gazetteer(tuple(entities), tuple(_nfc(w) for w in ignore))
+    for entity in entities:
+        if entity.country and entity.country not in gazetteer.countries:
+            problem(f"entities.{entity.id}.country", f"{entity.country!r} {NOT_A_COUNTRY}")
+    return gazetteer
 
 
 def _nfc(name: str) -> str:
