@@ -225,19 +225,24 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
             print(f"briefing: {final} is up to date: nothing it is built from has changed (MkDocs not run)",
                   file=sys.stderr)
             return 0
+        from generator import reuse, search
+
+        started = time.perf_counter()
+        # the pages that cannot have changed are left as they were (generator/reuse.py): MkDocs' dirty mode
+        dirty = reuse.begin(stamps, final.resolve(), stamp)
         record_site(stamps, final.resolve(), None)
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
         cfg["site_dir"] = str(staging)
-        from generator import search
-
         search.forget_last()
-        started = time.perf_counter()
         try:
-            build(cfg)
+            build(cfg, dirty=dirty)
             swap_in(staging, final)
             record_site(stamps, final.resolve(), [inputs, tree_state(final)])
+            reuse.save(stamps, final.resolve())
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            reuse_summary = reuse.last_summary()
+            reuse.close()
     except MkDocsException as exc:
         print(f"mkdocs: {exc}", file=sys.stderr)
         return 1
@@ -245,6 +250,8 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
         logging.getLogger("mkdocs").removeHandler(handler)
     from generator import render_cache
 
+    if reuse_summary:
+        print(f"briefing: {reuse_summary}", file=sys.stderr)
     if render_cache.last_summary():
         print(f"briefing: {render_cache.last_summary()}", file=sys.stderr)
     if search.last_summary():

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from generator import config as config_mod
-from generator import pipeline, render_cache
+from generator import pipeline, render_cache, reuse
 from generator.cache import config_files
 from generator.config import SOURCES_PER_BUNDLE
 from generator.errors import BriefingError
@@ -104,8 +104,26 @@ def on_serve(server, config, builder, **kwargs):
     return server
 
 
+def on_files(files, config, **kwargs):
+    """`briefing build` leaves the pages that cannot have changed as they were (reuse.py)."""
+    reuse.mark(files, config, _abbreviations)
+    return files
+
+
+_nav = None  # this build's nav (on_env is not given it)
+
+
+def on_nav(nav, config, files, **kwargs):
+    """The nav kept for on_env (reuse.settle compares it with the previous build's)."""
+    global _nav
+    _nav = nav
+    return nav
+
+
 def on_env(env, config, files, **kwargs):
-    """The page template served from the render cache where its context is unchanged."""
+    """The page template served from the render cache where its context is unchanged; the pages left
+    as they were linked from the previous site (or built after all, when the nav changed)."""
+    reuse.settle(config, files, _nav)
     return render_cache.wrap_templates(env, config)
 
 
@@ -113,6 +131,7 @@ def on_post_build(config, **kwargs):
     """Index the finished site with Pagefind for the filtered search page (not for the offline copy:
     Pagefind needs a web server; there the search box, Material's own search, works)."""
     _reproducible_sitemap(Path(config.site_dir))
+    reuse.collect(config)
     done = render_cache.finish()
     if done:
         log.info("briefing: %s", done)

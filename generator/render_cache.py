@@ -169,6 +169,18 @@ def finish() -> str:
     return summary
 
 
+def installed() -> bool:
+    """Is the cache serving this build?"""
+    return _state["db"] is not None
+
+
+def mark_used(page_key: str, html_key: str) -> None:
+    """A page left as it was by reuse.py: its entries are kept for the next build (which may need
+    them: entries not used by a build are dropped after it)."""
+    _state["page"]["used"].add(page_key)
+    _state["html"]["used"].add(html_key)
+
+
 def last_summary() -> str:
     """What the last build that used the cache did ("" when none did), for the CLI to print."""
     return _state["summary"]
@@ -198,7 +210,8 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def _config_digest(config) -> str:
+def config_digest(config) -> str:
+    """The digest of what converting any page depends on: versions, Markdown extensions, settings."""
     settings = {
         "format": FORMAT, "versions": _versions(),
         "extensions": [str(e) for e in config["markdown_extensions"]], "mdx": config["mdx_configs"],
@@ -211,26 +224,32 @@ def _targets(page, files) -> list:
     """Every link target the Markdown names, with what it is in this site: a page's address or None.
     A target is resolved once per build for each folder it is written from (pages share most), by
     its address without the #fragment (which does not change what it resolves to: a source page's
-    thousands of paragraph links are one target)."""
+    thousands of paragraph links are one target). The paths looked up are left on the page for
+    reuse.py (a page that appears or vanishes there changes this page)."""
     here = posixpath.dirname(page.file.src_uri)
     resolved_here = _state["resolved"].setdefault(here, {})
-    found = {}
+    found, looked_up = {}, set()
     for raw in {m.group(1) or m.group(2) for m in LINK.finditer(page.markdown)}:
         address = raw.partition("#")[0]
         if address not in resolved_here:
             resolved_here[address] = _resolve(address, here, files)
-        found[raw] = resolved_here[address]
+        path, found[raw] = resolved_here[address]
+        if path is not None:
+            looked_up.add(path)
+    page._briefing_looked_up = sorted(looked_up)
     return sorted(found.items())
 
 
-def _resolve(raw: str, here: str, files):
+def _resolve(raw: str, here: str, files) -> tuple[str | None, str | None]:
+    """The path a link's address is looked up by (None: not a path in this site) and the address of
+    the page or file found there (None: none)."""
     parts = urlsplit(raw)
     if parts.scheme or parts.netloc or not parts.path:
-        return None
+        return None, None
     path = unquote(parts.path)
     resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(here, path))
     file = files.get_file_from_path(resolved)
-    return file.url if file is not None else None
+    return resolved, (file.url if file is not None else None)
 
 
 def _key(page, files) -> str:
@@ -247,8 +266,9 @@ class _Recorder(logging.Handler):
         self.records.append((record.levelno, record.getMessage()))
 
 
-def _toc_tokens(items) -> list:
-    return [{"level": i.level, "id": i.id, "name": i.title, "children": _toc_tokens(i.children)} for i in items]
+def toc_tokens(items) -> list:
+    """A table of contents as plain data (get_toc makes it again)."""
+    return [{"level": i.level, "id": i.id, "name": i.title, "children": toc_tokens(i.children)} for i in items]
 
 
 def _render(self, config, files) -> None:
@@ -256,12 +276,14 @@ def _render(self, config, files) -> None:
     if _state["db"] is None or self.markdown is None:
         return _original_render(self, config, files)
     if not _state["config_digest"]:
-        _state["config_digest"] = _config_digest(config)
+        _state["config_digest"] = config_digest(config)
     key = _key(self, files)
     value = _lookup("page", key)
     pages_log = logging.getLogger(mkdocs_pages.__name__)
+    self._briefing_render_key = key
     if value is not None:
         kept = json.loads(value)
+        self._briefing_warned = any(level >= logging.WARNING for level, _ in kept["log"])
         self.content = kept["content"]
         self.toc = get_toc(kept["toc"])
         self._title_from_render = kept["title"]
@@ -283,11 +305,12 @@ def _render(self, config, files) -> None:
     finally:
         pages_log.removeHandler(recorder)
     links = getattr(self, "links_to_anchors", None)
-    kept = {"content": self.content, "toc": _toc_tokens(self.toc), "title": self._title_from_render,
+    kept = {"content": self.content, "toc": toc_tokens(self.toc), "title": self._title_from_render,
             "anchors": sorted(self.present_anchor_ids or ()),
             "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
             "log": recorder.records}
     _keep("page", key, json.dumps(kept, ensure_ascii=False))
+    self._briefing_warned = any(level >= logging.WARNING for level, _ in recorder.records)
     return None
 
 
@@ -332,8 +355,9 @@ class _CachedTemplate:
         if _state["db"] is None or page is None:
             return self._template.render(context)
         if not _state["site_digest"]:
-            _state["site_digest"] = _site_digest(context, self._config)
+            _state["site_digest"] = site_digest(context, self._config)
         key = _html_key(context, page)
+        page._briefing_html_key = key
         if (value := _lookup("html", key)) is not None:
             return zlib.decompress(value).decode("utf-8")
         output = self._template.render(context)
@@ -346,7 +370,8 @@ class _CachedTemplate:
 _SITE_WIDE = ("nav", "pages", "config", "build_date_utc", "page")
 
 
-def _site_digest(context, config) -> str:
+def site_digest(context, config) -> str:
+    """The digest of what every page's template is given alike: configuration, theme, nav."""
     theme = config["theme"]
     parts = {
         "format": FORMAT, "versions": _versions(), "config": _plain(_shown_config(config)),
@@ -405,7 +430,7 @@ def _nav(nav) -> list:
 
 def _html_key(context, page) -> str:
     own = {k: _plain(v) for k, v in context.items() if k not in _SITE_WIDE}
-    parts = [_state["site_digest"], page.url, page.file.src_uri, page.title, page.content, _toc_tokens(page.toc),
+    parts = [_state["site_digest"], page.url, page.file.src_uri, page.title, page.content, toc_tokens(page.toc),
              _plain(page.meta), page.is_homepage, own]
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=_stable_repr).encode()).hexdigest()
 
