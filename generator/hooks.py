@@ -65,7 +65,7 @@ def on_config(config, **kwargs):
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in str(url) else url for url in polyfills]
     if os.environ.get("BRIEFING_RENDER_CACHE", "1") != "0":  # 0: convert every page (benchmarks compare)
-        render_cache.install(briefing_yml.parent)
+        render_cache.install(briefing_yml.parent, parallel=reuse.in_briefing_build())
     return config
 
 
@@ -114,9 +114,12 @@ _nav = None  # this build's nav (on_env is not given it)
 
 
 def on_nav(nav, config, files, **kwargs):
-    """The nav kept for on_env (reuse.settle compares it with the previous build's)."""
+    """The nav kept for on_env (reuse.settle compares it with the previous build's); the pages MkDocs
+    is about to read and convert, converted ahead across the cores when there are many."""
     global _nav
     _nav = nav
+    render_cache.convert_ahead(files, config, [f for f in files.documentation_pages() if not reuse.left(f)],
+                               changed=reuse.leaves_pages())
     return nav
 
 

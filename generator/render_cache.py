@@ -33,6 +33,7 @@ import json
 import logging
 import posixpath
 import re
+import signal
 import sqlite3
 import zlib
 from importlib import metadata
@@ -55,7 +56,8 @@ TABLES = ("page", "html")  # Markdown converted (Page.render), and the page temp
 def _fresh() -> dict:
     """The state of one build: per table, the keys it used, its hits and misses and the entries not
     yet written; the digests computed once a build; link targets resolved so far, by folder."""
-    return {"db": None, "config_digest": "", "site_digest": "", "summary": "", "resolved": {},
+    return {"db": None, "config_digest": "", "site_digest": "", "summary": "", "resolved": {}, "ahead": set(),
+            "parallel": False, "ahead_note": "",
             **{table: {"used": set(), "hits": 0, "misses": 0, "pending": []} for table in TABLES}}
 
 
@@ -63,9 +65,10 @@ _state: dict = _fresh()
 _original_render = mkdocs_pages.Page.render
 
 
-def install(root: Path) -> bool:
-    """Wrap Page.render for this build (or serve rebuild) with the cache at root/FILE. False, with
-    a line in the log, on a MkDocs version it was not checked on."""
+def install(root: Path, parallel: bool = False) -> bool:
+    """Wrap Page.render for this build (or serve rebuild) with the cache at root/FILE (parallel: it may
+    convert pages ahead in worker processes). False, with a line in the log, on a MkDocs version it
+    was not checked on."""
     if mkdocs.__version__ not in CHECKED_ON:
         log.info("briefing: render cache off: checked on MkDocs %s, found %s", "/".join(CHECKED_ON),
                  mkdocs.__version__)
@@ -78,7 +81,7 @@ def install(root: Path) -> bool:
         return False
     # the configuration is read at the first page, when every plugin has set it (the offline plugin
     # turns directory URLs off after this hook's on_config)
-    _state.update(_fresh(), db=db)
+    _state.update(_fresh(), db=db, parallel=parallel)
     mkdocs_pages.Page.render = _render
     return True
 
@@ -129,7 +132,7 @@ def _lookup(table: str, key: str):
         row = _state["db"].execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
     except sqlite3.Error:
         row = None
-    entry["hits" if row is not None else "misses"] += 1
+    entry["hits" if row is not None and key not in _state["ahead"] else "misses"] += 1  # ahead: converted
     return None if row is None else row[0]
 
 
@@ -162,7 +165,8 @@ def finish() -> str:
     except sqlite3.Error as exc:
         log.info("briefing: render cache not pruned (%s)", exc)
     page, html = _state["page"], _state["html"]
-    summary = (f"render cache: {page['hits']} pages reused, {page['misses']} converted; "
+    summary = (f"render cache: {page['hits']} pages reused, {page['misses']} converted"
+               + (f" ({_state['ahead_note']})" if _state["ahead_note"] else "") + "; "
                f"{html['hits']} templated pages reused, {html['misses']} templated")
     _state["summary"] = summary
     close()
@@ -298,20 +302,118 @@ def _render(self, config, files) -> None:
         for level, message in kept["log"]:
             pages_log.log(level, message)
         return None
+    value, records = _converted(self, config, files)
+    _keep("page", key, value)
+    self._briefing_warned = any(level >= logging.WARNING for level, _ in records)
+    return None
+
+
+def _converted(page, config, files) -> tuple[str, list]:
+    """Page.render run on a page, and what it left there as the cache keeps it (JSON), with the log
+    lines it wrote."""
     recorder = _Recorder()
+    pages_log = logging.getLogger(mkdocs_pages.__name__)
     pages_log.addHandler(recorder)
     try:
-        _original_render(self, config, files)
+        _original_render(page, config, files)
     finally:
         pages_log.removeHandler(recorder)
-    links = getattr(self, "links_to_anchors", None)
-    kept = {"content": self.content, "toc": toc_tokens(self.toc), "title": self._title_from_render,
-            "anchors": sorted(self.present_anchor_ids or ()),
+    links = getattr(page, "links_to_anchors", None)
+    kept = {"content": page.content, "toc": toc_tokens(page.toc), "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
             "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
             "log": recorder.records}
-    _keep("page", key, json.dumps(kept, ensure_ascii=False))
-    self._briefing_warned = any(level >= logging.WARNING for level, _ in recorder.records)
-    return None
+    return json.dumps(kept, ensure_ascii=False), recorder.records
+
+
+# --- converted ahead, in parallel ----------------------------------------------------------------
+# MkDocs converts pages one after the other. Conversion depends only on the page's Markdown, the
+# configuration and which pages exist, so before MkDocs reads the pages (the on_nav event) the ones
+# that the cache does not hold can be converted in worker processes, one per core, into the cache:
+# MkDocs' own reading then finds them there. Only in `briefing build` (a process of its own; `mkdocs
+# serve` builds beside its server's threads, where forking is unsafe), and only when many are to be
+# converted: the pages not left as they were (reuse.py) when reuse left the others and they are
+# few, or any pages when the cache holds fewer entries than half their number (a cold build);
+# otherwise most would come from the cache, and reading them twice costs more than it saves.
+AHEAD_FEWEST = 8  # pages: fewer are converted by MkDocs itself
+AHEAD_ALWAYS = 500  # pages: up to this many are converted ahead whatever the cache holds
+_ahead: dict = {}  # what the workers read (forked: they see the build's files and configuration)
+
+
+def convert_ahead(files, config, pages: list, changed: bool) -> str:
+    """Convert, across the machine's cores, those of pages (Files) whose conversion the cache does
+    not hold (changed: they are the pages that may have changed, the others left as they were);
+    "" when not worth it here, else what was done."""
+    import multiprocessing
+    import os
+    import threading
+
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    db = _state["db"]
+    if db is None or not _state["parallel"] or workers < 2 or len(pages) < AHEAD_FEWEST \
+            or threading.current_thread() is not threading.main_thread():
+        return ""
+    try:
+        known = {row[0] for row in db.execute("SELECT key FROM page")}
+    except sqlite3.Error:
+        return ""
+    if not (changed and len(pages) <= AHEAD_ALWAYS) and len(known) >= len(pages) // 2:
+        return ""
+    if not _state["config_digest"]:
+        _state["config_digest"] = config_digest(config)
+    _ahead.update(files=files, config=config, known=known)
+    done = 0
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
+    try:
+        for result in pool.imap_unordered(_convert_one, [f.src_uri for f in pages], chunksize=2):
+            if result is not None:
+                _state["ahead"].add(result[0])
+                _keep("page", *result)
+                done += 1
+        pool.close()
+    except BaseException:
+        pool.terminate()  # Ctrl-C, a kill signal or an error: the workers go now
+        raise
+    finally:
+        pool.join()
+        _ahead.clear()
+    if _state["page"]["pending"] and _state["db"] is not None:  # MkDocs looks them up next
+        _write(_state["db"], _state["page"]["pending"], "page")
+        _state["page"]["pending"] = []
+    _state["ahead_note"] = f"{done} of them ahead, in {workers} processes"
+    return _state["ahead_note"]
+
+
+def _start_worker(parent: int) -> None:
+    """In a worker: Ctrl-C is left to the build (which ends the pool), it dies with the build even by
+    kill -9, and what conversion logs is kept with the page (MkDocs shows it when it reads the page
+    from the cache), not printed here."""
+    from generator.safety import die_with_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.handlers = []
+    mkdocs_log.propagate = False
+
+
+def _convert_one(src_uri: str):
+    """In a worker: a page read as MkDocs reads it (its events included) and converted; (key, what the
+    cache keeps), or None when the cache has it or it fails (MkDocs then converts it, and says why)."""
+    files, config = _ahead["files"], _ahead["config"]
+    file = files.get_file_from_path(src_uri)
+    try:
+        page = file.page if file.page is not None else mkdocs_pages.Page(None, file, config)
+        config._current_page = page
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        key = _key(page, files)
+        if key in _ahead["known"]:
+            return None
+        return key, _converted(page, config, files)[0]
+    except Exception:  # noqa: BLE001
+        return None
 
 
 # --- the page template ---------------------------------------------------------------------------

@@ -159,6 +159,21 @@ def mark(files, config, abbreviations: str) -> None:
             _state["static"].add(f.src_uri)
 
 
+def in_briefing_build() -> bool:
+    """Is this build run by `briefing build` (begin was called)?"""
+    return _state["on"]
+
+
+def leaves_pages() -> bool:
+    """Can this build leave pages as they were (the previous build's record is usable)?"""
+    return _state["usable"]
+
+
+def left(file) -> bool:
+    """Is this file chosen to be left as it was (so far: settle may still build it)?"""
+    return file.src_uri in (_state["reused"] if file.is_documentation_page() else _state["static"])
+
+
 def _addresses(uri: str) -> set[str]:
     """The addresses a link may name a file by: 'a/b.md' also as 'a/b'; 'a/b/index.md' also as 'a/b'."""
     out = {uri}

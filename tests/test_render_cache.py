@@ -6,6 +6,7 @@ aside: its file names change from build to build)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
@@ -25,19 +26,24 @@ def site_files(project) -> dict[str, bytes]:
             if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}
 
 
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+AHEAD: list = []  # per build: the pages converted ahead in worker processes (0: none)
+
+
 def build(project, templated: list | None = None, left: list | None = None) -> tuple[int, int]:
-    """Build; (pages reused, converted), the template's (reused, run) appended to templated, and the
-    pages (left as they were, built) appended to left."""
+    """Build; (pages reused, converted), the template's (reused, run) appended to templated, the
+    pages (left as they were, built) appended to left, and those converted ahead to AHEAD."""
     result = run_cli("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
     kept = re.search(r"(\d+) pages left as they were, (\d+) built", result.stderr)
     if left is not None:
         left.append((int(kept.group(1)), int(kept.group(2))) if kept else None)
-    found = re.search(r"render cache: (\d+) pages reused, (\d+) converted; (\d+) templated pages reused, "
-                      r"(\d+) templated", result.stderr)
+    found = re.search(r"render cache: (\d+) pages reused, (\d+) converted(?: \((\d+) of them ahead, in \d+ "
+                      r"processes\))?; (\d+) templated pages reused, (\d+) templated", result.stderr)
     assert found, result.stderr
     if templated is not None:
-        templated.append((int(found.group(3)), int(found.group(4))))
+        templated.append((int(found.group(4)), int(found.group(5))))
+    AHEAD.append(int(found.group(3) or 0))
     return int(found.group(1)), int(found.group(2))
 
 
@@ -55,6 +61,7 @@ def test_an_incremental_site_equals_a_clean_build(tmp_path, monkeypatch, box):
     left: list = []
     reused, converted = build(project, left=left)
     assert reused == 0 and converted > 100 and left == [None]  # the first build: nothing to leave
+    assert AHEAD[-1] == (converted if CORES > 1 else 0)  # converted in worker processes, one per core
     pages = converted
     templated: list = []
     again = run_cli("build", "--strict", cwd=project)  # nothing changed: MkDocs is not even run
@@ -67,8 +74,10 @@ def test_an_incremental_site_equals_a_clean_build(tmp_path, monkeypatch, box):
     if box == "material":
         assert 0 < converted < reused  # the new source's page, the pages that list it; not every page
         assert 0 < templated[-1][1] < templated[-1][0] and left[-1] is None  # Material's search reads every page
+        assert AHEAD[-1] == 0  # most pages come from the cache: none converted ahead
     else:  # only those go through MkDocs at all
         assert reused + converted == sum(templated[-1]) == left[-1][1] and 0 < converted < left[-1][0]
+        assert AHEAD[-1] == (converted if CORES > 1 else 0)
     override = project / "overrides" / "main.html"  # the theme changes: every page is templated again
     override.write_text(override.read_text(encoding="utf-8") + "\n{# edited #}\n", encoding="utf-8")
     build(project, templated, left)
