@@ -195,20 +195,38 @@ def _story_groups(found: list[tuple[Statement, Article, frozenset[str]]]) -> lis
     Compared only with those near in date (sorted by date, a sliding window)."""
     found = sorted(found, key=lambda f: (f[1].meta.date.value, f[0].source, f[0].figure.start))
     joined = _Joined(len(found))
+    root, parent = joined.root, joined.parent
     days = [_day(a) for _, a, _ in found]
+    sources = [statement.source for statement, _, _ in found]
+    subjects = [subject for _, _, subject in found]
+    need = [SAME_SUBJECT * len(subject) for subject in subjects]  # of the shorter one's words
     first = list(days)  # per group root: the day of its first report (sorted: i's day is the latest)
     start = 0
-    for i, (statement, _, subject) in enumerate(found):
-        while days[i] - days[start] > STORY_DAYS:
+    for i, subject in enumerate(subjects):
+        day = days[i]
+        while day - days[start] > STORY_DAYS:
             start += 1
+        if not subject:
+            continue
+        a = root(i)
         for j in range(start, i):
-            other, _, other_subject = found[j]
-            if other.source != statement.source and subject and other_subject and len(subject & other_subject) >= (
-                    SAME_SUBJECT * min(len(subject), len(other_subject))):
-                a, b = joined.root(i), joined.root(j)
-                if a != b and days[i] - min(first[a], first[b]) <= STORY_DAYS:
-                    joined.join(i, j)
-                    first[joined.root(i)] = min(first[a], first[b])
+            # i joins j's group when their sources differ, their sentences share enough words, and the
+            # group made would still span STORY_DAYS at most (both groups' first reports within it);
+            # the cheap tests first, in an order that changes nothing of what is joined
+            if day - first[a] > STORY_DAYS:
+                break  # i's own group already spans the days: nothing more joins it
+            other = subjects[j]
+            if sources[j] == sources[i] or not other:
+                continue
+            b = j  # joined.root(j), written out: the loop's most frequent call
+            while parent[b] != b:
+                parent[b] = parent[parent[b]]
+                b = parent[b]
+            if a == b or day - first[b] > STORY_DAYS or len(subject & other) < min(need[i], need[j]):
+                continue
+            joined.join(i, j)
+            first[b] = min(first[a], first[b])
+            a = b  # join() puts i's group under j's root
     return [g for g in joined.groups([statement for statement, _, _ in found]) if len({s.source for s in g}) >= 2]
 
 
