@@ -112,8 +112,8 @@ def summarise_entities(articles: tuple[Article, ...], config: Config):
     records.update({d.id: Entity(d.id, d.name, d.kind, d.aliases, "", False, d.signals) for d in found})
     mentions: dict[str, tuple[Mention, ...]] = {}
     by_entity: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
-    together: dict[str, Counter] = defaultdict(Counter)
-    evidence: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    pairs_counted: Counter = Counter()  # (a, b) → paragraphs naming both (counted in C: the hot loop)
+    evidence: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for article in articles:
         order = {b.anchor: i for i, b in enumerate(article.blocks)}
         merged = sorted(article.mentions + found_mentions.get(article.id, ()),
@@ -124,12 +124,20 @@ def summarise_entities(articles: tuple[Article, ...], config: Config):
             by_entity[m.entity].append((article.id, m))
             per_paragraph[m.anchor].add(m.entity)
         for anchor, present in per_paragraph.items():
-            for a in present:
-                for b in present:
-                    if a != b:
-                        together[a][b] += 1
-                        if len(evidence[a, b]) < MAX_RELATED_EVIDENCE:
-                            evidence[a, b].append((article.id, anchor))
+            if len(present) < 2:
+                continue
+            pairs = [(a, b) for a in present for b in present if a != b]
+            pairs_counted.update(pairs)
+            where = (article.id, anchor)
+            for pair in pairs:
+                kept = evidence.get(pair)
+                if kept is None:
+                    evidence[pair] = [where]
+                elif len(kept) < MAX_RELATED_EVIDENCE:
+                    kept.append(where)
+    together: dict[str, dict[str, int]] = defaultdict(dict)
+    for (a, b), n in pairs_counted.items():
+        together[a][b] = n
     summaries = []
     for entity_id in sorted(by_entity):
         items = by_entity[entity_id]
@@ -194,7 +202,7 @@ def _in_sentences(members, inside, field: str, limit: int, key=None) -> tuple:
     for article, _ in members:
         within = inside[article.id]
         found.extend((article.id, item) for item in getattr(article, field)
-                     if within(item.anchor, item.start) and (field != "events" or (item.date and item.kind == "event")))
+                     if (field != "events" or (item.date and item.kind == "event")) and within(item.anchor, item.start))
     if key:
         found.sort(key=key)
     return tuple(found[:limit]) if not key else tuple(found[-limit:])
@@ -205,7 +213,15 @@ def _within(match):
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for anchor, start, end in match.spans:
         spans[anchor].append((start, end))
-    return lambda anchor, at: any(start <= at < end for start, end in spans.get(anchor, ()))
+    spans_of = spans.get
+
+    def within(anchor: str, at: int) -> bool:  # a loop, not any(...): called millions of times at 10,000 sources
+        for start, end in spans_of(anchor, ()):
+            if start <= at < end:
+                return True
+        return False
+
+    return within
 
 
 def _actors(members, mentions, inside) -> tuple[tuple[str, int, int], ...]:

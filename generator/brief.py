@@ -141,11 +141,14 @@ def _facets(facets, members, by_date, ranked: list[KeyPoint], sentences: dict[st
     if not facets:
         return (), set()
     patterns = [term_pattern(terms) for _, terms in facets]
+    known: dict[str, int | None] = {}  # a statement's sub-topic, found once (it is asked once per sub-topic)
 
     def facet_of(text: str) -> int | None:
-        hits = [len(p.findall(text)) for p in patterns]
-        best = max(hits)
-        return hits.index(best) if best else None
+        if text not in known:
+            hits = [len(p.findall(text)) for p in patterns]
+            best = max(hits)
+            known[text] = hits.index(best) if best else None
+        return known[text]
 
     out = []
     for i, (title, _) in enumerate(facets):
