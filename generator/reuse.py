@@ -48,7 +48,7 @@ from mkdocs.structure.toc import get_toc
 from generator import render_cache
 from generator.cache import _write_record, code_digest, pages_code_digest, read_json_object, tree_state
 
-FORMAT = 1
+FORMAT = 2
 KNOWN_PLUGINS = ("material/tags",)  # plugins that may run: what they read of a page is put back
 OFF_PLUGINS = ("material/search", "material/offline")  # plugins that must be off (they read every page's HTML)
 OWN_HOOKS = "generator/hooks.py"  # this generator's hooks, listed in mkdocs.yml (MkDocs names them as plugins)
@@ -77,7 +77,10 @@ def begin(stamps: Path, final: Path, stamp: list | None) -> bool:
     close()
     path = record_path(stamps, final)
     record = read_json_object(path)
-    path.unlink(missing_ok=True)
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # .cache/briefing is not a folder: there is no record, and none is kept
+        record = {}
     _state["final"] = final
     if mkdocs.__version__ not in render_cache.CHECKED_ON or os.environ.get("BRIEFING_RENDER_CACHE", "1") == "0":
         return False
@@ -120,11 +123,13 @@ def _wide_digest(config, abbreviations: str) -> str:
 
 
 def _stat(path: str | None):
+    """A file's size, time and where it is (a theme's file and the docs/ file that overrides it share
+    an address)."""
     try:
         st = os.stat(path)
     except (OSError, TypeError):
         return None
-    return [st.st_size, st.st_mtime_ns]
+    return [st.st_size, st.st_mtime_ns, path]
 
 
 def mark(files, config, abbreviations: str) -> None:
