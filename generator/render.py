@@ -19,7 +19,7 @@ from pathlib import Path
 from generator import arrivals
 from generator.errors import OutputError, Problem
 from generator.models import Briefing
-from generator.pages import Memo, Pieces, iter_pages
+from generator.pages import Memo, iter_pages
 from generator.safety import atomic_write, deferred_signals, read_json_object
 
 MANIFEST = ".briefing-manifest.json"
@@ -34,7 +34,7 @@ def render(briefing: Briefing) -> dict[str, bytes]:
     return {path: _made(data) for path, data in iter_files(briefing)}
 
 
-def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes | Memo | Pieces]]:
+def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes | Memo]]:
     """Every generated file as (path relative to docs/, bytes, or a Memo that write() makes only
     when its key changed), one at a time: write() takes each as it comes, so the whole site is
     never in memory at once (1 GB at 10,000 sources). Pure."""
@@ -43,12 +43,10 @@ def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes | Memo | Pieces]
         if path in seen:
             raise OutputError(f"two generated files would be {path}; rename one of the seeds or themes")
         seen.add(path)
-        yield path, (data if isinstance(data, (bytes, Memo, Pieces)) else data.encode("utf-8"))
+        yield path, (data if isinstance(data, (bytes, Memo)) else data.encode("utf-8"))
 
 
-def _made(data: bytes | Memo | Pieces) -> bytes:
-    if isinstance(data, Pieces):
-        return data.make()
+def _made(data: bytes | Memo) -> bytes:
     if isinstance(data, Memo):
         made = data.make()
         return made if isinstance(made, bytes) else made.encode("utf-8")
@@ -90,7 +88,7 @@ def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Pa
         raise
 
 
-def _write(files: Iterable[tuple[str, bytes | Memo | Pieces]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[Problem]]:
+def _write(files: Iterable[tuple[str, bytes | Memo]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[Problem]]:
     previous, problems = read_manifest(docs_dir, mirror_of(staging))
     old_keys, keys = read_json_object(staging.parent / KEYS), {}  # {}: every Memo is made
     made: list[str] = []
@@ -105,8 +103,6 @@ def _write(files: Iterable[tuple[str, bytes | Memo | Pieces]], docs_dir: Path, s
                 made.append(rel)  # made from the same inputs, and the file is as it was made
                 continue
             memo, data = data, _made(data)
-        elif isinstance(data, Pieces):
-            memo, data = _assembled(data, target, old_keys.get(rel) if rel in previous else None)
         else:
             memo = None
         if target.is_symlink() or (target.exists() and not target.is_file()):
@@ -125,7 +121,7 @@ def _write(files: Iterable[tuple[str, bytes | Memo | Pieces]], docs_dir: Path, s
             changed.append(rel)
             atomic_write(staging / "files" / rel, data)  # step 1, file by file as they come
         if memo is not None:
-            keys[rel] = memo if isinstance(memo, dict) else memo.key  # its size and time are read once it is in place
+            keys[rel] = memo.key  # its size and time are read once it is in place
     # Files made before and not now; one refused above (something else is in the way) is never deleted.
     removed = [rel for rel in sorted(previous - generated)
                if (docs_dir / rel).is_file() and not (docs_dir / rel).is_symlink()]
@@ -150,40 +146,13 @@ def _stat(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _assembled(data: Pieces, target: Path, kept) -> tuple[dict, bytes]:
-    """A file given in Pieces: each keyed piece taken from the file as last written where the record
-    (kept: {"stat": its size and time then, "pieces": key → [offset, length]}) still describes it, else
-    made; and the record of where each piece now stands."""
-    old: bytes | None = None
-    where = kept.get("pieces") if isinstance(kept, dict) and kept.get("stat") == _stat(target) else None
-    out, at, index = [], 0, {}
-    for piece in data.pieces:
-        if isinstance(piece, bytes):
-            made = piece
-        else:
-            key, make = piece
-            span = where.get(key) if where else None
-            if span is not None and old is None:
-                old = _read_bytes(target) or b""
-            made = old[span[0]:span[0] + span[1]] if span is not None and old is not None and \
-                len(old) >= span[0] + span[1] else make()
-            index[key] = [at, len(made)]
-        out.append(made)
-        at += len(made)
-    return {"pieces": index}, b"".join(out)
-
-
 def _write_keys(path: Path, keys: dict, docs_dir: Path) -> None:
-    """Each Memo's key with the size and time of its file as it now is in docs/ (for Pieces, where
-    each piece stands). Written after the files: a write that dies first leaves an older record,
-    whose sizes and times no longer match."""
+    """Each Memo's key with the size and time of its file as it now is in docs/. Written after the
+    files: a write that dies first leaves an older record, whose sizes and times no longer match."""
     record = {}
     for rel, key in keys.items():
         if isinstance(key, list):
             record[rel] = key
-        elif isinstance(key, dict):
-            if (stat := _stat(docs_dir / rel)) is not None:
-                record[rel] = {**key, "stat": stat}
         elif (stat := _stat(docs_dir / rel)) is not None:
             record[rel] = [key, *stat]
     try:

@@ -195,38 +195,3 @@ def test_the_site_is_built_again_only_when_what_it_is_built_from_changed(tmp_pat
     strict = run_cli("build", "--strict", cwd=project)  # other options: another build
     assert strict.returncode == 0 and "site built in" in strict.stderr, strict.stderr
 
-
-def test_briefing_json_is_assembled_from_the_pieces_that_changed(tmp_path, monkeypatch):
-    """briefing.json is written in pieces (pages.Pieces): each source's record and its figures are taken
-    from the file as last written while their keys are unchanged. Adding a source makes its own pieces
-    and not the others' (they are the same bytes); a file edited by hand is made whole again; the file
-    always equals the whole file made at once, and a fresh build's."""
-    from generator import pipeline
-    from generator.pages import data
-
-    made: list[str] = []
-    keyed = data._Keyed.__init__
-    monkeypatch.setattr(data._Keyed, "__init__",
-                        lambda self, key, make: keyed(self, key, lambda: made.append(key) or make()))
-    project = copy_project(tmp_path / "p")
-    target = project / "docs" / "briefing.json"
-    briefing = pipeline.run(project / "briefing.yml").briefing
-    pieces = len(made)
-    assert pieces >= len(briefing.articles) == 5 and target.read_bytes() == data.briefing_json(briefing)
-    made.clear()
-    (project / "seeds" / "new.txt").write_text(NEW)
-    briefing = pipeline.run(project / "briefing.yml").briefing
-    assert 1 <= len(made) < pieces / 2, made  # the new source's pieces, not every source's
-    made.clear()
-    assert target.read_bytes() == data.briefing_json(briefing)
-    pieces = len(made)
-    made.clear()
-    whole = target.read_bytes()
-    target.write_bytes(whole.replace(b'"title"', b'"TITLE"', 1))  # edited by hand: made whole again
-    pipeline.run(project / "briefing.yml")
-    assert len(made) == pieces and target.read_bytes() == whole
-    fresh = copy_project(tmp_path / "fresh")
-    shutil.copy2(project / "seeds" / "new.txt", fresh / "seeds" / "new.txt")
-    shutil.copy2(project / "arrivals.json", fresh / "arrivals.json")
-    pipeline.run(fresh / "briefing.yml")
-    assert (fresh / "docs" / "briefing.json").read_bytes() == whole

@@ -29,19 +29,6 @@ class Memo:
     make: Callable[[], str | bytes]
 
 
-@dataclass(frozen=True)
-class Pieces:
-    """A file given as its pieces in order: bytes, or (key, make) for a piece that the renderer takes
-    from the file it wrote last time where a piece of the same key stands there, else makes (issue 18:
-    briefing.json from per-source fragments). As a Memo's, a piece's key says all that make reads."""
-
-    pieces: tuple[bytes | tuple[str, Callable[[], bytes]], ...]
-
-    def make(self) -> bytes:
-        """The whole file, every piece made."""
-        return b"".join(p if isinstance(p, bytes) else p[1]() for p in self.pieces)
-
-
 
 def digest(parts) -> str:
     """A Memo's key: the digest of a JSON-able list of what a page reads."""

@@ -7,26 +7,15 @@ from collections.abc import Iterator
 
 from generator import records
 from generator.models import Briefing
-from generator.pages.common import Pieces, article_inputs, digest, shared_inputs
 
 
-def pages(briefing: Briefing) -> list[tuple[str, Pieces]]:
-    """briefing.json, in pieces: each source's record and each source's figures are one, which the
-    renderer takes from the file it last wrote while their inputs are unchanged (at 10,000 sources
-    the file is 236 MB, and encoding it whole took 7 s of every build)."""
-    return [("briefing.json", briefing_pieces(briefing))]
+def pages(briefing: Briefing) -> list[tuple[str, bytes]]:
+    """briefing.json."""
+    return [("briefing.json", briefing_json(briefing))]
 
 
 def briefing_json(briefing: Briefing) -> bytes:
     """The data file for other tools; its format is documented in the README."""
-    return briefing_pieces(briefing).make()
-
-
-def briefing_pieces(briefing: Briefing) -> Pieces:
-    """briefing.json as Pieces: a source's record is keyed by the seed as read (with the code and the
-    configuration), the day it was added and its actors; its figures by the seed as read."""
-    shared = shared_inputs(briefing)
-
     def source_record(a) -> dict:
         m = a.meta
         return {
@@ -52,15 +41,12 @@ def briefing_pieces(briefing: Briefing) -> Pieces:
             "themes": list(a.theme_ids),
             "theme_scores": {s.theme: s.score for s in a.scores},
             "theme_evidence": {s.theme: [records.mapping(e) for e in s.evidence] for s in a.themes},
-            "entities": actors_of(a),
+            "entities": list(dict.fromkeys(m.entity for m in briefing.mentions.get(a.id, ()))),
             "words": a.words,
             "sha256": a.source.sha256,
             "encoding": a.source.encoding,
             "paragraphs": [records.mapping(b) for b in a.blocks],
         }
-
-    def actors_of(a) -> list[str]:
-        return list(dict.fromkeys(m.entity for m in briefing.mentions.get(a.id, ())))
 
     themes = [{
         "id": s.theme.id,
@@ -90,15 +76,13 @@ def briefing_pieces(briefing: Briefing) -> Pieces:
     events = [records.mapping(e, source=source, themes=themes_of[source],
                               folded_into=list(folded[(source, e.anchor, e.start)]) if (source, e.anchor, e.start) in folded
                               else None) for source, e in briefing.events]
-    figures = [_Keyed(digest(["figures", shared, article_inputs(a)]), lambda a=a: [_figure(f, a.id) for f in a.figures])
-               for a in briefing.articles if a.figures]
+    figures = (_figure(f, a.id) for a in briefing.articles for f in a.figures)
     discrepancies = [{
         "what": d.what, "method": d.method, "themes": list(d.themes),
         "values": [{**_figure(s.figure, s.source), "equivalents": [_figure(e, s.source) for e in s.equivalents]}
                    for s in d.statements],
     } for d in briefing.discrepancies]
-    sources = [_Keyed(digest(["source", shared, article_inputs(a), briefing.added.get(a.id), actors_of(a)]),
-                      lambda a=a: [source_record(a)]) for a in briefing.articles]
+    sources = (source_record(a) for a in briefing.articles)
     checks = records.mapping(briefing.comparisons) if briefing.comparisons else {}
     data = {"title": briefing.config.title, "sources": sources, "themes": themes, "entities": entities,
             "glossary": glossary, "events": events, "figures": figures, "discrepancies": discrepancies,
@@ -106,57 +90,27 @@ def briefing_pieces(briefing: Briefing) -> Pieces:
     return _records_json(data)
 
 
-class _Keyed:
-    """Records given by a key (all that make reads) and how to make them: one piece of the file."""
-
-    def __init__(self, key: str, make):
-        self.key, self.make = key, make
-
-
-def _dump(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False).encode("utf-8")
-
-
-def _records_json(data: dict) -> Pieces:
+def _records_json(data: dict) -> bytes:
     """Sorted keys, one record of each list per line: readable, diffable, and written by json's C encoder
     (an indented dump goes through the pure-Python encoder: 3 s instead of 0.3 s at 1,000 sources).
     Lists may be iterators: each record is encoded as it comes, so the file's records never all exist
-    as Python objects at once (that doubled the generator's peak memory at 10,000 sources). A _Keyed
-    item of a list is one piece, its records (one or more, never none) joined as the list joins them."""
-    parts: list = [b"{\n"]
+    as Python objects at once (that doubled the generator's peak memory at 10,000 sources)."""
+    def dump(value) -> bytes:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False).encode("utf-8")
+
+    parts = [b"{\n"]
     for n, key in enumerate(sorted(data)):
-        parts.append((b",\n " if n else b" ") + _dump(key) + b": ")
+        parts.append((b",\n " if n else b" ") + dump(key) + b": ")
         value = data[key]
         if isinstance(value, (list, tuple, Iterator)):
             count = 0
             for count, item in enumerate(value, 1):
-                parts.append(b"[\n  " if count == 1 else b",\n  ")
-                if isinstance(item, _Keyed):
-                    parts.append((item.key, lambda item=item: b",\n  ".join(map(_dump, item.make()))))
-                else:
-                    parts.append(_dump(item))
+                parts.append((b"[\n  " if count == 1 else b",\n  ") + dump(item))
             parts.append(b"\n ]" if count else b"[]")
         else:
-            parts.append(_dump(value))
+            parts.append(dump(value))
     parts.append(b"\n}\n")
-    return Pieces(tuple(_joined(parts)))
-
-
-def _joined(parts: list) -> list:
-    """Runs of bytes joined into one piece each (a piece per source, not one per event and comma)."""
-    out: list = []
-    run: list[bytes] = []
-    for part in parts:
-        if isinstance(part, bytes):
-            run.append(part)
-            continue
-        if run:
-            out.append(b"".join(run))
-            run = []
-        out.append(part)
-    if run:
-        out.append(b"".join(run))
-    return out
+    return b"".join(parts)
 
 
 def _figure(f, source: str) -> dict:
