@@ -221,7 +221,8 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
         inputs = site_inputs_digest(Path(cfg["docs_dir"]), Path(custom) if custom else None, mkdocs_yml.parent,
                                     (strict, offline))
         stamp = site_stamp(stamps, final.resolve())
-        if stamp and stamp[0] == inputs and stamp[1:] == [tree_state(final)]:  # site/ walked only then
+        as_recorded = bool(stamp) and stamp[1:] == [tree_state(final)]  # site/ as the last build left it
+        if as_recorded and stamp[0] == inputs:
             print(f"briefing: {final} is up to date: nothing it is built from has changed (MkDocs not run)",
                   file=sys.stderr)
             return 0
@@ -229,7 +230,7 @@ def _mkdocs_build(mkdocs_yml: Path, strict: bool, site_dir: str | None, sources:
 
         started = time.perf_counter()
         # the pages that cannot have changed are left as they were (generator/reuse.py): MkDocs' dirty mode
-        dirty = reuse.begin(stamps, final.resolve(), stamp)
+        dirty = reuse.begin(stamps, final.resolve(), as_recorded)
         record_site(stamps, final.resolve(), None)
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
         cfg["site_dir"] = str(staging)

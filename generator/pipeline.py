@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import signal
-import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -33,7 +29,7 @@ from generator.figures import extract_figures
 from generator.metadata import extract_metadata
 from generator.models import INFERRED, Article, Briefing, Source
 from generator.render import docs_state, iter_files, write, write_arrivals
-from generator.safety import collector_paused, die_with_parent
+from generator.safety import collector_paused, forkable_cores, worker_pool
 from generator.sources import load_arrivals, load_seeds
 from generator.text import word_count
 from generator.themes import passed, score_themes
@@ -98,32 +94,19 @@ def process_all(sources: list[Source], config: Config) -> list[Article]:
     from the main thread: `mkdocs serve` rebuilds in a thread of its own, beside its server threads,
     and a fork there could copy a lock another thread holds.
     """
-    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
-    if (len(sources) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods()
-            or threading.current_thread() is not threading.main_thread()):
+    workers = forkable_cores()
+    if len(sources) < PARALLEL_FROM or workers < 2:
         return [process(source, config) for source in sources]
     global _WORKER_CONFIG
     _WORKER_CONFIG = config
-    pool = mp.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
-        articles = list(pool.imap(_process_in_worker, sources, chunksize=max(1, len(sources) // (workers * 8))))
-        pool.close()
-        return articles
-    except BaseException:
-        pool.terminate()  # Ctrl-C, a kill signal or an error: the workers go now, not after their work
-        raise
+        with worker_pool(workers) as pool:
+            return list(pool.imap(_process_in_worker, sources, chunksize=max(1, len(sources) // (workers * 8))))
     finally:
-        pool.join()
         _WORKER_CONFIG = None
 
 
 _WORKER_CONFIG: Config | None = None
-
-
-def _start_worker(parent: int) -> None:
-    """A worker leaves Ctrl-C to the build (which ends the pool), and dies with it even by kill -9."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)
 
 
 def _process_in_worker(source: Source) -> Article:

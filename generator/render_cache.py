@@ -33,7 +33,6 @@ import json
 import logging
 import posixpath
 import re
-import signal
 import sqlite3
 import zlib
 from importlib import metadata
@@ -43,6 +42,8 @@ from urllib.parse import unquote, urlsplit
 import mkdocs
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
+
+from generator.safety import forkable_cores, worker_pool
 
 CHECKED_ON = ("1.6.0", "1.6.1")  # MkDocs versions whose Page.render this was read against
 FORMAT = 1
@@ -289,16 +290,7 @@ def _render(self, config, files) -> None:
         kept = json.loads(value)
         self._briefing_warned = any(level >= logging.WARNING for level, _ in kept["log"])
         self.content = kept["content"]
-        self.toc = get_toc(kept["toc"])
-        self._title_from_render = kept["title"]
-        self.present_anchor_ids = set(kept["anchors"])
-        if kept["links"] is not None:
-            by_path = {}
-            for src_uri, links in kept["links"].items():
-                target = files.get_file_from_path(src_uri)
-                if target is not None:
-                    by_path[target] = links
-            self.links_to_anchors = by_path
+        put_back(self, kept, files)
         for level, message in kept["log"]:
             pages_log.log(level, message)
         return None
@@ -318,12 +310,26 @@ def _converted(page, config, files) -> tuple[str, list]:
         _original_render(page, config, files)
     finally:
         pages_log.removeHandler(recorder)
-    links = getattr(page, "links_to_anchors", None)
-    kept = {"content": page.content, "toc": toc_tokens(page.toc), "title": page._title_from_render,
-            "anchors": sorted(page.present_anchor_ids or ()),
-            "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
-            "log": recorder.records}
+    kept = {"content": page.content, **rendered_state(page), "log": recorder.records}
     return json.dumps(kept, ensure_ascii=False), recorder.records
+
+
+def rendered_state(page) -> dict:
+    """What Page.render leaves on a page besides its HTML, as plain data: table of contents, title,
+    anchor ids and links to other pages' anchors (None: render found none to record)."""
+    links = getattr(page, "links_to_anchors", None)
+    return {"toc": toc_tokens(page.toc), "title": page._title_from_render, "anchors": sorted(page.present_anchor_ids or ()),
+            "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()}}
+
+
+def put_back(page, state: dict, files) -> None:
+    """rendered_state(page) set on a page again (links to pages that are no longer there dropped)."""
+    page.toc = get_toc(state["toc"])
+    page._title_from_render = state["title"]
+    page.present_anchor_ids = set(state["anchors"])
+    if state["links"] is not None:
+        page.links_to_anchors = {target: links for uri, links in state["links"].items()
+                                 if (target := files.get_file_from_path(uri)) is not None}
 
 
 # --- converted ahead, in parallel ----------------------------------------------------------------
@@ -344,14 +350,9 @@ def convert_ahead(files, config, pages: list, changed: bool) -> str:
     """Convert, across the machine's cores, those of pages (Files) whose conversion the cache does
     not hold (changed: they are the pages that may have changed, the others left as they were);
     "" when not worth it here, else what was done."""
-    import multiprocessing
-    import os
-    import threading
-
-    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    workers = forkable_cores()
     db = _state["db"]
-    if db is None or not _state["parallel"] or workers < 2 or len(pages) < AHEAD_FEWEST \
-            or threading.current_thread() is not threading.main_thread():
+    if db is None or not _state["parallel"] or workers < 2 or len(pages) < AHEAD_FEWEST:
         return ""
     try:
         known = {row[0] for row in db.execute("SELECT key FROM page")}
@@ -363,19 +364,14 @@ def convert_ahead(files, config, pages: list, changed: bool) -> str:
         _state["config_digest"] = config_digest(config)
     _ahead.update(files=files, config=config, known=known)
     done = 0
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
-        for result in pool.imap_unordered(_convert_one, [f.src_uri for f in pages], chunksize=2):
-            if result is not None:
-                _state["ahead"].add(result[0])
-                _keep("page", *result)
-                done += 1
-        pool.close()
-    except BaseException:
-        pool.terminate()  # Ctrl-C, a kill signal or an error: the workers go now
-        raise
+        with worker_pool(workers, setup=_quiet) as pool:
+            for result in pool.imap_unordered(_convert_one, [f.src_uri for f in pages], chunksize=2):
+                if result is not None:
+                    _state["ahead"].add(result[0])
+                    _keep("page", *result)
+                    done += 1
     finally:
-        pool.join()
         _ahead.clear()
     if _state["page"]["pending"] and _state["db"] is not None:  # MkDocs looks them up next
         _write(_state["db"], _state["page"]["pending"], "page")
@@ -384,14 +380,9 @@ def convert_ahead(files, config, pages: list, changed: bool) -> str:
     return _state["ahead_note"]
 
 
-def _start_worker(parent: int) -> None:
-    """In a worker: Ctrl-C is left to the build (which ends the pool), it dies with the build even by
-    kill -9, and what conversion logs is kept with the page (MkDocs shows it when it reads the page
+def _quiet() -> None:
+    """In a worker: what conversion logs is kept with the page (MkDocs shows it when it reads the page
     from the cache), not printed here."""
-    from generator.safety import die_with_parent
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.handlers = []
     mkdocs_log.propagate = False

@@ -43,10 +43,9 @@ from functools import partial
 from pathlib import Path
 
 import mkdocs
-from mkdocs.structure.toc import get_toc
 
 from generator import render_cache
-from generator.cache import _write_record, code_digest, pages_code_digest, read_json_object, tree_state
+from generator.cache import _write_record, pages_code_digest, read_json_object
 
 FORMAT = 2
 KNOWN_PLUGINS = ("material/tags",)  # plugins that may run: what they read of a page is put back
@@ -70,9 +69,10 @@ def record_path(stamps: Path, final: Path) -> Path:
     return stamps / f"site-pages-{hashlib.sha256(str(final).encode()).hexdigest()[:16]}.json"
 
 
-def begin(stamps: Path, final: Path, stamp: list | None) -> bool:
+def begin(stamps: Path, final: Path, as_recorded: bool) -> bool:
     """Before `briefing build` builds final anew: True when the site there is what the last recorded
-    build left, with its record of pages (then the build runs in MkDocs' dirty mode). The record is
+    build left (as_recorded: its tree state is the one recorded after that build) and that build's
+    record of pages is there and sound (then the build runs in MkDocs' dirty mode). The record is
     forgotten either way until this build has been swapped in (save)."""
     close()
     path = record_path(stamps, final)
@@ -85,11 +85,25 @@ def begin(stamps: Path, final: Path, stamp: list | None) -> bool:
     if mkdocs.__version__ not in render_cache.CHECKED_ON or os.environ.get("BRIEFING_RENDER_CACHE", "1") == "0":
         return False
     _state["on"] = True
-    if record.get("format") != FORMAT or not stamp or stamp[1:] != [tree_state(final)]:
+    if not as_recorded or not _sound(record):
         return False
     _state["previous"] = record
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     return True
+
+
+PAGE_FIELDS = {"dest": str, "meta": dict, "title": (str, type(None)), "toc": list, "anchors": list,
+               "links": (dict, type(None)), "looked_up": list, "keys": list}
+
+
+def _sound(record: dict) -> bool:
+    """A record of this format whose every page has what mark() and _restore() read (a record damaged
+    or edited by hand is not trusted: every page is built, as without one)."""
+    pages, files = record.get("pages"), record.get("files")
+    if record.get("format") != FORMAT or not isinstance(pages, dict) or not isinstance(files, dict):
+        return False
+    return all(isinstance(page, dict) and all(isinstance(page.get(k), t) for k, t in PAGE_FIELDS.items())
+               and len(page["keys"]) == 2 for page in pages.values())
 
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:
@@ -118,7 +132,7 @@ def _usable(config) -> bool:
 def _wide_digest(config, abbreviations: str) -> str:
     """What every page is made with that render_cache's site digest (checked in settle) leaves out:
     the generator's code (the hooks), Markdown's settings and versions, the glossary appended."""
-    parts = [FORMAT, code_digest(), pages_code_digest(), render_cache.config_digest(config), abbreviations]
+    parts = [FORMAT, pages_code_digest(), render_cache.config_digest(config), abbreviations]  # all of generator/
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -206,12 +220,7 @@ def _restore(file) -> None:
     kept = _state["previous"]["pages"][file.src_uri]
     page, config = file.page, _state["config"]
     page.markdown, page.meta = "", kept["meta"]
-    page._title_from_render = kept["title"]
-    page.toc = get_toc(kept["toc"])
-    page.present_anchor_ids = set(kept["anchors"])
-    files = _state["files"]
-    page.links_to_anchors = {target: links for uri, links in kept["links"].items()
-                             if (target := files.get_file_from_path(uri)) is not None}
+    render_cache.put_back(page, kept, _state["files"])
     page._briefing_kept = kept
     tags = config.plugins.get("material/tags")
     if tags is not None and tags.config.enabled and tags.filter(file):
@@ -282,11 +291,8 @@ def collect(config) -> None:
             continue
         if meta != page.meta:
             continue
-        pages[f.src_uri] = {
-            "dest": f.dest_uri, "meta": meta, "title": page._title_from_render,
-            "toc": render_cache.toc_tokens(page.toc), "anchors": sorted(page.present_anchor_ids or ()),
-            "links": {t.src_uri: dict(v) for t, v in (page.links_to_anchors or {}).items()},
-            "looked_up": looked_up, "keys": keys}
+        pages[f.src_uri] = {"dest": f.dest_uri, "meta": meta, **render_cache.rendered_state(page),
+                            "looked_up": looked_up, "keys": keys}
     reused = len(_state["reused"])
     built = sum(1 for _ in files.documentation_pages()) - reused
     _state["summary"] = f"{reused} pages left as they were, {built} built" if _state["usable"] else ""

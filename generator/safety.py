@@ -8,11 +8,14 @@ import ctypes
 import fcntl
 import gc
 import json
+import multiprocessing as mp
 import os
 import shutil
 import signal
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 LOCK = ".cache/briefing.lock"
@@ -45,6 +48,38 @@ def die_with_parent(parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def forkable_cores() -> int:
+    """How many worker processes a build may fork: the cores it may use (at most 8), or 1 where a fork
+    is impossible or unsafe: no fork on this system, or off the main thread (`mkdocs serve` builds in
+    a thread of its own beside its server's threads, and a fork could copy a lock another one holds)."""
+    if "fork" not in mp.get_all_start_methods() or threading.current_thread() is not threading.main_thread():
+        return 1
+    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int, setup: Callable[[], None] | None = None):
+    """A pool of forked workers (they inherit the loaded code and what the build has read) that leave
+    Ctrl-C to the build, die with it whatever kills it, and run setup() first; on any error, Ctrl-C or
+    kill signal the workers go at once, not after their work."""
+    pool = mp.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(os.getpid(), setup))
+    try:
+        yield pool
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _start_worker(parent: int, setup: Callable[[], None] | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+    if setup is not None:
+        setup()
 
 
 # A program started through this line dies with the build that started it (PR_SET_PDEATHSIG

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, copy_project
 from generator import config as config_mod
-from generator import pipeline
+from generator import pipeline, safety
 from generator.render import render
 
 
@@ -22,7 +22,7 @@ def test_parallel_processing_is_identical_to_serial(tmp_path, monkeypatch):
     config = config_mod.load(project / "briefing.yml")
     pools = []
 
-    real_context = pipeline.mp.get_context
+    real_context = safety.mp.get_context
 
     class Counted:  # the real pool, counted
         def __init__(self, method):
@@ -32,7 +32,7 @@ def test_parallel_processing_is_identical_to_serial(tmp_path, monkeypatch):
             pools.append(args)
             return self.context.Pool(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline.mp, "get_context", Counted)
+    monkeypatch.setattr(safety.mp, "get_context", Counted)
     parallel, _ = pipeline.gather(config)  # 65 sources: above PARALLEL_FROM, so in worker processes
     assert len(pools) == (1 if len(os.sched_getaffinity(0)) > 1 else 0)  # one core: no pool to start
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)

@@ -6,6 +6,7 @@ aside: its file names change from build to build)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -27,12 +28,11 @@ def site_files(project) -> dict[str, bytes]:
 
 
 CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-AHEAD: list = []  # per build: the pages converted ahead in worker processes (0: none)
-
-
-def build(project, templated: list | None = None, left: list | None = None) -> tuple[int, int]:
+def build(project, templated: list | None = None, left: list | None = None,
+          ahead: list | None = None) -> tuple[int, int]:
     """Build; (pages reused, converted), the template's (reused, run) appended to templated, the
-    pages (left as they were, built) appended to left, and those converted ahead to AHEAD."""
+    pages (left as they were, built) appended to left, and the pages converted ahead in worker
+    processes (0: none) to ahead."""
     result = run_cli("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
     kept = re.search(r"(\d+) pages left as they were, (\d+) built", result.stderr)
@@ -43,7 +43,8 @@ def build(project, templated: list | None = None, left: list | None = None) -> t
     assert found, result.stderr
     if templated is not None:
         templated.append((int(found.group(4)), int(found.group(5))))
-    AHEAD.append(int(found.group(3) or 0))
+    if ahead is not None:
+        ahead.append(int(found.group(3) or 0))
     return int(found.group(1)), int(found.group(2))
 
 
@@ -59,9 +60,10 @@ def test_an_incremental_site_equals_a_clean_build(tmp_path, monkeypatch, box):
             config.write("\nsearch:\n  material_box_up_to: 0\n")
     seeds = project / "seeds"
     left: list = []
-    reused, converted = build(project, left=left)
+    ahead: list = []
+    reused, converted = build(project, left=left, ahead=ahead)
     assert reused == 0 and converted > 100 and left == [None]  # the first build: nothing to leave
-    assert AHEAD[-1] == (converted if CORES > 1 else 0)  # converted in worker processes, one per core
+    assert ahead[-1] == (converted if CORES > 1 else 0)  # converted in worker processes, one per core
     pages = converted
     templated: list = []
     again = run_cli("build", "--strict", cwd=project)  # nothing changed: MkDocs is not even run
@@ -70,14 +72,14 @@ def test_an_incremental_site_equals_a_clean_build(tmp_path, monkeypatch, box):
     assert build(project, templated) == (pages, 0)  # nothing changed: nothing converted or templated
     assert templated[-1] == (pages, 0)
     (seeds / "reinforced.txt").write_text(ADDED, encoding="utf-8")  # add
-    reused, converted = build(project, templated, left)
+    reused, converted = build(project, templated, left, ahead)
     if box == "material":
         assert 0 < converted < reused  # the new source's page, the pages that list it; not every page
         assert 0 < templated[-1][1] < templated[-1][0] and left[-1] is None  # Material's search reads every page
-        assert AHEAD[-1] == 0  # most pages come from the cache: none converted ahead
+        assert ahead[-1] == 0  # most pages come from the cache: none converted ahead
     else:  # only those go through MkDocs at all
         assert reused + converted == sum(templated[-1]) == left[-1][1] and 0 < converted < left[-1][0]
-        assert AHEAD[-1] == (converted if CORES > 1 else 0)
+        assert ahead[-1] == (converted if CORES > 1 else 0)
     override = project / "overrides" / "main.html"  # the theme changes: every page is templated again
     override.write_text(override.read_text(encoding="utf-8") + "\n{# edited #}\n", encoding="utf-8")
     build(project, templated, left)
@@ -160,3 +162,26 @@ def test_a_page_is_built_again_when_a_page_it_links_to_goes(tmp_path, monkeypatc
     notes = (project / "site" / "notes" / "index.html").read_text(encoding="utf-8")
     assert f"sources/{gone[0][:-3]}/" not in notes and f"sources/{gone[0]}" in notes  # left as written
     assert re.search(rf"notes\.md.*{re.escape(gone[0])}", printed)
+
+
+@pytest.mark.slow
+def test_a_damaged_record_of_pages_is_not_trusted(tmp_path, monkeypatch):
+    """The record of what the last build made (.cache/briefing/site-pages-*.json) edited or damaged:
+    the build does not fail on it, it builds every page (as without a record) and writes a sound one."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764979200")
+    project = copy_project(tmp_path / "p")
+    with (project / "briefing.yml").open("a", encoding="utf-8") as config:
+        config.write("\nsearch:\n  material_box_up_to: 0\n")
+    build(project)
+    (record,) = (project / ".cache" / "briefing").glob("site-pages-*.json")
+    data = json.loads(record.read_text(encoding="utf-8"))
+    damaged = data["pages"][sorted(data["pages"])[0]]
+    del damaged["meta"], damaged["toc"]  # what putting the page back would read
+    record.write_text(json.dumps(data), encoding="utf-8")
+    (project / "seeds" / "reinforced.txt").write_text(ADDED, encoding="utf-8")
+    left: list = []
+    build(project, left=left)
+    assert left == [None]  # nothing left as it was: every page built
+    (project / "seeds" / "reinforced.txt").write_text(ADDED.replace("Monday", "Tuesday"), encoding="utf-8")
+    build(project, left=left)
+    assert left[-1][0] > 0  # the record written after it is sound again
