@@ -259,12 +259,13 @@ def _article_lost(row: dict, text: set[str]) -> int:
     return sum(1 for line in lines if line and line not in furniture and line not in kept)
 
 
-def corpus(config, with_address: bool = False) -> None:
-    rows = corpus_rows(config, with_address)
+def corpus(config, with_address: bool = False, folder: Path = CORPUS) -> None:
+    rows = corpus_rows(config, with_address, folder)
     read = [r for r in rows if r["read"]]
     scores = [(r, score(r)) for r in read]
     unread = sorted({r["shape"] for r in rows if not r["read"]})
-    print(f"\nReal-world corpus: {len(rows)} documents (tests/corpus/), {len(read)} in formats read today"
+    where = f"{folder.relative_to(ROOT)}/" if folder.is_relative_to(ROOT) else str(folder)
+    print(f"\nReal-world corpus: {len(rows)} documents ({where}), {len(read)} in formats read today"
           + (f" ({', '.join(unread)} not yet)" if unread else "")
           + (", each filed with the address it came from (a sidecar `url:`)" if with_address
              else ", each file alone") + "\n")
@@ -304,11 +305,13 @@ def main() -> None:
     parser.add_argument("--web", action="store_true")
     parser.add_argument("--corpus", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list every field the generator got wrong")
+    parser.add_argument("--folder", type=Path, default=CORPUS,
+                        help="a corpus folder of documents and gold/*.yml (default tests/corpus): a held-out set")
     args = parser.parse_args()
     config = config_mod.load(ROOT / "briefing.yml")
     if args.corpus or not args.web:
-        corpus(config)
-        corpus(config, with_address=True)
+        corpus(config, folder=args.folder.resolve())
+        corpus(config, with_address=True, folder=args.folder.resolve())
     if args.web or not args.corpus:
         web(config)
 

@@ -19,7 +19,7 @@ from generator.text import words as words_of
 def headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]:
     """The headline: the first line, or the first headline-like line near the top that the article's
     text follows (what stands above it is page furniture, and goes); else a Title Case line near
-    the end."""
+    the end, or a headline put under the text's opening."""
     if not body or "title" in found:
         return body
     body = _capitals_joined(body, top)
@@ -47,7 +47,32 @@ def headline(body: list[str], found: dict, top: int = P.TOP_LINES) -> list[str]:
         if _title_like(para) and is_title_case(para) and 4 <= word_count(para) <= 20 and not P.ROLE_CREDIT.match(para):
             found["title"] = Field(para, STATED, f"headline line {n + 1} of {len(body)}")
             return body[:n] + _end_matter(body[n + 1:], found)
+    if (n := _headline_under_text(body)) is not None:
+        found["title"] = Field(body[n], STATED, f"line {n + 1}, under the opening of the text it heads")
+        return body[:n] + _end_matter(body[n + 1:n + 3], found) + body[n + 3:]
     return body
+
+
+def _headline_under_text(body: list[str]) -> int | None:
+    """A headline that a page puts under its article's opening ("<lead> / <more sentences> /
+    <headline> / Related articles ..."): the first headline-like line after the opening's last long
+    paragraph, with only sentences between, whose words the text above it mostly says, and under
+    which the page's furniture follows but no article text (lists, labels, other items' titles)."""
+    long = [n for n, p in enumerate(body[:P.TOP_LINES]) if word_count(p) >= P.LEAD_WORDS]
+    if not long:
+        return None
+    for n in range(long[-1] + 1, min(len(body), long[-1] + 1 + P.LEAD_WITHIN)):
+        para = body[n]
+        if not (_title_like(para) and 4 <= word_count(para) <= 25) or P.BYLINE.match(para) or _date_lead(para):
+            if ends_sentence(para):
+                continue  # more of the text
+            return None
+        if n == len(body) - 1 or any(word_count(p) >= P.LEAD_WORDS for p in body[n + 1:]):
+            return None  # the text's last line (cut off where a copy ends), or text goes on below it
+        mine = _stems(para)
+        said = _stems(" ".join(body[:n]))
+        return n if mine and len(mine & said) / len(mine) >= P.HEADLINE_UNDER_TOLD else None
+    return None
 
 
 def _best_headline(body: list[str], top: int) -> int | None:
@@ -66,8 +91,9 @@ def _best_headline(body: list[str], top: int) -> int | None:
     if told is None:
         n, share = max(candidates, key=lambda c: (c[1], -c[0]))
         told = n if share > 0 else candidates[0][0]
-    # given twice above the text (the page's title, then its heading): the copy nearer the text
-    return max(n for n, _ in candidates if body[n] == body[told])
+    # given twice above the text (the page's title, then its heading): the copy nearer the text; also
+    # when the first copy has the page's breadcrumbs before it ("Home India News Dikshit lauds ...")
+    return max(n for n, _ in candidates if n >= told and body[told].endswith(body[n]))
 
 
 def _told(line: str, rest: list[str]) -> float:
