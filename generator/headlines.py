@@ -157,6 +157,25 @@ def dateline(body: list[str], found: dict) -> list[str]:
     return body
 
 
+def dateline_date(body: list[str], found: dict) -> list[str]:
+    """The day a dateline gives in full, however its place and agency are written ("Riyadh,
+    Dhu-AlQa'dah 15, 1438, Aug 7, 2017, SPA -- The ...", "ABU DHABI, (UrduPoint / WAM - 02nd May,
+    2021) His ..."): in the opening paragraph, a date with its year before the dash or bracket that
+    ends a short dateline, with the article's first sentence after it. The dateline stays in the text."""
+    if "date" in found or not body:
+        return body
+    para = next((p for p in body[:P.LEAD_WITHIN] if word_count(p) >= P.LEAD_WORDS // 2), "")
+    end = P.DATELINE_END.search(para[:P.DATELINE_CHARS])
+    prefix = para[:end.start() + 1] if end else ""
+    # a dateline's words are names (places, agencies, months); a sentence's are not ("On 4 May 2021 the ... –")
+    named = all(w[:1].isupper() for w in re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", prefix))
+    if end and named and word_count(prefix) <= P.DATELINE_PREFIX_WORDS and (m := P.DATE_IN_LINE.search(prefix)):
+        evidence = squash(para[:end.end()]).rstrip(" –—-")
+        if (date := parse_date(m.group("date"), STATED, evidence)).value:
+            found["date"] = date
+    return body
+
+
 def first_line_headline(title: str | None = None):
     """The step for a text extracted from a page or document: only its first line may be the
     headline. Where the reader already knows the title (a PDF's largest text, a page's og:title),
