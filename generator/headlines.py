@@ -6,6 +6,7 @@ Steps of metadata.extract_metadata, as in credits.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from generator import patterns as P
@@ -173,6 +174,17 @@ def dateline_date(body: list[str], found: dict) -> list[str]:
         evidence = squash(para[:end.end()]).rstrip(" –—-")
         if (date := parse_date(m.group("date"), STATED, evidence)).value:
             found["date"] = date
+    return body
+
+
+def headline_date(body: list[str], found: dict) -> list[str]:
+    """The date a headline closes with, as official transcripts and statements title themselves
+    ("Foreign Minister's interview to ..., Moscow, May 31, 2016"): the document's own date, before
+    a date line above it (a reposting site's clock: "26 January 2020" over "..., October 17, 2019")."""
+    title = found.get("title")
+    if "date" not in found and title is not None and title.basis == STATED and \
+            (m := P.CLOSING_DATE.search(title.value)) and (date := parse_date(m.group("date"), STATED, title.value)).value:
+        found["date"] = replace(date, evidence=f"the headline “{title.value}”")
     return body
 
 

@@ -31,7 +31,15 @@ from generator.credits import (
     site_of,
 )
 from generator.dates import parse_date
-from generator.headlines import date_line, dateline, dateline_date, first_line_headline, headline, imprint
+from generator.headlines import (
+    date_line,
+    dateline,
+    dateline_date,
+    first_line_headline,
+    headline,
+    headline_date,
+    imprint,
+)
 from generator.models import INFERRED, METADATA, NONE, SIDECAR, STATED, DateField, Field, Metadata, Source
 from generator.text import sentences, squash, word_count
 
@@ -56,9 +64,9 @@ def extract_metadata(source: Source, paragraphs: tuple[str, ...],
     pasted = source.fmt in ("txt", "md") and "title" not in source.embedded
     known_title = source.embedded.get("title")  # what the reader of a page or document found
     for step in (joined_labels, labelled_lines, journal_line, editorial_label, originally_published,
-                 headline if pasted else first_line_headline(known_title), byline_under_title, dateline, date_line, dateline_date, imprint,
-                 notices_in(notices), aggregator_credit, release, agency_credit, interview, link_to_original, closing_credits,
-                 about_the_authors):
+                 headline if pasted else first_line_headline(known_title), byline_under_title, dateline,
+                 headline_date, date_line, dateline_date, imprint, notices_in(notices), aggregator_credit, release,
+                 agency_credit, interview, link_to_original, closing_credits, about_the_authors):
         body = step(body, found)
     body = [p for p in body if p]
     title = found.get("title") or _title_from_first_sentence(body)

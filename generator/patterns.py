@@ -321,6 +321,9 @@ DATE_IN_LINE = re.compile(
 DATELINE_END = re.compile(r"\s(?:-{1,2}|[–—])\s+(?=[A-ZА-ЯЁ«“\"])|\)\s*(?:[–—:]|-{1,2})?\s*(?=[A-ZА-ЯЁ«“\"])")
 DATELINE_CHARS = 120  # a dateline ends this near the start of its paragraph
 DATELINE_PREFIX_WORDS = 16  # words of place, date and agency before the dash: more, and it is a sentence
+# A headline's closing date, after a comma: "..., Moscow, May 31, 2016", "..., 5 June 2023"
+CLOSING_DATE = re.compile(rf",\s+(?P<date>(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}\s+(?:{MONTHS}),?\s+{YEAR})\.?$",
+                          re.I)
 DATE_IN_LINE_OTHER_WORDS = 2  # words beside the date and a time: more, and the line is a sentence or a headline
 DATE_LEAD_WORDS = 12  # a line longer than this that starts with a date is a sentence ("May 4, 2021 saw...")
 MONTH_YEAR_LINE = re.compile(rf"^(?:{MONTHS}),?\s+{YEAR}\.?$", re.I)  # "December 2025" under a report's title

@@ -464,3 +464,15 @@ def test_the_day_a_dateline_gives_in_full_however_it_is_written():
     # a date in the article's first sentence is when something happened, not when it was written
     meta, _ = _pasted(f"On 4 May 2021 the border guards – {LEAD}\n\n{P2}\n")
     assert meta.date.basis != STATED
+
+
+def test_a_headline_that_closes_with_its_date_dates_the_text():
+    """Official transcripts title themselves with place and day; that day is the document's, not a
+    reposting site's clock above it (corpus of 160: date 89 % → 90 %)."""
+    answer = "Question: Can you comment on the statement? Sergey Lavrov: I have not seen such a statement. " + LEAD
+    meta, _ = _pasted("26 January 2020\n\nMoscow: 17:30\n\nForeign Minister Sergey Lavrov’s answers to Interfax "
+                      f"questions, Moscow, October 17, 2019\n\n{answer}\n")
+    assert meta.title.value.endswith("Moscow, October 17, 2019")
+    assert (meta.date.value, meta.date.basis) == ("2019-10-17", STATED)
+    meta, _ = _pasted(f"Russia and Tajikistan, Partners Since 1992\n\n{LEAD}\n")  # a year alone is not a day
+    assert meta.date.basis != STATED
