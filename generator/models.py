@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Union
+
+# A number a record holds as it was computed: a whole one stays an int (the pages print "19", not
+# "19.0"), so the cache's decoder must not make it a float.
+Number = Union[int, float]
+# A metadata value: a text (title, publication...), names (authors), or none found.
+FieldValue = Union[str, tuple[str, ...], None]
 
 
 class Basis(StrEnum):
@@ -81,7 +87,7 @@ class Block:
 class Field:
     """A metadata value with how it was found and the text that showed it."""
 
-    value: Any
+    value: FieldValue
     basis: Basis = NONE
     evidence: str = ""
 
@@ -117,7 +123,7 @@ class Evidence:
 
     text: str
     anchor: str
-    score: float
+    score: Number
     terms: tuple[str, ...]
     start: int = 0  # in the paragraph
     quotable: bool = False  # it can stand alone as a statement (themes.quotable)
@@ -127,7 +133,7 @@ class Evidence:
 @dataclass(frozen=True)
 class ThemeMatch:
     theme: str
-    score: float
+    score: Number
     terms: tuple[tuple[str, int], ...]  # (term, occurrences)
     evidence: tuple[Evidence, ...]
     # the theme's sentences, (anchor, start, end) in text order ("" is the headline): those that carry
@@ -188,7 +194,7 @@ class Figure:
     """A quantity with its unit and what it measures, in its sentence."""
 
     text: str  # the words of the figure: "about 70 billion rubles"
-    value: float
+    value: Number
     unit: str  # "USD", "RUB", "km", "%", "people", ...
     measure: str  # a Measure, or for a count of people its noun: "soldiers"
     approximate: bool
@@ -196,7 +202,7 @@ class Figure:
     anchor: str  # "" for the headline
     start: int  # in the paragraph (or headline)
     end: int
-    upper: Optional[float] = None  # a range's upper end ("300 to 400 servicemen": 400), in the figure's unit
+    upper: Optional[Number] = None  # a range's upper end ("300 to 400 servicemen": 400), in the figure's unit
 
 
 @dataclass(frozen=True)
@@ -231,7 +237,7 @@ class KeyPoint:
     text: str
     source: str
     anchor: str
-    score: float
+    score: Number
     date: Optional[str] = None  # the source's publication date
     also: tuple[tuple[str, str, str], ...] = ()  # (article id, anchor, its sentence) of each other source
 
