@@ -74,7 +74,7 @@ class Source:
         return self.fmt in DOCUMENT_FORMATS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph-level unit of text."""
 
@@ -83,7 +83,7 @@ class Block:
     anchor: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """A metadata value with how it was found and the text that showed it."""
 
@@ -92,7 +92,7 @@ class Field:
     evidence: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateField:
     """A publication date: ISO text cut to its precision ("2021-05-04", "2021-05", "2021")."""
 
@@ -117,7 +117,7 @@ class Metadata:
     interviewee: Field = Field(None)  # the person an interview was with
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A sentence that counted towards a theme, with where it sits."""
 
@@ -130,7 +130,7 @@ class Evidence:
     described: int = 0  # how many words of the theme's description it has (their first five letters)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ThemeMatch:
     theme: str
     score: Number
