@@ -12,7 +12,8 @@ The search page merges them in the browser (Pagefind's mergeIndex; the list is
 site/pagefind/bundles.json). A bundle is indexed again only when one of its pages' files changed:
 each bundle's index is kept in .cache/briefing-search/ under the digest of its pages, and linked
 into the site when that digest is unchanged. Adding a source re-indexes the main bundle and its
-own; and no Pagefind process holds more than one bundle.
+own; and no Pagefind process holds more than one bundle. Bundles to index are indexed side by side,
+one Pagefind process a core.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -107,23 +109,27 @@ def build_index(site_dir: Path, cache_dir: Path | None = None, per_bundle: int =
     for rel in pages:
         bundles.setdefault(bundle_of(rel, count), []).append(rel)
     settings = json.dumps([version("pagefind"), command(Path("."))[3:]])
-    indexed, reused, words = [], [], []
+    indexed, reused = [], []
     scratch = Path(tempfile.mkdtemp(prefix=".briefing-search-", dir=cache_dir or site_dir.parent))
     try:
+        keys = {}
         for name in sorted(bundles):
-            key = _bundle_key(site_dir, bundles[name], settings)
-            target = site_dir / "pagefind" if name == MAIN else site_dir / "pagefind" / "bundles" / name
+            key = keys[name] = _bundle_key(site_dir, bundles[name], settings)
             kept = cache_dir / name if cache_dir else None
             if kept and (kept / "key").is_file() and (kept / "key").read_text() == key:
-                _link_tree(kept / "index", target)
+                _link_tree(kept / "index", _target(site_dir, name))
                 reused.append(name)
-                continue
-            output = scratch / name
-            words.append(_run(_tree_of(site_dir, bundles[name], scratch / f"{name}-pages"), output))
-            if kept:
-                _keep(output, kept, key)
-            _link_tree(output, target)
-            indexed.append(name)
+            else:
+                indexed.append(name)
+        # The bundles to index, by Pagefind processes side by side (one a core: each is single-threaded
+        # for most of its run), each under its own memory; placed in the site in order when all are done.
+        with ThreadPoolExecutor(max(1, min(len(indexed), _cores()))) as pool:
+            words = list(pool.map(lambda name: _run(_tree_of(site_dir, bundles[name], scratch / f"{name}-pages"),
+                                                    scratch / name), indexed))
+        for name in indexed:
+            if cache_dir:
+                _keep(scratch / name, cache_dir / name, keys[name])
+            _link_tree(scratch / name, _target(site_dir, name))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for old in cache_dir.iterdir() if cache_dir else ():  # bundles that no longer exist
@@ -135,6 +141,15 @@ def build_index(site_dir: Path, cache_dir: Path | None = None, per_bundle: int =
                + (f" ({'; '.join(w for w in words if w)})" if any(words) else ""))
     _last.update(seconds=time.perf_counter() - started, summary=summary)
     return summary
+
+
+def _target(site_dir: Path, name: str) -> Path:
+    return site_dir / "pagefind" if name == MAIN else site_dir / "pagefind" / "bundles" / name
+
+
+def _cores() -> int:
+    """How many Pagefind processes may run at once: the cores this process may use, at most 4."""
+    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4)
 
 
 def _keep(output: Path, kept: Path, key: str) -> None:
