@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
+
+import msgspec
 
 from generator import records
 from generator.models import Briefing
@@ -90,13 +91,16 @@ def briefing_json(briefing: Briefing) -> bytes:
     return _records_json(data)
 
 
+_ENCODER = msgspec.json.Encoder(order="sorted")
+
+
 def _records_json(data: dict) -> bytes:
-    """Sorted keys, one record of each list per line: readable, diffable, and written by json's C encoder
-    (an indented dump goes through the pure-Python encoder: 3 s instead of 0.3 s at 1,000 sources).
+    """Sorted keys, one record of each list per line: readable, diffable, and written by msgspec's
+    encoder in C (at 10,000 sources the 236 MB took 6.4 s with json's, 4.8 s with it; an indented dump
+    would go through json's pure-Python encoder: 3 s instead of 0.3 s at 1,000 sources).
     Lists may be iterators: each record is encoded as it comes, so the file's records never all exist
     as Python objects at once (that doubled the generator's peak memory at 10,000 sources)."""
-    def dump(value) -> bytes:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False).encode("utf-8")
+    dump = _ENCODER.encode
 
     parts = [b"{\n"]
     for n, key in enumerate(sorted(data)):
