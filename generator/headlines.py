@@ -228,6 +228,7 @@ def _label_line(para: str) -> bool:
 
 
 def _title_like(para: str) -> bool:
+    para = P.WIRE_LABEL.sub("", para)  # "(Update 2) North Korea Fires ...", "(LEAD) ...": a wire headline
     return (
         not ends_sentence(para.rstrip("”’\"'»"))
         and not P.DATE_ONLY_LINE.match(para)

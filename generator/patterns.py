@@ -124,6 +124,8 @@ LEAD_WORDS = 30  # words: a paragraph this long is article text (the headline is
 LEAD_WITHIN = 4  # paragraphs: the article's text starts this soon after its headline
 SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")  # "1. What are your expectations ...?": a numbered question, not a headline
 HEADLINE_TOLD = 0.34  # of a headline's words, the share its article says again (a menu item or slogan: none)
+# A wire service's label before a headline it updates: "(Update 2)", "(LEAD)", "(2nd LD)", "(URGENT)"
+WIRE_LABEL = re.compile(r"^\((?:update|lead|urgent|corrected|refile|\d+(?:st|nd|rd|th)\s+ld)(?:\s*\d+)?\)\s+(?=\S)", re.I)
 HEADLINE_UNDER_TOLD = 0.5  # of a headline under its text: the share of its words the text above says
 HEADLINE_TEXT_LINES = 25  # paragraphs below a headline that it is compared with
 FUNCTION_WORDS = frozenset("""a an the of to in on at for with by from and or as is are was were be has have had

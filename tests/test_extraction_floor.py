@@ -18,11 +18,11 @@ import extraction  # noqa: E402
 pytestmark = pytest.mark.slow  # each reads a hundred real documents or more: 8 to 10 s
 
 # The figures of benchmarks/RESULTS.md when these floors were set, less a margin for small changes
-# (set again when the fifth set of 24 joined the corpus: its outlets are named less often in their text).
-CORPUS_FLOORS = {"title": 0.89, "publication": 0.37, "carried_by": 0.63, "authors": 0.87, "interviewee": 0.91,
+# (set again when the fifth and sixth sets of 24 joined the corpus: scored blind, they read less well).
+CORPUS_FLOORS = {"title": 0.87, "publication": 0.33, "carried_by": 0.63, "authors": 0.87, "interviewee": 0.90,
                  "date": 0.85}
 # Filed with the address each came from (a sidecar url:, as `briefing add URL` writes it).
-ADDRESS_FLOORS = {"publication": 0.68, "carried_by": 0.79}
+ADDRESS_FLOORS = {"publication": 0.66, "carried_by": 0.78}
 WEB_FLOORS = {"f1": 0.89, "day": 0.86, "author": 0.33}
 
 
@@ -35,15 +35,15 @@ def config():
 
 def test_the_real_world_corpus_reads_above_its_floors(config):
     rows = extraction.corpus_rows(config)
-    assert len(rows) >= 160 and all(r["read"] for r in rows)
+    assert len(rows) >= 184 and all(r["read"] for r in rows)
     scores = [extraction.score(r) for r in rows]
     for field, floor in CORPUS_FLOORS.items():
         share = sum(bool(s[field]) for s in scores) / len(scores)
         assert share >= floor, f"{field}: {share:.0%} < {floor:.0%}"
-    assert sum(s["invented_date"] for s in scores) <= 1  # a site header's clock above an older article
-    assert sum(s["furniture_title"] for s in scores) <= 5
-    assert sum(s["article_lost"] for s in scores) <= 11
-    assert sum(s["furniture_left"] for s in scores) <= 235
+    assert sum(s["invented_date"] for s in scores) <= 2  # a site header's clock above an older article
+    assert sum(s["furniture_title"] for s in scores) <= 7
+    assert sum(s["article_lost"] for s in scores) <= 12
+    assert sum(s["furniture_left"] for s in scores) <= 285
 
 
 def test_the_address_a_text_came_from_names_its_site_or_the_site_that_carried_it(config):

@@ -476,3 +476,11 @@ def test_a_headline_that_closes_with_its_date_dates_the_text():
     assert (meta.date.value, meta.date.basis) == ("2019-10-17", STATED)
     meta, _ = _pasted(f"Russia and Tajikistan, Partners Since 1992\n\n{LEAD}\n")  # a year alone is not a day
     assert meta.date.basis != STATED
+
+
+def test_a_wire_services_update_label_before_a_headline():
+    """"(Update 2) ...", "(LEAD) ...": the headline of a wire story updated (held-out set 6: the
+    Jiji page's masthead had been taken instead; title 17 → 18 of 24, the corpus of 160 unchanged)."""
+    headline = "(Update 2) Russia Sends More Border Guards to Tajikistan"
+    meta, _ = _pasted(f"HOME > NATION > Article\n\nText Size\n\n{headline}\n\n{LEAD}\n\n{P2}\n\nAFP-JIJI PRESS NEWS JOURNAL\n")
+    assert (meta.title.value, meta.title.basis) == (headline, STATED)
