@@ -166,14 +166,18 @@ def dateline_date(body: list[str], found: dict) -> list[str]:
     if "date" in found or not body:
         return body
     para = next((p for p in body[:P.LEAD_WITHIN] if word_count(p) >= P.LEAD_WORDS // 2), "")
-    end = P.DATELINE_END.search(para[:P.DATELINE_CHARS])
-    prefix = para[:end.start() + 1] if end else ""
-    # a dateline's words are names (places, agencies, months); a sentence's are not ("On 4 May 2021 the ... –")
-    named = all(w[:1].isupper() for w in re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", prefix))
-    if end and named and word_count(prefix) <= P.DATELINE_PREFIX_WORDS and (m := P.DATE_IN_LINE.search(prefix)):
-        evidence = squash(para[:end.end()]).rstrip(" –—-")
-        if (date := parse_date(m.group("date"), STATED, evidence)).value:
-            found["date"] = date
+    # the last dash or bracket that may end it ("ALGIERS – Thursday, 25 August 2022 (APS) – ...")
+    for end in reversed(list(P.DATELINE_END.finditer(para[:P.DATELINE_CHARS]))):
+        prefix = para[:end.start() + 1]
+        # a dateline's words are names (places, agencies, months); a sentence's are not ("On 4 May 2021 the ... –")
+        if not all(w[:1].isupper() for w in re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", prefix)) or \
+                word_count(prefix) > P.DATELINE_PREFIX_WORDS:
+            continue
+        if m := P.DATE_IN_LINE.search(prefix):
+            evidence = squash(para[:end.end()]).rstrip(" –—-")
+            if (date := parse_date(m.group("date"), STATED, evidence)).value:
+                found["date"] = date
+        break
     return body
 
 

@@ -160,7 +160,8 @@ DATELINE = re.compile(
 )
 # Without a place: "Sept 14 (Reuters) -".
 DAY_DATELINE = re.compile(rf"^(?P<day>{_DAY})\s*\(\s*(?P<a1>{_AGENCY})\s*\)\s*(?:[–—:]|-{{1,2}})")
-NOT_AGENCIES = re.compile(r"^(?:R|L|C|AP Photo|File|Photo|Reuters Photo|Video|Update|Updated|Corrected)$|\d", re.I)
+NOT_AGENCIES = re.compile(r"^(?:R|L|C|AP Photo|File|Photo|Reuters Photo|Video|Update|Updated|Corrected|"
+                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$|\d", re.I)  # a weekday is a date's
 STAFF_BYLINE = re.compile(r"\b(?:staff|writers?|correspondents?|reporters?|editorial|agency|desk|newsroom|team)\b",
                           re.I)
 
