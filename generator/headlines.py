@@ -94,7 +94,8 @@ def _best_headline(body: list[str], top: int) -> int | None:
         told = n if share > 0 else candidates[0][0]
     # given twice above the text (the page's title, then its heading): the copy nearer the text; also
     # when the first copy has the page's breadcrumbs before it ("Home India News Dikshit lauds ...")
-    return max(n for n, _ in candidates if n >= told and body[told].endswith(body[n]))
+    return max(n for n, _ in candidates if n >= told and (body[n] == body[told] or (
+        body[told].endswith(" " + body[n]) and 2 * len(body[n]) >= len(body[told]))))
 
 
 def _told(line: str, rest: list[str]) -> float:
