@@ -19,7 +19,7 @@ from pathlib import Path
 from generator import arrivals
 from generator.errors import OutputError, Problem
 from generator.models import Briefing
-from generator.pages import Memo, iter_pages
+from generator.pages import Memo, Pieces, iter_pages
 from generator.safety import atomic_write, deferred_signals, read_json_object
 
 MANIFEST = ".briefing-manifest.json"
@@ -34,7 +34,7 @@ def render(briefing: Briefing) -> dict[str, bytes]:
     return {path: _made(data) for path, data in iter_files(briefing)}
 
 
-def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes | Memo]]:
+def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes | Pieces | Memo]]:
     """Every generated file as (path relative to docs/, bytes, or a Memo that write() makes only
     when its key changed), one at a time: write() takes each as it comes, so the whole site is
     never in memory at once (1 GB at 10,000 sources). Pure."""
@@ -43,14 +43,26 @@ def iter_files(briefing: Briefing) -> Iterator[tuple[str, bytes | Memo]]:
         if path in seen:
             raise OutputError(f"two generated files would be {path}; rename one of the seeds or themes")
         seen.add(path)
-        yield path, (data if isinstance(data, (bytes, Memo)) else data.encode("utf-8"))
+        yield path, (data if isinstance(data, (bytes, Pieces, Memo)) else data.encode("utf-8"))
 
 
-def _made(data: bytes | Memo) -> bytes:
+def _made(data: bytes | Pieces | Memo) -> bytes:
     if isinstance(data, Memo):
         made = data.make()
         return made if isinstance(made, bytes) else made.encode("utf-8")
-    return data
+    return b"".join(data) if isinstance(data, Pieces) else data
+
+
+def _differs(target: Path, data: bytes | Pieces) -> bool | None:
+    """Whether the file at target holds other bytes than data (None: there is no file), read piece
+    by piece against data's pieces, and not at all when the sizes differ."""
+    try:
+        with open(target, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size != (len(data) if isinstance(data, bytes) else sum(map(len, data))):
+                return True
+            return any(handle.read(len(piece)) != piece for piece in ((data,) if isinstance(data, bytes) else data))
+    except FileNotFoundError:
+        return None
 
 
 def write_arrivals(path: Path, record: Mapping[str, str], shown: str) -> list[Problem]:
@@ -88,7 +100,8 @@ def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], docs_dir: Pa
         raise
 
 
-def _write(files: Iterable[tuple[str, bytes | Memo]], docs_dir: Path, staging: Path) -> tuple[dict[str, int], list[Problem]]:
+def _write(files: Iterable[tuple[str, bytes | Pieces | Memo]], docs_dir: Path,
+           staging: Path) -> tuple[dict[str, int], list[Problem]]:
     previous, problems = read_manifest(docs_dir, mirror_of(staging))
     old_keys, keys = read_json_object(staging.parent / KEYS), {}  # {}: every Memo is made
     made: list[str] = []
@@ -111,13 +124,13 @@ def _write(files: Iterable[tuple[str, bytes | Memo]], docs_dir: Path, staging: P
         if _blocked(target, docs_dir):
             problems.append(Problem(_show(docs_dir, rel), "cannot be written (a file is in the way of its folder)"))
             continue
-        current = target.read_bytes() if target.exists() else None
-        if current is not None and rel not in previous and current != data:
+        differs = _differs(target, data)  # None: there is no file
+        if differs and rel not in previous:
             problems.append(Problem(_show(docs_dir, rel), "a hand-written file is in the way of a generated page; "
                             "left untouched (move it to keep both)"))
             continue
         made.append(rel)
-        if current != data:
+        if differs is not False:
             changed.append(rel)
             atomic_write(staging / "files" / rel, data)  # step 1, file by file as they come
         if memo is not None:

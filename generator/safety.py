@@ -145,15 +145,19 @@ def read_json_object(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def atomic_write(target: Path, data: bytes, only_if_changed: bool = False) -> None:
-    """target holds either its old bytes or data, never a part: written aside, then renamed over it."""
-    if only_if_changed and target.is_file() and target.read_bytes() == data:
+def atomic_write(target: Path, data: bytes | tuple[bytes, ...], only_if_changed: bool = False) -> None:
+    """target holds either its old bytes or data, never a part: written aside, then renamed over it.
+    data may be a tuple of pieces, written one after another (never joined in memory)."""
+    if only_if_changed and target.is_file() and target.read_bytes() == (data if isinstance(data, bytes) else b"".join(data)):
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

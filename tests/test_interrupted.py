@@ -150,3 +150,21 @@ def test_a_write_that_died_before_its_commit_point_is_dropped(tmp_path):
     (staging / "files" / "index.md").write_bytes(b"half of a new build")
     render.recover(docs, staging)
     assert (docs / "index.md").read_bytes() == b"old" and not staging.exists()
+
+
+def test_a_file_in_pieces_is_compared_and_written_piece_by_piece(tmp_path):
+    """briefing.json comes as Pieces, never joined: the same bytes in other pieces are unchanged,
+    a change of the same size is written, and a hand-written file in its way is left alone."""
+    from generator import render
+    from generator.pages import Pieces
+
+    docs, staging = tmp_path / "docs", tmp_path / "staging"
+    counts, _ = render.write({"data.json": Pieces((b"{\n", b'"a": 1', b"\n}\n"))}, docs, staging)
+    assert counts["written"] == 1 and (docs / "data.json").read_bytes() == b'{\n"a": 1\n}\n'
+    counts, _ = render.write({"data.json": Pieces((b'{\n"a', b'": 1\n}\n'))}, docs, staging)
+    assert counts == {"written": 0, "unchanged": 1, "removed": 0}
+    counts, _ = render.write({"data.json": Pieces((b"{\n", b'"a": 2', b"\n}\n"))}, docs, staging)
+    assert counts["written"] == 1 and (docs / "data.json").read_bytes() == b'{\n"a": 2\n}\n'
+    (docs / "mine.json").write_bytes(b"hand-written")
+    _, problems = render.write({"data.json": Pieces((b"{}",)), "mine.json": Pieces((b"generated!!!",))}, docs, staging)
+    assert (docs / "mine.json").read_bytes() == b"hand-written" and any("hand-written" in p.message for p in problems)

@@ -28,9 +28,9 @@ from generator.pages import (
     timeline,
     whatsnew,
 )
-from generator.pages.common import Memo
+from generator.pages.common import Memo, Pieces
 
-Built = Iterable[tuple[str, "str | bytes | Memo"]]
+Built = Iterable[tuple[str, "str | bytes | Pieces | Memo"]]
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
-def iter_pages(briefing: Briefing) -> Iterator[tuple[str, str | bytes | Memo]]:
+def iter_pages(briefing: Briefing) -> Iterator[tuple[str, str | bytes | Pieces | Memo]]:
     """Every generated file as (path under docs/, text or bytes), family by family, one at a time."""
     for family in FAMILIES:
         yield from family.build(briefing)

@@ -30,6 +30,13 @@ class Memo:
 
 
 
+class Pieces(tuple):
+    """A large file's bytes in order, in pieces (briefing.json): the renderer compares them with the
+    file on disk and writes them piece by piece, so the whole file is never joined in memory (at
+    10,000 sources the join and the file read back to compare each held another 236 MB: the build's
+    peak)."""
+
+
 def digest(parts) -> str:
     """A Memo's key: the digest of a JSON-able list of what a page reads."""
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=list).encode()).hexdigest()
